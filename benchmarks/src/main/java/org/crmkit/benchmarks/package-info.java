@@ -1,0 +1,2 @@
+/** JMH benchmarks of crmkit. */
+package org.crmkit.benchmarks;

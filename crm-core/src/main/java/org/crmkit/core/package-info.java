@@ -1,0 +1,2 @@
+/** Root package of crmkit core. */
+package org.crmkit.core;

@@ -1,0 +1,17 @@
+package org.crmkit.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code crm} command line. */
+@Command(name = "crm", mixinStandardHelpOptions = true, description = "crmkit command line")
+public final class Crm implements Runnable {
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Crm()).execute(args));
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * crmkit scoring: customer summaries, RFM, ABC analysis, lifetime value and the
+ * probabilistic buy-till-you-die models.
+ */
+module org.crmkit.scoring {
+    requires transitive org.crmkit.core;
+    requires com.google.common;
+    requires org.slf4j;
+}

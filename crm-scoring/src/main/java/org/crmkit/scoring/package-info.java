@@ -1,0 +1,2 @@
+/** Root package of crmkit scoring. */
+package org.crmkit.scoring;
