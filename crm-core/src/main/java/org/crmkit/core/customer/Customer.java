@@ -311,7 +311,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the status. @param value not null @return this builder
+         * Sets the status.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder status(CustomerStatus value) {
@@ -321,7 +324,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the grade. @param value not null @return this builder
+         * Sets the grade.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder grade(CustomerGrade value) {
@@ -331,7 +337,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the contact points. @param value not null @return this builder
+         * Sets the contact points.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder contacts(ContactPoints value) {
@@ -341,7 +350,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the consents. @param value not null @return this builder
+         * Sets the consents.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder consents(Consents value) {
@@ -351,7 +363,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the financial profile. @param value not null @return this builder
+         * Sets the financial profile.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder financial(FinancialProfile value) {
@@ -361,7 +376,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the custom attributes. @param value not null @return this builder
+         * Sets the custom attributes.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder attributes(Attributes value) {
@@ -371,7 +389,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the ownership. @param value not null @return this builder
+         * Sets the ownership.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder ownership(Ownership value) {
@@ -381,7 +402,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the ids of records merged into this one. @param value not null @return this builder
+         * Sets the ids of records merged into this one.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder mergedIds(Set<CustomerId> value) {
