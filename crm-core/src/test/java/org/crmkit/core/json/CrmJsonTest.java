@@ -92,6 +92,7 @@ class CrmJsonTest {
         assertThat(tree.at("/financial/averageOrderValue").textValue()).isEqualTo("EUR 84.50");
         JsonNode activity = JSON.readTree(CrmJson.write(ModelSamples.activities(CustomerId.of("C-1")).get(0)));
         assertThat(activity.get("activity").textValue()).isEqualTo("purchase");
+        assertThat(activity.get("schemaVersion").intValue()).isEqualTo(1);
         assertThat(activity.get("timestamp").textValue()).isEqualTo("2024-01-10T09:00:00Z");
     }
 
@@ -157,6 +158,32 @@ class CrmJsonTest {
         tree.remove("schemaVersion");
         assertThatThrownBy(() -> CrmJson.read(tree.toString(), Customer.class))
                 .hasMessageContaining("schemaVersion is missing");
+    }
+
+    @Test
+    void read_activitySchemaVersionRequired_andPathsInsideLists() throws Exception {
+        ObjectNode purchase = (ObjectNode) JSON.readTree(CrmJson.write(ModelSamples.activities(CustomerId.of("C-1")).get(0)));
+        assertThat(CrmJson.read(purchase.toString(), Activity.class)).isInstanceOf(org.crmkit.core.activity.Purchase.class);
+        purchase.remove("schemaVersion");
+        assertThatThrownBy(() -> CrmJson.read(purchase.toString(), Activity.class))
+                .hasMessageContaining("schemaVersion is missing");
+        purchase.put("schemaVersion", 2);
+        assertThatThrownBy(() -> CrmJson.read(purchase.toString(), Activity.class))
+                .hasMessageContaining("unsupported schemaVersion 2");
+        purchase.put("schemaVersion", 1);
+        purchase.put("quantity", -4);
+        assertThatThrownBy(() -> CrmJson.read(purchase.toString(), Activity.class))
+                .hasMessageContaining("quantity of a purchase must be positive: -4");
+
+        Customer a = ModelSamples.person("C-1");
+        Customer b = ModelSamples.person("C-2");
+        MergeResult r = CustomerMerger.merge(a, ModelSamples.activities(a.id()), b, ModelSamples.activities(b.id()),
+                ModelSamples.NOW);
+        ObjectNode tree = (ObjectNode) JSON.readTree(CrmJson.write(r));
+        ((ObjectNode) tree.get("activities").get(3)).put("amount", "EUR 1.001");
+        assertThatThrownBy(() -> CrmJson.read(tree.toString(), MergeResult.class))
+                .isInstanceOfSatisfying(CrmJsonException.class,
+                        e -> assertThat(e.path()).isEqualTo("$.activities[3].amount"));
     }
 
     @Test
