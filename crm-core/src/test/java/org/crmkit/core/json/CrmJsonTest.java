@@ -42,6 +42,7 @@ class CrmJsonTest {
         values.add(acme);
         values.add(person.profile());
         values.add(acme.profile());
+        values.add(acme.classification());
         values.add(person.person().orElseThrow().name());
         values.add(person.person().orElseThrow().nationalId());
         values.add(person.contacts());
