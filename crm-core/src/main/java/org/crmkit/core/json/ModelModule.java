@@ -67,6 +67,8 @@ final class ModelModule extends SimpleModule {
         text(Actor.class, Actor::id, Actor::of);
         text(Instant.class, Instant::toString, Instant::parse);
         text(LocalDate.class, LocalDate::toString, LocalDate::parse);
+        addSerializer(AttributeKey.class, new AttributeKeySerializer());
+        addDeserializer(AttributeKey.class, new AttributeKeyDeserializer());
         addSerializer(Attributes.class, new AttributesSerializer());
         addDeserializer(Attributes.class, new AttributesDeserializer());
         addSerializer(Customer.class, new CustomerSerializer());
@@ -224,6 +226,47 @@ final class ModelModule extends SimpleModule {
                 return document.toCustomer();
             } catch (IllegalArgumentException | IllegalStateException e) {
                 return ctxt.reportInputMismatch(Customer.class, "invalid customer: %s", e.getMessage());
+            }
+        }
+    }
+
+    /** {@code {"name": "ns:name", "type": "LONG"}}. */
+    @SuppressWarnings("rawtypes")
+    static final class AttributeKeySerializer extends StdSerializer<AttributeKey> {
+        private static final long serialVersionUID = 1L;
+
+        AttributeKeySerializer() {
+            super(AttributeKey.class);
+        }
+
+        @Override
+        public void serialize(AttributeKey value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            gen.writeStringField("name", value.qualifiedName());
+            gen.writeStringField("type", value.type().name());
+            gen.writeEndObject();
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    static final class AttributeKeyDeserializer extends StdDeserializer<AttributeKey> {
+        private static final long serialVersionUID = 1L;
+
+        AttributeKeyDeserializer() {
+            super(AttributeKey.class);
+        }
+
+        @Override
+        public AttributeKey deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode tree = ctxt.readTree(p);
+            if (!tree.isObject() || tree.size() != 2 || !tree.path("name").isTextual() || !tree.path("type").isTextual()) {
+                return ctxt.reportInputMismatch(AttributeKey.class,
+                        "an attribute key must be {\"name\": \"namespace:name\", \"type\": ...}");
+            }
+            try {
+                return AttributeKey.parse(tree.get("name").textValue(), AttributeType.valueOf(tree.get("type").textValue()));
+            } catch (IllegalArgumentException e) {
+                return ctxt.reportInputMismatch(AttributeKey.class, "%s", e.getMessage());
             }
         }
     }

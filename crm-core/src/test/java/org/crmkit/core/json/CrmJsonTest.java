@@ -54,6 +54,7 @@ class CrmJsonTest {
         values.add(person.consents().byChannel().values().iterator().next());
         values.add(person.financial().orElseThrow());
         values.add(person.attributes());
+        values.add(ModelSamples.VISITS);
         values.add(person.ownership());
         values.add(person.ownership().history().get(0));
         values.add(ModelSamples.ANN);
@@ -83,6 +84,54 @@ class CrmJsonTest {
             Activity asActivity = JSON.readValue(text, Activity.class);
             assertThat(asActivity).isEqualTo(value);
         }
+    }
+
+    /** Guards the round-trip test: every public value type of the model packages is in {@link #modelValues}. */
+    @Test
+    void modelValues_coverEveryPublicModelType() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of(Customer.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+        Set<Class<?>> sampled = modelValues().map(a -> (Class<?>) a.get()[1].getClass())
+                .collect(java.util.stream.Collectors.toSet());
+        Set<String> services = Set.of("CustomerMerger", "DuplicateDetector", "Builder");
+        List<String> missing = new ArrayList<>();
+        for (String pkg : List.of("money", "customer", "ownership", "activity", "merge", "view")) {
+            java.nio.file.Path dir = root.resolve("org/crmkit/core/" + pkg);
+            try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".class")).toList()) {
+                    String name = f.getFileName().toString().replace(".class", "");
+                    if (name.contains("$") || name.equals("package-info")) {
+                        continue;
+                    }
+                    Class<?> type = Class.forName("org.crmkit.core." + pkg + "." + name);
+                    boolean value = java.lang.reflect.Modifier.isPublic(type.getModifiers()) && !type.isInterface()
+                            && !type.isEnum() && !Throwable.class.isAssignableFrom(type)
+                            && !services.contains(type.getSimpleName()) && !type.getSimpleName().equals("CustomerView");
+                    if (value && !sampled.contains(type)) {
+                        missing.add(type.getName());
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("public model types without a JSON round-trip sample").isEmpty();
+    }
+
+    static Stream<Arguments> enumConstants() throws Exception {
+        List<Arguments> all = new ArrayList<>();
+        for (Class<?> type : List.of(org.crmkit.core.customer.Gender.class, org.crmkit.core.customer.CustomerStatus.class,
+                org.crmkit.core.customer.FamilyLifeCycleStage.class, org.crmkit.core.activity.Channel.class,
+                org.crmkit.core.activity.ComplaintStatus.class, MatchReason.class)) {
+            for (Object constant : type.getEnumConstants()) {
+                all.add(Arguments.of(constant));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("enumConstants")
+    void roundTrip_enumConstants(Object constant) throws Exception {
+        assertThat(JSON.readValue(JSON.writeValueAsString(constant), constant.getClass())).isEqualTo(constant);
     }
 
     @Test
