@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * Evidence e = new Evidence.Numeric("low-p-alive", "p_alive", 0.12, Comparison.BELOW, 0.3);
- * e.explain(); // "rule 'low-p-alive': p_alive = 0.12 < 0.3"
+ * e.explain(); // "p_alive = 0.12 < 0.3"
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@code equals} of {@link Numeric} compares doubles as
@@ -35,7 +35,7 @@ public sealed interface Evidence permits Evidence.Numeric, Evidence.Categorical 
     /**
      * Explains the evidence in one line.
      *
-     * @return the explanation, for example {@code rule 'lapse': days_since_last_purchase = 200 >= 180}
+     * @return the explanation, for example {@code days_since_last_purchase = 200 >= 180}
      */
     String explain();
 
@@ -66,7 +66,7 @@ public sealed interface Evidence permits Evidence.Numeric, Evidence.Categorical 
 
         @Override
         public String explain() {
-            return "rule '" + rule + "': " + signal + " = " + plain(value) + " " + comparison.symbol() + " " + plain(threshold);
+            return signal + " = " + plain(value) + " " + comparison.symbol() + " " + plain(threshold);
         }
     }
 
@@ -97,7 +97,7 @@ public sealed interface Evidence permits Evidence.Numeric, Evidence.Categorical 
 
         @Override
         public String explain() {
-            return "rule '" + rule + "': " + signal + " = '" + value + "' in " + new java.util.TreeSet<>(expected);
+            return signal + " = '" + value + "' in " + new java.util.TreeSet<>(expected);
         }
     }
 

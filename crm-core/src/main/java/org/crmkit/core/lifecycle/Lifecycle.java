@@ -354,25 +354,32 @@ public final class Lifecycle<S, C> {
      *                                  earlier than the record's last move
      */
     public Outcome decide(LifecycleRecord record, S subject, C context, Trigger trigger) {
-        Objects.requireNonNull(record, "record");
         Objects.requireNonNull(trigger, "trigger");
+        return decide(record, subject, context, trigger.event(), trigger.at(), trigger.actor(), trigger.reason(),
+                trigger.evidence());
+    }
+
+    /** {@link #decide(LifecycleRecord, Object, Object, Trigger)} without a trigger object; arguments already valid. */
+    Outcome decide(LifecycleRecord record, S subject, C context, String event, Instant at, String actor, String reason,
+                   List<Evidence> evidence) {
+        Objects.requireNonNull(record, "record");
         if (record.lifecycle().table != table) {
             throw new IllegalArgumentException("record of lifecycle '" + record.lifecycleName() + "' used with lifecycle '"
                     + name() + "'");
         }
-        Integer e = eventIndex.get(trigger.event());
+        Integer e = eventIndex.get(event);
         if (e == null) {
-            throw new UnknownEventException(name(), trigger.event(), events);
+            throw new UnknownEventException(name(), event, events);
         }
-        if (trigger.at().isBefore(record.enteredAt())) {
-            throw new IllegalArgumentException("event '" + trigger.event() + "' at " + trigger.at()
+        if (at.isBefore(record.enteredAt())) {
+            throw new IllegalArgumentException("event '" + event + "' at " + at
                     + " is before the subject entered state " + record.state() + " at " + record.enteredAt());
         }
         State from = record.state();
         int cell = from.ordinal() * events.size() + e;
         Arc<S, C>[] candidates = table[cell];
         if (candidates == null) {
-            return new Outcome.NotAllowed(from, trigger.event(), allowed[from.ordinal()]);
+            return new Outcome.NotAllowed(from, event, allowed[from.ordinal()]);
         }
         Arc<S, C> chosen = null;
         List<Transition> ambiguous = null;
@@ -390,13 +397,12 @@ public final class Lifecycle<S, C> {
             }
         }
         if (ambiguous != null) {
-            return new Outcome.Ambiguous(from, trigger.event(), ambiguous);
+            return new Outcome.Ambiguous(from, event, ambiguous);
         }
         if (chosen == null) {
-            return new Outcome.GuardFailed(from, trigger.event(), guardNames[cell]);
+            return new Outcome.GuardFailed(from, event, guardNames[cell]);
         }
-        return new Outcome.Moved(from, chosen.to, trigger.at(), trigger.reason(), trigger.actor(), events.get(e),
-                trigger.evidence());
+        return new Outcome.Moved(from, chosen.to, at, reason, actor, events.get(e), evidence);
     }
 
     /**

@@ -52,6 +52,8 @@ public final class LifecycleTracker<K, S, C> {
     private final Lifecycle<S, C> lifecycle;
     private final LifecyclePolicy policy;
     private final Rule[][] rulesByState;
+    /** The reason recorded for a rule's moves, by rule name; precomputed so a move allocates no text. */
+    private final Map<String, String> reasons = new java.util.HashMap<>();
     private final ConflictPolicy conflictPolicy;
     private final ConcurrentHashMap<K, AtomicReference<LifecycleRecord>> records = new ConcurrentHashMap<>();
 
@@ -60,6 +62,9 @@ public final class LifecycleTracker<K, S, C> {
         this.policy = b.policy == null ? LifecyclePolicy.none() : b.policy;
         this.rulesByState = policy.byState(lifecycle);
         this.conflictPolicy = b.conflictPolicy == null ? ConflictPolicy.RETRY : b.conflictPolicy;
+        for (Rule r : policy.rules()) {
+            reasons.put(r.name(), "rule '" + r.name() + "'");
+        }
     }
 
     /**
@@ -221,13 +226,14 @@ public final class LifecycleTracker<K, S, C> {
     /**
      * Applies the policy to one subject's signals: the first rule (in policy order) that applies
      * in the subject's state, whose condition holds, and whose event moves the subject, wins. The
-     * move's actor is {@link #POLICY_ACTOR}, its reason the rule's explanation and its evidence
-     * the reading. One call makes at most one move.
+     * move's actor is {@link #POLICY_ACTOR}, its reason {@code rule 'name'} and its evidence the
+     * reading, so that {@link Outcome.Moved#explain()} reads for example
+     * {@code rule 'low-p-alive': p_alive = 0.12 < 0.3}. One call makes at most one move.
      *
      * <pre>{@code
      * Optional<Outcome> o = tracker.applySignals(id, customer, null,
      *         Signals.of("p_alive", 0.12), Instant.parse("2026-06-30T00:00:00Z"));
-     * // o = Moved(maturity -> decline, reason "rule 'low-p-alive': p_alive = 0.12 < 0.3")
+     * // o = Moved(maturity -> decline), explain() = "rule 'low-p-alive': p_alive = 0.12 < 0.3"
      * }</pre>
      *
      * @param key     the subject's key, not null
@@ -261,13 +267,12 @@ public final class LifecycleTracker<K, S, C> {
             Outcome firstRefusal = null;
             boolean lostRace = false;
             for (Rule rule : rulesByState[current.state().ordinal()]) {
-                Optional<Evidence> evidence = rule.condition().test(rule.name(), signals);
-                if (evidence.isEmpty()) {
+                Evidence e = rule.match(signals);
+                if (e == null) {
                     continue;
                 }
-                Evidence e = evidence.get();
-                Trigger trigger = new Trigger(rule.event(), at, POLICY_ACTOR, e.explain(), List.of(e));
-                Outcome outcome = lifecycle.decide(current, subject, context, trigger);
+                Outcome outcome = lifecycle.decide(current, subject, context, rule.event(), at, POLICY_ACTOR,
+                        reasons.get(rule.name()), List.of(e));
                 if (outcome instanceof Outcome.Moved moved) {
                     if (commit(ref, current, subject, context, moved)) {
                         return moved;

@@ -73,6 +73,28 @@ public sealed interface Outcome permits Outcome.Moved, Outcome.Refused, Outcome.
             Objects.requireNonNull(event, "event");
             evidence = List.copyOf(evidence);
         }
+
+        /**
+         * Explains the move in one line: the reason, then each piece of evidence.
+         *
+         * <pre>{@code
+         * move.explain(); // "rule 'inactive-180': days_since_last_purchase = 200 >= 180"
+         * }</pre>
+         *
+         * @return the explanation, never null
+         */
+        public String explain() {
+            if (evidence.isEmpty()) {
+                return reason;
+            }
+            StringBuilder b = new StringBuilder(reason);
+            String sep = reason.isEmpty() ? "" : ": ";
+            for (Evidence e : evidence) {
+                b.append(sep).append(e.explain());
+                sep = "; ";
+            }
+            return b.toString();
+        }
     }
 
     /** The event was refused; the subject did not move. */

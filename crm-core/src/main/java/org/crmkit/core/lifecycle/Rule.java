@@ -64,6 +64,11 @@ public record Rule(String name, Set<String> from, String event, Condition condit
         return condition.test(name, Objects.requireNonNull(signals, "signals"));
     }
 
+    /** The evidence when the condition holds, else null; allocation-free when it does not. */
+    Evidence match(Signals signals) {
+        return condition instanceof Threshold t ? t.match(name, signals) : ((OneOf) condition).match(name, signals);
+    }
+
     /**
      * What a rule checks about one signal.
      *
@@ -141,6 +146,13 @@ public record Rule(String name, Set<String> from, String event, Condition condit
          * @return the evidence when the condition holds, empty when it does not or the signal is absent
          */
         Optional<Evidence> test(String rule, Signals signals);
+
+        /**
+         * Describes the condition, for example {@code p_alive < 0.3}.
+         *
+         * @return the description, never null
+         */
+        String describe();
     }
 
     /**
@@ -165,10 +177,18 @@ public record Rule(String name, Set<String> from, String event, Condition condit
 
         @Override
         public Optional<Evidence> test(String rule, Signals signals) {
+            return Optional.ofNullable(match(rule, signals));
+        }
+
+        Evidence match(String rule, Signals signals) {
             double v = signals.numberOrNaN(signal);
             // NaN (absent) fails every comparison, so an absent signal never matches
-            return comparison.test(v, threshold)
-                    ? Optional.of(new Evidence.Numeric(rule, signal, v, comparison, threshold)) : Optional.empty();
+            return comparison.test(v, threshold) ? new Evidence.Numeric(rule, signal, v, comparison, threshold) : null;
+        }
+
+        @Override
+        public String describe() {
+            return signal + " " + comparison.symbol() + " " + Evidence.plain(threshold);
         }
     }
 
@@ -195,9 +215,17 @@ public record Rule(String name, Set<String> from, String event, Condition condit
 
         @Override
         public Optional<Evidence> test(String rule, Signals signals) {
-            Optional<String> v = signals.category(signal);
-            return v.isPresent() && values.contains(v.get())
-                    ? Optional.of(new Evidence.Categorical(rule, signal, v.get(), values)) : Optional.empty();
+            return Optional.ofNullable(match(rule, signals));
+        }
+
+        Evidence match(String rule, Signals signals) {
+            String v = signals.categoryOrNull(signal);
+            return v != null && values.contains(v) ? new Evidence.Categorical(rule, signal, v, values) : null;
+        }
+
+        @Override
+        public String describe() {
+            return signal + " in " + values;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.lifecycle;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.OptionalDouble;
  *
  * <p>Scoring code produces the values; this type only carries them, so crm-core does not depend
  * on any scoring model. Names are free text; {@link #DAYS_IN_STATE} is supplied by
- * {@link LifecycleTracker#advance} itself.
+ * {@link LifecycleTracker#advance} itself. Readings are kept in small arrays (a subject has a
+ * handful), so building and reading them is cheap enough to do for millions of subjects.
  *
  * <pre>{@code
  * Signals signals = Signals.builder()
@@ -30,16 +32,23 @@ public final class Signals {
     /** Whole days since the subject entered its current state, supplied by {@code advance}. */
     public static final String DAYS_IN_STATE = "days_in_state";
 
-    private static final Signals EMPTY = new Signals(Map.of(), Map.of(), null);
+    private static final String[] NO_NAMES = new String[0];
+    private static final double[] NO_NUMBERS = new double[0];
+    private static final Signals EMPTY = new Signals(NO_NAMES, NO_NUMBERS, NO_NAMES, NO_NAMES, null);
 
-    private final Map<String, Double> numbers;
-    private final Map<String, String> categories;
+    private final String[] numberNames;
+    private final double[] numberValues;
+    private final String[] categoryNames;
+    private final String[] categoryValues;
     /** Readings that this instance overlays; lets {@link #withNumber} copy nothing. */
     private final Signals base;
 
-    private Signals(Map<String, Double> numbers, Map<String, String> categories, Signals base) {
-        this.numbers = numbers;
-        this.categories = categories;
+    private Signals(String[] numberNames, double[] numberValues, String[] categoryNames, String[] categoryValues,
+                    Signals base) {
+        this.numberNames = numberNames;
+        this.numberValues = numberValues;
+        this.categoryNames = categoryNames;
+        this.categoryValues = categoryValues;
         this.base = base;
     }
 
@@ -61,7 +70,9 @@ public final class Signals {
      * @throws IllegalArgumentException if the name is blank or the value not finite
      */
     public static Signals of(String name, double value) {
-        return EMPTY.withNumber(name, value);
+        Names.require(name, "signal name");
+        requireFinite(name, value);
+        return new Signals(new String[] {name}, new double[] {value}, NO_NAMES, NO_NAMES, null);
     }
 
     /**
@@ -98,7 +109,7 @@ public final class Signals {
     public Signals withNumber(String name, double value) {
         Names.require(name, "signal name");
         requireFinite(name, value);
-        return new Signals(Map.of(name, value), Map.of(), this);
+        return new Signals(new String[] {name}, new double[] {value}, NO_NAMES, NO_NAMES, this);
     }
 
     /**
@@ -108,14 +119,8 @@ public final class Signals {
      * @return the value, empty when there is no numeric reading of that name
      */
     public OptionalDouble number(String name) {
-        Objects.requireNonNull(name, "name");
-        for (Signals s = this; s != null; s = s.base) {
-            Double v = s.numbers.get(name);
-            if (v != null) {
-                return OptionalDouble.of(v);
-            }
-        }
-        return OptionalDouble.empty();
+        double v = numberOrNaN(Objects.requireNonNull(name, "name"));
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
     /**
@@ -125,25 +130,32 @@ public final class Signals {
      * @return the category, empty when there is no categorical reading of that name
      */
     public Optional<String> category(String name) {
-        Objects.requireNonNull(name, "name");
-        for (Signals s = this; s != null; s = s.base) {
-            String v = s.categories.get(name);
-            if (v != null) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(categoryOrNull(Objects.requireNonNull(name, "name")));
     }
 
     /** Fast path for rule evaluation: the value or NaN when absent; never leaves the package. */
     double numberOrNaN(String name) {
         for (Signals s = this; s != null; s = s.base) {
-            Double v = s.numbers.get(name);
-            if (v != null) {
-                return v;
+            String[] names = s.numberNames;
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return s.numberValues[i];
+                }
             }
         }
         return Double.NaN;
+    }
+
+    String categoryOrNull(String name) {
+        for (Signals s = this; s != null; s = s.base) {
+            String[] names = s.categoryNames;
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return s.categoryValues[i];
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -153,7 +165,7 @@ public final class Signals {
      */
     public Map<String, Double> numbers() {
         Map<String, Double> all = new LinkedHashMap<>();
-        collect(all);
+        collect(all, null);
         return Collections.unmodifiableMap(all);
     }
 
@@ -164,22 +176,20 @@ public final class Signals {
      */
     public Map<String, String> categories() {
         Map<String, String> all = new LinkedHashMap<>();
-        collectCategories(all);
+        collect(null, all);
         return Collections.unmodifiableMap(all);
     }
 
-    private void collect(Map<String, Double> into) {
+    private void collect(Map<String, Double> numbers, Map<String, String> categories) {
         if (base != null) {
-            base.collect(into);
+            base.collect(numbers, categories);
         }
-        into.putAll(numbers);
-    }
-
-    private void collectCategories(Map<String, String> into) {
-        if (base != null) {
-            base.collectCategories(into);
+        for (int i = 0; numbers != null && i < numberNames.length; i++) {
+            numbers.put(numberNames[i], numberValues[i]);
         }
-        into.putAll(categories);
+        for (int i = 0; categories != null && i < categoryNames.length; i++) {
+            categories.put(categoryNames[i], categoryValues[i]);
+        }
     }
 
     /**
@@ -202,8 +212,12 @@ public final class Signals {
 
     /** Collects readings. Single-threaded; the product is immutable. */
     public static final class Builder {
-        private final Map<String, Double> numbers = new LinkedHashMap<>();
-        private final Map<String, String> categories = new LinkedHashMap<>();
+        private String[] numberNames = new String[4];
+        private double[] numberValues = new double[4];
+        private int numbers;
+        private String[] categoryNames = NO_NAMES;
+        private String[] categoryValues = NO_NAMES;
+        private int categories;
 
         private Builder() {
         }
@@ -217,12 +231,14 @@ public final class Signals {
          * @throws IllegalArgumentException if the name is blank or already set, or the value not finite
          */
         public Builder number(String name, double value) {
-            Names.require(name, "signal name");
+            checkNew(name);
             requireFinite(name, value);
-            if (numbers.containsKey(name) || categories.containsKey(name)) {
-                throw new IllegalArgumentException("signal '" + name + "' is set twice");
+            if (numbers == numberNames.length) {
+                numberNames = Arrays.copyOf(numberNames, numbers * 2);
+                numberValues = Arrays.copyOf(numberValues, numbers * 2);
             }
-            numbers.put(name, value);
+            numberNames[numbers] = name;
+            numberValues[numbers++] = value;
             return this;
         }
 
@@ -235,13 +251,29 @@ public final class Signals {
          * @throws IllegalArgumentException if the name is blank or already set
          */
         public Builder category(String name, String category) {
-            Names.require(name, "signal name");
+            checkNew(name);
             Objects.requireNonNull(category, "category");
-            if (numbers.containsKey(name) || categories.containsKey(name)) {
-                throw new IllegalArgumentException("signal '" + name + "' is set twice");
+            if (categories == categoryNames.length) {
+                categoryNames = Arrays.copyOf(categoryNames, Math.max(2, categories * 2));
+                categoryValues = Arrays.copyOf(categoryValues, Math.max(2, categories * 2));
             }
-            categories.put(name, category);
+            categoryNames[categories] = name;
+            categoryValues[categories++] = category;
             return this;
+        }
+
+        private void checkNew(String name) {
+            Names.require(name, "signal name");
+            for (int i = 0; i < numbers; i++) {
+                if (numberNames[i].equals(name)) {
+                    throw new IllegalArgumentException("signal '" + name + "' is set twice");
+                }
+            }
+            for (int i = 0; i < categories; i++) {
+                if (categoryNames[i].equals(name)) {
+                    throw new IllegalArgumentException("signal '" + name + "' is set twice");
+                }
+            }
         }
 
         /**
@@ -250,7 +282,9 @@ public final class Signals {
          * @return immutable signals, never null
          */
         public Signals build() {
-            return new Signals(Map.copyOf(numbers), Map.copyOf(categories), null);
+            return new Signals(Arrays.copyOf(numberNames, numbers), Arrays.copyOf(numberValues, numbers),
+                    categories == 0 ? NO_NAMES : Arrays.copyOf(categoryNames, categories),
+                    categories == 0 ? NO_NAMES : Arrays.copyOf(categoryValues, categories), null);
         }
     }
 }

@@ -39,7 +39,8 @@ class LifecycleTrackerTest {
         Optional<Outcome> o = t.applySignals("c1", null, null, Signals.of(StandardLifecycles.P_ALIVE, 0.12), at);
         Evidence expected = new Evidence.Numeric("low-p-alive", "p_alive", 0.12, Comparison.BELOW, 0.3);
         assertThat(o).contains(new Outcome.Moved(l.state("maturity"), l.state("decline"), at,
-                "rule 'low-p-alive': p_alive = 0.12 < 0.3", LifecycleTracker.POLICY_ACTOR, "weaken", List.of(expected)));
+                "rule 'low-p-alive'", LifecycleTracker.POLICY_ACTOR, "weaken", List.of(expected)));
+        assertThat(((Outcome.Moved) o.orElseThrow()).explain()).isEqualTo("rule 'low-p-alive': p_alive = 0.12 < 0.3");
         assertThat(t.record("c1").orElseThrow().history().get(0).evidence()).containsExactly(expected);
     }
 
@@ -53,14 +54,14 @@ class LifecycleTrackerTest {
         Outcome o = t.applySignals(1, null, null, Signals.builder().category("rfm_segment", "loyal").build(), T0).orElseThrow();
         Outcome.Moved m = (Outcome.Moved) o;
         assertThat(m.to().name()).isEqualTo("maturity");
-        assertThat(m.reason()).isEqualTo("rule 'champions': rfm_segment = 'loyal' in [champions, loyal]");
+        assertThat(m.explain()).isEqualTo("rule 'champions': rfm_segment = 'loyal' in [champions, loyal]");
 
         LifecycleTracker<String, Shopper, Void> rel = relationshipTracker();
         rel.enrol("c", rel.lifecycle().start(rel.lifecycle().state("maturity"), T0));
         Outcome.Moved drop = (Outcome.Moved) rel.applySignals("c", null, null,
                 Signals.builder().number(StandardLifecycles.P_ALIVE, 0.9).number(StandardLifecycles.SPEND_CHANGE, -0.6).build(),
                 T0).orElseThrow();
-        assertThat(drop.reason()).isEqualTo("rule 'spend-drop': spend_change = -0.6 <= -0.5");
+        assertThat(drop.explain()).isEqualTo("rule 'spend-drop': spend_change = -0.6 <= -0.5");
     }
 
     @Test
@@ -106,7 +107,9 @@ class LifecycleTrackerTest {
         Outcome.Moved m = (Outcome.Moved) move.outcome();
         assertThat(m.to().name()).isEqualTo("decline");
         assertThat(m.at()).isEqualTo(asOf);
-        assertThat(m.reason()).isEqualTo("rule 'inactive-180': days_since_last_purchase = 200 >= 180");
+        assertThat(m.explain()).isEqualTo("rule 'inactive-180': days_since_last_purchase = 200 >= 180");
+        assertThat(m.evidence()).containsExactly(new Evidence.Numeric("inactive-180", "days_since_last_purchase", 200,
+                Comparison.AT_LEAST, 180));
         assertThat(report.countByState()).containsExactly(
                 Map.entry(l.state("exploration"), 1L), Map.entry(l.state("development"), 0L),
                 Map.entry(l.state("maturity"), 1L), Map.entry(l.state("decline"), 1L), Map.entry(l.state("terminated"), 0L));
@@ -140,7 +143,7 @@ class LifecycleTrackerTest {
         t.enrol(2, T0.plus(Duration.ofDays(10)));
         LifecycleTracker.AdvanceReport<Integer> r = t.advance(T0.plus(Duration.ofDays(30)), k -> k, TimeSignals.none(), null);
         assertThat(r.moves()).extracting(LifecycleTracker.KeyedOutcome::key).containsExactly(1);
-        assertThat(((Outcome.Moved) r.moves().get(0).outcome()).reason()).isEqualTo("rule '30-days': days_in_state = 30 >= 30");
+        assertThat(((Outcome.Moved) r.moves().get(0).outcome()).explain()).isEqualTo("rule '30-days': days_in_state = 30 >= 30");
         assertThat(t.record(2).orElseThrow().state().name()).isEqualTo("trial");
     }
 
