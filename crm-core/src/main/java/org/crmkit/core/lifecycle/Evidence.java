@@ -1,6 +1,5 @@
 package org.crmkit.core.lifecycle;
 
-import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Set;
 
@@ -66,7 +65,7 @@ public sealed interface Evidence permits Evidence.Numeric, Evidence.Categorical 
 
         @Override
         public String explain() {
-            return signal + " = " + plain(value) + " " + comparison.symbol() + " " + plain(threshold);
+            return signal + " = " + Names.plain(value) + " " + comparison.symbol() + " " + Names.plain(threshold);
         }
     }
 
@@ -99,10 +98,5 @@ public sealed interface Evidence permits Evidence.Numeric, Evidence.Categorical 
         public String explain() {
             return signal + " = '" + value + "' in " + new java.util.TreeSet<>(expected);
         }
-    }
-
-    /** Formats a finite double without exponent or locale, e.g. 180 or 0.12. */
-    static String plain(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -343,6 +343,45 @@ public final class LifecycleTracker<K, S, C> {
     }
 
     /**
+     * Advances at regular dates from {@code from} to {@code to} inclusive, for example monthly
+     * over a simulated population, and returns one report per date (each with the count per
+     * state after that date).
+     *
+     * <pre>{@code
+     * List<AdvanceReport<Integer>> months = tracker.advanceEvery(start, end, Duration.ofDays(30),
+     *         timelines::get, PurchaseTimeline.timeSignals(), null);
+     * months.forEach(r -> System.out.println(r.asOf() + " " + r.countByState()));
+     * }</pre>
+     *
+     * @param from        the first date, not null
+     * @param to          the last date (reached only if a whole number of steps away), not before {@code from}
+     * @param step        the positive step, not null
+     * @param subjects    finds the subject of a key, not null
+     * @param timeSignals computes the subject's signals at a date, not null
+     * @param context     the context given to guards
+     * @return the reports in date order, never null
+     * @throws IllegalArgumentException if the step is not positive or {@code to} is before {@code from}
+     */
+    public List<AdvanceReport<K>> advanceEvery(Instant from, Instant to, java.time.Duration step,
+                                               Function<? super K, ? extends S> subjects,
+                                               TimeSignals<? super S> timeSignals, C context) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(step, "step");
+        if (step.isZero() || step.isNegative()) {
+            throw new IllegalArgumentException("step must be positive but was " + step);
+        }
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to " + to + " is before from " + from);
+        }
+        List<AdvanceReport<K>> reports = new ArrayList<>();
+        for (Instant at = from; !at.isAfter(to); at = at.plus(step)) {
+            reports.add(advance(at, subjects, timeSignals, context));
+        }
+        return reports;
+    }
+
+    /**
      * Counts the enrolled subjects per current state.
      *
      * @return the count per state, in definition order, zeros included, never null

@@ -2,7 +2,7 @@ package org.crmkit.core.lifecycle;
 
 import java.util.Objects;
 
-/** Checks for the names of states, events, guards, actions, rules and signals. */
+/** Checks and formatting for the names of states, events, guards, actions, rules and signals. */
 final class Names {
     private Names() {
     }
@@ -17,5 +17,10 @@ final class Names {
             throw new IllegalArgumentException(what + " must not start or end with white space but was '" + name + "'");
         }
         return name;
+    }
+
+    /** Formats a finite double without exponent or locale, e.g. 180 or 0.12. */
+    static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

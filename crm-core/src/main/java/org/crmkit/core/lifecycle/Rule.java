@@ -188,7 +188,7 @@ public record Rule(String name, Set<String> from, String event, Condition condit
 
         @Override
         public String describe() {
-            return signal + " " + comparison.symbol() + " " + Evidence.plain(threshold);
+            return signal + " " + comparison.symbol() + " " + Names.plain(threshold);
         }
     }
 
