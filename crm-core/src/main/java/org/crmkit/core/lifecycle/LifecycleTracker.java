@@ -151,7 +151,10 @@ public final class LifecycleTracker<K, S, C> {
     }
 
     /**
-     * Fires an event on a subject, retrying or reporting a lost race as configured.
+     * Fires an event on a subject, retrying or reporting a lost race as configured. Under
+     * {@link ConflictPolicy#RETRY} the event is decided again against the winner's record; if the
+     * winner's move is later than this trigger's instant, the event is too late to apply and the
+     * result is {@link Outcome.Conflict}.
      *
      * @param key     the subject's key, not null
      * @param subject the subject given to guards and actions

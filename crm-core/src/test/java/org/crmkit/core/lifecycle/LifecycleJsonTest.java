@@ -77,6 +77,15 @@ class LifecycleJsonTest {
     }
 
     @Test
+    void readLifecycle_emptyStatesAndMissingName() {
+        assertThat(problems("{\"initial\":\"a\",\"states\":[]}")).containsExactly(
+                new LifecycleDefinitionException.Problem("$.name", "is required"));
+        assertThat(problems("{\"name\":\"x\",\"initial\":\"a\",\"states\":[]}")).containsExactly(
+                new LifecycleDefinitionException.Problem("$.states", "a lifecycle needs at least one state"),
+                new LifecycleDefinitionException.Problem("$.initial", "initial state 'a' is not defined; states are []"));
+    }
+
+    @Test
     void readLifecycle_malformedJsonNamesLineAndColumn() {
         List<LifecycleDefinitionException.Problem> p = problems("{\"name\": \"x\",\n \"states\": [}");
         assertThat(p).hasSize(1);
