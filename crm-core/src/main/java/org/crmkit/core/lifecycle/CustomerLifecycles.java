@@ -3,12 +3,14 @@ package org.crmkit.core.lifecycle;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.store.CustomerStore;
 
 /**
  * Lifecycles of real customers: lifecycle state kept per {@link CustomerId} in memory with
- * optimistic versioning, moved by the customers' activities ({@link CustomerHistory}) and by
- * scores.
+ * optimistic versioning, moved by the customers' activities ({@link CustomerHistory}, read from a
+ * {@link CustomerStore} or given as a map) and by scores.
  *
  * <pre>{@code
  * LifecycleTracker<CustomerId, CustomerHistory, Instant> tracker = CustomerLifecycles.relationship();
@@ -17,6 +19,10 @@ import org.crmkit.core.customer.CustomerId;
  *     CustomerLifecycles.advance(tracker, histories, day);
  * }
  * tracker.countByState(); // {exploration=..., development=..., maturity=..., decline=..., terminated=...}
+ *
+ * // or straight from a customer store
+ * CustomerLifecycles.enrolNew(tracker, store);
+ * CustomerLifecycles.advance(tracker, store, asOf);
  * }</pre>
  *
  * <p>The context of these trackers is the evaluation instant, so guards such as
@@ -68,6 +74,46 @@ public final class CustomerLifecycles {
             throw new IllegalArgumentException("customer " + history.id() + " has no activity to enrol at");
         }
         return tracker.enrol(history.id(), history.activities().get(0).timestamp());
+    }
+
+    /**
+     * Enrols every stored customer that has activities and is not enrolled yet, each at its
+     * first activity.
+     *
+     * @param tracker the tracker, not null
+     * @param store   the customer store, not null
+     * @return how many customers were enrolled, zero or more
+     */
+    public static int enrolNew(LifecycleTracker<CustomerId, CustomerHistory, Instant> tracker, CustomerStore store) {
+        Objects.requireNonNull(tracker, "tracker");
+        Objects.requireNonNull(store, "store");
+        int enrolled = 0;
+        for (Customer customer : store.all()) {
+            if (tracker.record(customer.id()).isEmpty()) {
+                java.util.List<org.crmkit.core.activity.Activity> activities = store.activitiesOf(customer.id());
+                if (!activities.isEmpty()) {
+                    tracker.enrol(customer.id(), activities.get(0).timestamp());
+                    enrolled++;
+                }
+            }
+        }
+        return enrolled;
+    }
+
+    /**
+     * Moves every enrolled customer by its stored activities as of an instant; the activities are
+     * read from the store (ignoring those after {@code asOf}), the instant is the guards' context.
+     *
+     * @param tracker the tracker, not null
+     * @param store   the customer store, not null
+     * @param asOf    the evaluation instant, not null
+     * @return the report, never null
+     */
+    public static LifecycleTracker.AdvanceReport<CustomerId> advance(
+            LifecycleTracker<CustomerId, CustomerHistory, Instant> tracker, CustomerStore store, Instant asOf) {
+        Objects.requireNonNull(store, "store");
+        return tracker.advance(asOf, id -> CustomerHistory.of(id, store.activitiesOf(id)), CustomerHistory.timeSignals(),
+                asOf);
     }
 
     /**

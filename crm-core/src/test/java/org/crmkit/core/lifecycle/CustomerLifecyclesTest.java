@@ -103,6 +103,27 @@ class CustomerLifecyclesTest {
     }
 
     @Test
+    void store_customersAreEnrolledAndMovedByStoredActivities() {
+        org.crmkit.core.store.CustomerStore store = org.crmkit.core.store.CustomerStore.inMemory(
+                java.time.Clock.fixed(day(1000), java.time.ZoneOffset.UTC));
+        store.create(org.crmkit.core.ModelSamples.person("C-1"));
+        store.create(org.crmkit.core.ModelSamples.person("C-2"));
+        CustomerId c1 = CustomerId.of("C-1");
+        store.record(sale("S-1", c1, 0));
+        store.record(sale("S-2", c1, 20));
+
+        LifecycleTracker<CustomerId, CustomerHistory, Instant> tracker = CustomerLifecycles.relationship();
+        assertThat(CustomerLifecycles.enrolNew(tracker, store)).as("C-2 has no activity yet").isEqualTo(1);
+        assertThat(CustomerLifecycles.enrolNew(tracker, store)).isZero();
+        LifecycleTracker.AdvanceReport<CustomerId> r = CustomerLifecycles.advance(tracker, store, day(25));
+        assertThat(r.moves()).hasSize(1);
+        assertThat(((Outcome.Moved) r.moves().get(0).outcome()).explain())
+                .isEqualTo("rule 'first-repeat': repeat_purchases = 1 >= 1");
+        assertThat(CustomerLifecycles.advance(tracker, store, day(210)).moves()).extracting(k -> k.key()).containsExactly(c1);
+        assertThat(tracker.record(c1).orElseThrow().state().name()).isEqualTo("decline");
+    }
+
+    @Test
     void advance_enrolledCustomerWithoutHistoryIsAnError() {
         LifecycleTracker<CustomerId, CustomerHistory, Instant> tracker = CustomerLifecycles.relationship();
         tracker.enrol(CustomerId.of("C-9"), T0);
