@@ -26,6 +26,7 @@ class ModuleTest {
                 "org.crmkit.core.store",
                 "org.crmkit.core.view",
                 "org.crmkit.core.merge",
-                "org.crmkit.core.json");
+                "org.crmkit.core.json",
+                "org.crmkit.core.lifecycle");
     }
 }
