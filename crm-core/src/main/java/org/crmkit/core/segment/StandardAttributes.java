@@ -9,13 +9,15 @@ import java.util.List;
  * <table>
  * <caption>standard attributes</caption>
  * <tr><th>group</th><th>attributes</th></tr>
- * <tr><td>profile</td><td>kind, age, gender, marital_status, household_size, youngest_child_age,
+ * <tr><td>profile</td><td>kind, age, gender, marital_status, household_size, household_structure,
+ *   youngest_child_age,
  *   employment_status, occupation, education, income_band, country, region, city, postal_code,
  *   area_type, industry, employees, annual_revenue, credit_rating, email, tags</td></tr>
  * <tr><td>derived (as of a date)</td><td>tenure_days, first_purchase_date, last_purchase_date,
  *   days_since_last_purchase, order_count, total_spend, average_order_value, orders_365d,
  *   spend_365d, open_complaints, outstanding_balance, average_payment_days, terminated,
- *   buyer_readiness, consent_email, consent_phone, consent_sms, consent_post</td></tr>
+ *   customer_status, customer_grade, buyer_readiness, consent_email, consent_phone, consent_sms,
+ *   consent_postal_mail, consent_fax, consent_visit</td></tr>
  * <tr><td>scores from the caller</td><td>rfm_r, rfm_f, rfm_m (1..5), rfm_segment, clv, p_alive,
  *   churn_risk, abc_class</td></tr>
  * </table>
@@ -89,16 +91,19 @@ public final class StandardAttributes {
             // profile
             .enumeration(KIND, List.of("person", "organization"), "person or organization")
             .number(AGE, "age in whole years at the as-of date; absent without a birth date")
-            .enumeration(GENDER, List.of("female", "male", "other"), "gender; absent when not disclosed")
-            .enumeration(MARITAL_STATUS, List.of("single", "married", "divorced", "widowed"), "marital status")
+            .enumeration(GENDER, List.of("female", "male", "diverse", "undisclosed"), "gender")
+            .enumeration(MARITAL_STATUS, List.of("single", "married", "partnered", "divorced", "widowed"), "marital status")
             .number("household_size", "persons in the household")
+            .enumeration("household_structure", List.of("single_person", "couple", "couple_with_children",
+                    "single_parent", "multi_generation", "shared"), "household structure")
             .number(YOUNGEST_CHILD_AGE, "age in years of the youngest child living at home; absent when none")
             .enumeration(EMPLOYMENT_STATUS,
                     List.of("employed", "self_employed", "unemployed", "retired", "student", "homemaker"),
                     "employment status of the person (the household head)")
             .string("occupation", "occupation")
-            .string("education", "highest education level")
-            .string(INCOME_BAND, "income band as the application codes it")
+            .enumeration("education", List.of("primary", "secondary", "vocational", "bachelor", "master", "doctorate"),
+                    "highest education")
+            .enumeration(INCOME_BAND, List.of("low", "lower_middle", "middle", "upper_middle", "high"), "monthly income band")
             .string("country", "ISO 3166 country code")
             .string(REGION, "region code")
             .string("city", "city")
@@ -107,8 +112,8 @@ public final class StandardAttributes {
             .string(INDUSTRY, "industry of an organization")
             .number(EMPLOYEES, "number of employees of an organization")
             .number(ANNUAL_REVENUE, "annual revenue of an organization")
-            .string("credit_rating", "credit rating")
-            .string("email", "primary e-mail address")
+            .string("credit_rating", "credit rating, e.g. AAA or BB")
+            .string("email", "first e-mail address")
             .stringSet("tags", "free tags")
             // derived facts, as of a date
             .number(TENURE_DAYS, "days from the first purchase to the as-of date; absent before a first purchase")
@@ -123,6 +128,9 @@ public final class StandardAttributes {
             .number(OPEN_COMPLAINTS, "complaints not yet resolved")
             .number("outstanding_balance", "amount owed")
             .number(AVERAGE_PAYMENT_DAYS, "mean days from invoice to payment; absent without invoices")
+            .enumeration("customer_status", List.of("potential", "intention", "current", "terminated"),
+                    "relationship status recorded on the customer")
+            .enumeration("customer_grade", List.of("A", "B", "C"), "grade of a current customer recorded on the customer")
             .bool(TERMINATED, "cooperation was terminated")
             .enumeration(BUYER_READINESS,
                     List.of("unaware", "aware", "informed", "interested", "desire", "intends_to_buy"),
@@ -130,7 +138,9 @@ public final class StandardAttributes {
             .bool("consent_email", "may be contacted by e-mail")
             .bool("consent_phone", "may be contacted by phone")
             .bool("consent_sms", "may be contacted by SMS")
-            .bool("consent_post", "may be contacted by post")
+            .bool("consent_postal_mail", "may be contacted by post")
+            .bool("consent_fax", "may be contacted by fax")
+            .bool("consent_visit", "may be visited")
             // scores supplied by the caller
             .number(RFM_R, "RFM recency score 1..5, 5 most recent")
             .number(RFM_F, "RFM frequency score 1..5, 5 most frequent")

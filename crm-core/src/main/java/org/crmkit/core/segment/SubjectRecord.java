@@ -223,6 +223,20 @@ public final class SubjectRecord implements Subject {
         return addActivity(false, date, 0, null, null, channel);
     }
 
+    /**
+     * Adds an interaction with an amount (e.g. the value of a campaign response) and a product.
+     *
+     * @param date the date, not null
+     * @param amount the amount, finite
+     * @param product the product concerned, or null
+     * @param channel the channel, or null
+     * @return this record
+     * @throws IllegalArgumentException if the amount is not finite
+     */
+    public SubjectRecord addInteraction(LocalDate date, double amount, String product, String channel) {
+        return addActivity(false, date, amount, product, null, channel);
+    }
+
     private SubjectRecord addActivity(boolean isPurchase, LocalDate date, double amount, String product,
             String category, String channel) {
         Objects.requireNonNull(date, "date");
