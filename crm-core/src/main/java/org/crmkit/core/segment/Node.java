@@ -464,23 +464,29 @@ abstract class Node {
             double sum = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
+            boolean amounts = function != 0;
             for (int i = 0; i < n; i++) {
-                if (s.activityIsPurchase(i) != purchases) {
-                    continue;
-                }
                 long d = s.activityEpochDay(i);
-                if (d <= from || d > asOf) {
+                if (d <= from || d > asOf || s.activityIsPurchase(i) != purchases) {
                     continue;
                 }
-                if (!keep(products, s.activityProduct(i)) || !keep(categories, s.activityCategory(i))
-                        || !keep(channels, s.activityChannel(i))) {
+                // read a filtered field only when its filter is set
+                if ((products != null && !keep(products, s.activityProduct(i)))
+                        || (categories != null && !keep(categories, s.activityCategory(i)))
+                        || (channels != null && !keep(channels, s.activityChannel(i)))) {
                     continue;
                 }
-                double x = s.activityAmount(i);
                 count++;
-                sum += x;
-                min = Math.min(min, x);
-                max = Math.max(max, x);
+                if (amounts) {
+                    double x = s.activityAmount(i);
+                    sum += x;
+                    if (x < min) {
+                        min = x;
+                    }
+                    if (x > max) {
+                        max = x;
+                    }
+                }
             }
             switch (function) {
                 case 0: return count;
