@@ -92,27 +92,52 @@ public final class AggregateBuilder {
         return l;
     }
 
-    /** @return a term comparing the number of matching activities */
+    /**
+     * Finishes the aggregate as the number of matching activities.
+     *
+     * @return a term to compare, never null
+     * @throws IllegalStateException if the window was not set
+     */
     public Term count() {
         return term(Operand.Function.COUNT);
     }
 
-    /** @return a term comparing the sum of matching amounts */
+    /**
+     * Finishes the aggregate as the sum of matching amounts.
+     *
+     * @return a term to compare, never null
+     * @throws IllegalStateException if the window was not set
+     */
     public Term sum() {
         return term(Operand.Function.SUM);
     }
 
-    /** @return a term comparing the mean matching amount (absent if none) */
+    /**
+     * Finishes the aggregate as the mean matching amount (absent if none).
+     *
+     * @return a term to compare, never null
+     * @throws IllegalStateException if the window was not set
+     */
     public Term average() {
         return term(Operand.Function.AVERAGE);
     }
 
-    /** @return a term comparing the least matching amount (absent if none) */
+    /**
+     * Finishes the aggregate as the least matching amount (absent if none).
+     *
+     * @return a term to compare, never null
+     * @throws IllegalStateException if the window was not set
+     */
     public Term min() {
         return term(Operand.Function.MIN);
     }
 
-    /** @return a term comparing the greatest matching amount (absent if none) */
+    /**
+     * Finishes the aggregate as the greatest matching amount (absent if none).
+     *
+     * @return a term to compare, never null
+     * @throws IllegalStateException if the window was not set
+     */
     public Term max() {
         return term(Operand.Function.MAX);
     }

@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
  * Attribute tier = Attribute.ofEnum("tier", List.of("gold", "silver"), "loyalty tier");
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name the attribute name, not null
  * @param type the value type, not null
  * @param values the allowed values of an ENUM attribute in declaration order; empty otherwise
  * @param description a short description for people, not null, may be empty
- *
- * <p>Immutable and thread-safe.
  */
 public record Attribute(String name, AttributeType type, List<String> values, String description) {
 
@@ -29,6 +29,10 @@ public record Attribute(String name, AttributeType type, List<String> values, St
     /**
      * Validates the attribute.
      *
+     * @param name the name, see the record
+     * @param type the type, see the record
+     * @param values the values, see the record
+     * @param description the description, see the record
      * @throws IllegalArgumentException if the name is malformed, an ENUM has no values or
      *     duplicate values, or a non-ENUM has values
      */

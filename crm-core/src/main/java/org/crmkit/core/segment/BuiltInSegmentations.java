@@ -102,32 +102,56 @@ public final class BuiltInSegmentations {
         return RuleJson.readSegmentation(json(name), StandardAttributes.registry());
     }
 
-    /** @return the status classes (current A/B/C, intention A/B, potential, terminated) */
+    /**
+     * Loads the status classes (current A/B/C, intention A/B, potential, terminated).
+     *
+     * @return the segmentation, never null
+     */
     public static Segmentation statusClasses() {
         return load(STATUS_CLASSES);
     }
 
-    /** @return the B2B cooperation classes (new, old, fixed, occasional) */
+    /**
+     * Loads the B2B cooperation classes (new, old, fixed, occasional).
+     *
+     * @return the segmentation, never null
+     */
     public static Segmentation cooperationClasses() {
         return load(COOPERATION_CLASSES);
     }
 
-    /** @return the B2B size classes (large, medium, small) */
+    /**
+     * Loads the B2B size classes (large, medium, small).
+     *
+     * @return the segmentation, never null
+     */
     public static Segmentation sizeClasses() {
         return load(SIZE_CLASSES);
     }
 
-    /** @return the nine-stage family life cycle of Wells and Gubar (1966) */
+    /**
+     * Loads the nine-stage family life cycle of Wells and Gubar (1966).
+     *
+     * @return the segmentation, never null
+     */
     public static Segmentation familyLifeCycle() {
         return load(FAMILY_LIFE_CYCLE);
     }
 
-    /** @return the value tiers from ABC analysis */
+    /**
+     * Loads the value tiers from ABC analysis.
+     *
+     * @return the segmentation, never null
+     */
     public static Segmentation valueTiers() {
         return load(VALUE_TIERS);
     }
 
-    /** @return the RFM segment map */
+    /**
+     * Loads the RFM segment map.
+     *
+     * @return the segmentation, never null
+     */
     public static Segmentation rfmSegments() {
         return load(RFM_SEGMENTS);
     }

@@ -12,15 +12,21 @@ import java.util.Objects;
  * Clause data = e.root();         // for an application
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param segment the segment name, not null
  * @param matched whether the subject is in the segment (its rule is TRUE, or it is the default
  *     segment and no other segment matched)
  * @param root the evaluated rule, not null
- *
- * <p>Immutable and thread-safe.
  */
 public record Explanation(String segment, boolean matched, Clause root) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param segment the segment, see the record
+     * @param matched the matched, see the record
+     * @param root the root, see the record
+     */
     public Explanation {
         Objects.requireNonNull(segment, "segment");
         Objects.requireNonNull(root, "root");

@@ -63,6 +63,7 @@ public sealed interface Literal permits Literal.Number, Literal.Text, Literal.Fl
         /**
          * Validates the value.
          *
+         * @param value the value, see the record
          * @throws IllegalArgumentException if the value is NaN or infinite
          */
         public Number {
@@ -83,7 +84,11 @@ public sealed interface Literal permits Literal.Number, Literal.Text, Literal.Fl
      * @param value the text, not null
      */
     record Text(String value) implements Literal {
-        /** Validates the value. */
+        /**
+         * Validates the value.
+         *
+         * @param value the value, see the record
+         */
         public Text {
             Objects.requireNonNull(value, "value");
         }
@@ -112,7 +117,11 @@ public sealed interface Literal permits Literal.Number, Literal.Text, Literal.Fl
      * @param value the date, not null
      */
     record Day(LocalDate value) implements Literal {
-        /** Validates the value. */
+        /**
+         * Validates the value.
+         *
+         * @param value the value, see the record
+         */
         public Day {
             Objects.requireNonNull(value, "value");
         }

@@ -18,7 +18,11 @@ public sealed interface Operand permits Operand.AttributeRef, Operand.Aggregate 
      * @param name the attribute name, not null
      */
     record AttributeRef(String name) implements Operand {
-        /** Validates the name. */
+        /**
+         * Validates the name.
+         *
+         * @param name the name, see the record
+         */
         public AttributeRef {
             Objects.requireNonNull(name, "name");
         }
@@ -91,6 +95,12 @@ public sealed interface Operand permits Operand.AttributeRef, Operand.Aggregate 
         /**
          * Validates the aggregate.
          *
+         * @param function the function, see the record
+         * @param source the source, see the record
+         * @param days the days, see the record
+         * @param products the products, see the record
+         * @param categories the categories, see the record
+         * @param channels the channels, see the record
          * @throws IllegalArgumentException if days is outside 1 .. {@link Rules#MAX_WINDOW_DAYS}
          */
         public Aggregate {

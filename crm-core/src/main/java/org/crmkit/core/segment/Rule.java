@@ -40,6 +40,7 @@ public sealed interface Rule permits Rule.All, Rule.Any, Rule.Not, Rule.Compare 
         /**
          * Validates the structure.
          *
+         * @param rules the rules, see the record
          * @throws IllegalArgumentException if empty, too wide or too deep
          */
         public All {
@@ -66,6 +67,7 @@ public sealed interface Rule permits Rule.All, Rule.Any, Rule.Not, Rule.Compare 
         /**
          * Validates the structure.
          *
+         * @param rules the rules, see the record
          * @throws IllegalArgumentException if empty, too wide or too deep
          */
         public Any {
@@ -92,6 +94,7 @@ public sealed interface Rule permits Rule.All, Rule.Any, Rule.Not, Rule.Compare 
         /**
          * Validates the structure.
          *
+         * @param rule the rule, see the record
          * @throws IllegalArgumentException if too deep
          */
         public Not {
@@ -123,6 +126,9 @@ public sealed interface Rule permits Rule.All, Rule.Any, Rule.Not, Rule.Compare 
         /**
          * Validates the structure.
          *
+         * @param operand the operand, see the record
+         * @param operator the operator, see the record
+         * @param values the values, see the record
          * @throws IllegalArgumentException if the number of values does not suit the operator
          */
         public Compare {

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  * Segment gold = new Segment("gold", "top value tier", Rules.attribute("abc_class").isEqualTo("A"));
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name the segment name ({@code [A-Za-z0-9][A-Za-z0-9_.-]*}, at most 64 characters), not null
  * @param description a description for people, not null, may be empty
  * @param rule the membership rule, not null
- *
- * <p>Immutable and thread-safe.
  */
 public record Segment(String name, String description, Rule rule) {
 
@@ -23,6 +23,9 @@ public record Segment(String name, String description, Rule rule) {
     /**
      * Validates the segment.
      *
+     * @param name the name, see the record
+     * @param description the description, see the record
+     * @param rule the rule, see the record
      * @throws IllegalArgumentException if the name is malformed
      */
     public Segment {

@@ -13,15 +13,17 @@ import java.util.Objects;
  * long gold = c.count("gold");
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param counts segment name to count, in segment order with the default last
  * @param subjects the number of subjects evaluated
- *
- * <p>Immutable and thread-safe.
  */
 public record SegmentCounts(Map<String, Long> counts, long subjects) {
     /**
      * Validates the counts.
      *
+     * @param counts the counts, see the record
+     * @param subjects the subjects, see the record
      * @throws IllegalArgumentException if a count or the total is negative
      */
     public SegmentCounts {

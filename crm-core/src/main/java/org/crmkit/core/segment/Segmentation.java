@@ -28,13 +28,13 @@ import java.util.Set;
  * CompiledSegmentation compiled = tiers.compile(StandardAttributes.registry());
  * }</pre>
  *
+ * <p>Immutable and thread-safe; the {@link Builder} is single-threaded.
+ *
  * @param name the segmentation name, not null
  * @param mode the assignment mode, not null
  * @param defaultSegment the segment of subjects no rule matches, not null, distinct from the others
  * @param attributes attributes declared by this segmentation, in order
  * @param segments the segments in priority order, 1 .. {@link #MAX_SEGMENTS}, names unique
- *
- * <p>Immutable and thread-safe; the {@link Builder} is single-threaded.
  */
 public record Segmentation(String name, Mode mode, String defaultSegment, List<Attribute> attributes,
         List<Segment> segments) {
@@ -78,6 +78,11 @@ public record Segmentation(String name, Mode mode, String defaultSegment, List<A
     /**
      * Validates the segmentation.
      *
+     * @param name the name, see the record
+     * @param mode the mode, see the record
+     * @param defaultSegment the defaultSegment, see the record
+     * @param attributes the attributes, see the record
+     * @param segments the segments, see the record
      * @throws IllegalArgumentException if there are no or too many segments, names repeat, the
      *     default is also a segment's name, or an attribute is declared twice
      */

@@ -37,82 +37,162 @@ public final class Term {
         return new Rule.Compare(operand, op, List.of(values));
     }
 
-    /** @param v the number @return {@code operand = v} */
+    /**
+     * Returns the rule {@code operand = v}.
+     *
+     * @param v the number
+     * @return the rule, never null
+     */
     public Rule isEqualTo(double v) {
         return compare(Operator.EQ, Literal.of(v));
     }
 
-    /** @param v the text or enum value, not null @return {@code operand = v} */
+    /**
+     * Returns the rule {@code operand = v}.
+     *
+     * @param v the text or enum value, not null
+     * @return the rule, never null
+     */
     public Rule isEqualTo(String v) {
         return compare(Operator.EQ, Literal.of(v));
     }
 
-    /** @param v the boolean @return {@code operand = v} */
+    /**
+     * Returns the rule {@code operand = v}.
+     *
+     * @param v the boolean
+     * @return the rule, never null
+     */
     public Rule isEqualTo(boolean v) {
         return compare(Operator.EQ, Literal.of(v));
     }
 
-    /** @param v the date, not null @return {@code operand = v} */
+    /**
+     * Returns the rule {@code operand = v}.
+     *
+     * @param v the date, not null
+     * @return the rule, never null
+     */
     public Rule isEqualTo(LocalDate v) {
         return compare(Operator.EQ, Literal.of(v));
     }
 
-    /** @param v the number @return {@code operand != v} */
+    /**
+     * Returns the rule {@code operand != v}.
+     *
+     * @param v the number
+     * @return the rule, never null
+     */
     public Rule isNotEqualTo(double v) {
         return compare(Operator.NE, Literal.of(v));
     }
 
-    /** @param v the text or enum value, not null @return {@code operand != v} */
+    /**
+     * Returns the rule {@code operand != v}.
+     *
+     * @param v the text or enum value, not null
+     * @return the rule, never null
+     */
     public Rule isNotEqualTo(String v) {
         return compare(Operator.NE, Literal.of(v));
     }
 
-    /** @param v the boolean @return {@code operand != v} */
+    /**
+     * Returns the rule {@code operand != v}.
+     *
+     * @param v the boolean
+     * @return the rule, never null
+     */
     public Rule isNotEqualTo(boolean v) {
         return compare(Operator.NE, Literal.of(v));
     }
 
-    /** @param v the date, not null @return {@code operand != v} */
+    /**
+     * Returns the rule {@code operand != v}.
+     *
+     * @param v the date, not null
+     * @return the rule, never null
+     */
     public Rule isNotEqualTo(LocalDate v) {
         return compare(Operator.NE, Literal.of(v));
     }
 
-    /** @param v the bound @return {@code operand < v} */
+    /**
+     * Returns the rule {@code operand < v}.
+     *
+     * @param v the bound
+     * @return the rule, never null
+     */
     public Rule isLessThan(double v) {
         return compare(Operator.LT, Literal.of(v));
     }
 
-    /** @param v the bound, not null @return {@code operand < v} (before) */
+    /**
+     * Returns the rule {@code operand < v} (before).
+     *
+     * @param v the bound, not null
+     * @return the rule, never null
+     */
     public Rule isLessThan(LocalDate v) {
         return compare(Operator.LT, Literal.of(v));
     }
 
-    /** @param v the bound @return {@code operand <= v} */
+    /**
+     * Returns the rule {@code operand <= v}.
+     *
+     * @param v the bound
+     * @return the rule, never null
+     */
     public Rule isAtMost(double v) {
         return compare(Operator.LE, Literal.of(v));
     }
 
-    /** @param v the bound, not null @return {@code operand <= v} */
+    /**
+     * Returns the rule {@code operand <= v}.
+     *
+     * @param v the bound, not null
+     * @return the rule, never null
+     */
     public Rule isAtMost(LocalDate v) {
         return compare(Operator.LE, Literal.of(v));
     }
 
-    /** @param v the bound @return {@code operand > v} */
+    /**
+     * Returns the rule {@code operand > v}.
+     *
+     * @param v the bound
+     * @return the rule, never null
+     */
     public Rule isGreaterThan(double v) {
         return compare(Operator.GT, Literal.of(v));
     }
 
-    /** @param v the bound, not null @return {@code operand > v} (after) */
+    /**
+     * Returns the rule {@code operand > v} (after).
+     *
+     * @param v the bound, not null
+     * @return the rule, never null
+     */
     public Rule isGreaterThan(LocalDate v) {
         return compare(Operator.GT, Literal.of(v));
     }
 
-    /** @param v the bound @return {@code operand >= v} */
+    /**
+     * Returns the rule {@code operand >= v}.
+     *
+     * @param v the bound
+     * @return the rule, never null
+     */
     public Rule isAtLeast(double v) {
         return compare(Operator.GE, Literal.of(v));
     }
 
-    /** @param v the bound, not null @return {@code operand >= v} */
+    /**
+     * Returns the rule {@code operand >= v}.
+     *
+     * @param v the bound, not null
+     * @return the rule, never null
+     */
     public Rule isAtLeast(LocalDate v) {
         return compare(Operator.GE, Literal.of(v));
     }
@@ -139,22 +219,42 @@ public final class Term {
         return compare(Operator.BETWEEN, Literal.of(low), Literal.of(high));
     }
 
-    /** @param values the texts or enum values, at least one @return {@code operand in values} */
+    /**
+     * Returns the rule {@code operand in values}.
+     *
+     * @param values the texts or enum values, at least one
+     * @return the rule, never null
+     */
     public Rule isIn(String... values) {
         return compare(Operator.IN, texts(values));
     }
 
-    /** @param values the numbers, at least one @return {@code operand in values} */
+    /**
+     * Returns the rule {@code operand in values}.
+     *
+     * @param values the numbers, at least one
+     * @return the rule, never null
+     */
     public Rule isIn(double... values) {
         return compare(Operator.IN, numbers(values));
     }
 
-    /** @param values the texts or enum values, at least one @return {@code operand not in values} */
+    /**
+     * Returns the rule {@code operand not in values}.
+     *
+     * @param values the texts or enum values, at least one
+     * @return the rule, never null
+     */
     public Rule isNotIn(String... values) {
         return compare(Operator.NOT_IN, texts(values));
     }
 
-    /** @param values the numbers, at least one @return {@code operand not in values} */
+    /**
+     * Returns the rule {@code operand not in values}.
+     *
+     * @param values the numbers, at least one
+     * @return the rule, never null
+     */
     public Rule isNotIn(double... values) {
         return compare(Operator.NOT_IN, numbers(values));
     }
@@ -169,7 +269,12 @@ public final class Term {
         return compare(Operator.CONTAINS, Literal.of(v));
     }
 
-    /** @param v the prefix, not null @return {@code operand starts with v} */
+    /**
+     * Returns the rule {@code operand starts with v}.
+     *
+     * @param v the prefix, not null
+     * @return the rule, never null
+     */
     public Rule startsWith(String v) {
         return compare(Operator.STARTS_WITH, Literal.of(v));
     }
@@ -185,12 +290,20 @@ public final class Term {
         return compare(Operator.MATCHES, Literal.of(regex));
     }
 
-    /** @return {@code operand is present}; never UNKNOWN */
+    /**
+     * Returns the rule {@code operand is present}; never UNKNOWN.
+     *
+     * @return the rule, never null
+     */
     public Rule isPresent() {
         return compare(Operator.PRESENT);
     }
 
-    /** @return {@code operand is absent}; never UNKNOWN */
+    /**
+     * Returns the rule {@code operand is absent}; never UNKNOWN.
+     *
+     * @return the rule, never null
+     */
     public Rule isAbsent() {
         return compare(Operator.ABSENT);
     }
