@@ -11,10 +11,16 @@ module org.crmkit.core {
     exports org.crmkit.core.customer;
     exports org.crmkit.core.ownership;
     exports org.crmkit.core.activity;
+    exports org.crmkit.core.store;
+    exports org.crmkit.core.view;
+    exports org.crmkit.core.merge;
+    exports org.crmkit.core.json;
     exports org.crmkit.core.segment;
 
     // Jackson reads and writes the model records reflectively
     opens org.crmkit.core.customer to com.fasterxml.jackson.databind;
     opens org.crmkit.core.ownership to com.fasterxml.jackson.databind;
     opens org.crmkit.core.activity to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.merge to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.json to com.fasterxml.jackson.databind;
 }

@@ -23,6 +23,11 @@ class ModuleTest {
                 "org.crmkit.core.customer",
                 "org.crmkit.core.ownership",
                 "org.crmkit.core.activity",
+                "org.crmkit.core.store",
+                "org.crmkit.core.view",
+                "org.crmkit.core.merge",
+                "org.crmkit.core.json",
+
                 "org.crmkit.core.segment");
     }
 }

@@ -58,22 +58,32 @@ public record ContactPoints(List<PostalAddress> addresses, List<Phone> phones, L
     }
 
     /**
-     * Returns a copy with the phone appended (ignored if already present).
+     * Returns a copy with the phone appended (ignored if a phone of the same type with the
+     * same digits is present).
      *
      * @param phone the phone, not null
      * @return the new contact points, never null
      */
     public ContactPoints withPhone(Phone phone) {
+        Objects.requireNonNull(phone, "phone");
+        if (phones.stream().anyMatch(p -> p.normalized().equals(phone.normalized()) && p.type() == phone.type())) {
+            return this;
+        }
         return new ContactPoints(addresses, append(phones, phone), emails, webSites);
     }
 
     /**
-     * Returns a copy with the e-mail appended (ignored if already present).
+     * Returns a copy with the e-mail appended (ignored if the same address in any letter case
+     * is present).
      *
      * @param email the e-mail, not null
      * @return the new contact points, never null
      */
     public ContactPoints withEmail(Email email) {
+        Objects.requireNonNull(email, "email");
+        if (emails.stream().anyMatch(e -> e.normalized().equals(email.normalized()))) {
+            return this;
+        }
         return new ContactPoints(addresses, phones, append(emails, email), webSites);
     }
 

@@ -158,7 +158,7 @@ public final class Customer {
         return ownership;
     }
 
-    /** @return ids of customer records merged into this one, never null */
+    /** @return ids of customer records merged into this one, sorted, never null */
     public Set<CustomerId> mergedIds() {
         return mergedIds;
     }
@@ -386,7 +386,7 @@ public final class Customer {
          */
         public Builder mergedIds(Set<CustomerId> value) {
             once("mergedIds");
-            mergedIds = Check.set(value, "mergedIds");
+            mergedIds = Check.sortedSet(value, "mergedIds");
             return this;
         }
 

@@ -34,7 +34,7 @@ import org.crmkit.core.internal.Check;
  * @param employmentStatus the employment status, or null
  * @param occupation the occupation, or null
  * @param lifestyle the lifestyle, or null
- * @param personalityTraits free-form personality traits, not null, possibly empty
+ * @param personalityTraits free-form personality traits, not null, possibly empty; kept sorted
  */
 public record PersonProfile(PersonName name, NationalId nationalId, LocalDate birthDate, Gender gender,
         MaritalStatus maritalStatus, HouseholdStructure householdStructure, Integer householdSize,
@@ -59,7 +59,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
             throw new IllegalArgumentException("birthDate is before " + EARLIEST_BIRTH + ": " + birthDate);
         }
         occupation = Check.optionalText(occupation, "occupation");
-        personalityTraits = Check.set(personalityTraits, "personalityTraits");
+        personalityTraits = Check.sortedSet(personalityTraits, "personalityTraits");
         personalityTraits.forEach(t -> Check.text(t, "personality trait"));
     }
 

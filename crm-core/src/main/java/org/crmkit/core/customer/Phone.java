@@ -5,7 +5,8 @@ import org.crmkit.core.internal.Check;
 
 /**
  * A phone or fax number. Spaces, dashes, dots and parentheses are removed; what remains
- * must be an optional leading '+' and 6 to 15 digits (ITU-T E.164 allows at most 15).
+ * must be an optional leading '+' and 6 to 15 digits (ITU-T E.164 allows at most 15). A leading
+ * international call prefix {@code 00} is written as '+'.
  * {@link #toString()} masks all but the last two digits.
  *
  * <pre>{@code
@@ -18,6 +19,8 @@ import org.crmkit.core.internal.Check;
  * @param type the kind of line, not null
  */
 public record Phone(String number, PhoneType type) {
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s().-]");
+
     /**
      * Validates and normalises the number.
      *
@@ -26,7 +29,10 @@ public record Phone(String number, PhoneType type) {
     public Phone {
         Objects.requireNonNull(number, "phone");
         Objects.requireNonNull(type, "phoneType");
-        String compact = number.strip().replaceAll("[\\s().-]", "");
+        String compact = SEPARATORS.matcher(number.strip()).replaceAll("");
+        if (compact.startsWith("00")) {
+            compact = "+" + compact.substring(2); // 00 is the international call prefix
+        }
         String digits = compact.startsWith("+") ? compact.substring(1) : compact;
         if (digits.length() < 6 || digits.length() > 15 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException("phone must be an optional '+' and 6 to 15 digits: '"

@@ -29,6 +29,7 @@ import org.crmkit.core.internal.Check;
 public record PostalAddress(String street, String city, String postalCode, String countryCode,
         String regionCode, AddressType type, String salesTerritory) {
     private static final Pattern POSTAL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,8}[A-Za-z0-9]");
+    private static final Pattern SPACES_AND_DASHES = Pattern.compile("[ -]");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     /**
@@ -63,7 +64,7 @@ public record PostalAddress(String street, String city, String postalCode, Strin
      * @return the normalised postal code, never null
      */
     public String normalizedPostalCode() {
-        return postalCode.replaceAll("[ -]", "").toUpperCase(Locale.ROOT);
+        return SPACES_AND_DASHES.matcher(postalCode).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     /**

@@ -65,6 +65,15 @@ public final class Check {
         return Collections.unmodifiableSet(new LinkedHashSet<>(values));
     }
 
+    /** Unmodifiable sorted copy of a set, so that iteration and JSON order are stable. */
+    public static <T extends Comparable<? super T>> Set<T> sortedSet(Collection<? extends T> values, String field) {
+        Objects.requireNonNull(values, field);
+        for (T value : values) {
+            Objects.requireNonNull(value, () -> field + " must not contain null");
+        }
+        return Collections.unmodifiableSet(new java.util.TreeSet<>(values));
+    }
+
     /** Rejects negative numbers. */
     public static int nonNegative(int value, String field) {
         if (value < 0) {

@@ -113,6 +113,7 @@ class CustomerFactoriesTest {
         assertThat(email.address()).isEqualTo("ann.lee@example.com");
         assertThat(email.toString()).isEqualTo("a***@example.com");
         assertThat(phone.number()).isEqualTo("+493012345678");
+        assertThat(Phone.of("0049 30 1234-5678", PhoneType.LANDLINE).normalized()).isEqualTo(phone.normalized());
         assertThat(phone.toString()).doesNotContain("3012345678").endsWith("78");
         assertThat(id.toString()).doesNotContain("123456").endsWith("89");
         Customer customer = Customer.builder(CustomerId.of("C-1"),
