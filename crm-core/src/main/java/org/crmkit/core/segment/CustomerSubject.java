@@ -23,6 +23,7 @@ import org.crmkit.core.customer.OrganizationProfile;
 import org.crmkit.core.customer.PersonProfile;
 import org.crmkit.core.customer.PostalAddress;
 import org.crmkit.core.money.Money;
+import org.crmkit.core.view.CustomerView;
 
 /**
  * A {@link Subject} over a {@link Customer} and its activities as of a date: fills the
@@ -92,6 +93,19 @@ public final class CustomerSubject implements Subject {
      */
     public SubjectRecord values() {
         return values;
+    }
+
+    /**
+     * Points this view at a 360-degree customer view: its customer and timeline, as of the
+     * view's instant read as a date in this subject's zone.
+     *
+     * @param view the customer view, not null
+     * @return this view
+     * @throws IllegalArgumentException if money amounts mix currencies
+     */
+    public CustomerSubject load(CustomerView view) {
+        Objects.requireNonNull(view, "view");
+        return load(view.customer(), view.timeline(), LocalDate.ofInstant(view.asOf(), zone));
     }
 
     /**

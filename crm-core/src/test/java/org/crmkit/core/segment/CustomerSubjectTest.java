@@ -128,4 +128,15 @@ class CustomerSubjectTest {
         assertThatThrownBy(() -> new CustomerSubject(REGISTRY, ZONE).load(acme, history(), ASOF))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to C-1");
     }
+
+    @Test
+    void load_fromCustomerView() {
+        org.crmkit.core.view.CustomerView view = org.crmkit.core.view.CustomerView.of(anna(),
+                history().stream().filter(a -> !a.id().value().equals("5")).toList(),
+                ASOF.atTime(20, 0).atZone(ZONE).toInstant());
+        CustomerSubject s = new CustomerSubject(REGISTRY, ZONE).load(view);
+        assertThat(s.asOfEpochDay()).isEqualTo(ASOF.toEpochDay());
+        assertThat(s.values().number(REGISTRY.slot("spend_365d"))).isEqualTo(10_800);
+        assertThat(BuiltInSegmentations.statusClasses().compile(REGISTRY).assignName(s)).isEqualTo("current-a-key");
+    }
 }

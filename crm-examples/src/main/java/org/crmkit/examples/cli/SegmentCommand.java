@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,14 +27,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.crmkit.core.activity.Activity;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.json.CrmJson;
 import org.crmkit.core.segment.Attribute;
 import org.crmkit.core.segment.AttributeRegistry;
 import org.crmkit.core.segment.CompiledSegmentation;
+import org.crmkit.core.segment.CustomerSubject;
 import org.crmkit.core.segment.InvalidRuleException;
 import org.crmkit.core.segment.RuleJson;
 import org.crmkit.core.segment.SegmentCounts;
 import org.crmkit.core.segment.Segmentation;
 import org.crmkit.core.segment.StandardAttributes;
+import org.crmkit.core.segment.Subject;
 import org.crmkit.core.segment.SubjectRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,12 +56,18 @@ import picocli.CommandLine.Spec;
  * number (e.g. {@code 12.5}), date ({@code yyyy-MM-dd}), boolean ({@code true}/{@code false}),
  * enum (a declared value), string, or string_set (elements separated by {@code |}). An empty CSV
  * cell, or a JSON null or missing key, is an absent value. CSV has a header row and RFC 4180
- * quoting (no line breaks inside fields). JSON is an array of flat objects:
- * {@code [{"customer_id": "C-1", "age": 42, "region": "DE-BE"}, ...]}.
+ * quoting (no line breaks inside fields). JSON is an array whose elements are either flat
+ * objects, {@code {"customer_id": "C-1", "age": 42, "region": "DE-BE"}}, or customers in
+ * crmkit's model JSON ({@link CrmJson}) with their activities,
+ * {@code {"customer": {...}, "activities": [...], "rfm_r": 5}}, from which the standard
+ * attributes are derived as of {@code --as-of} ({@link CustomerSubject}); further keys add
+ * attributes the record lacks (scores, youngest_child_age ...).
  *
  * <p>The output CSV has a header {@code customer_id,segment}; in all-matches mode the segment
  * column lists every matching segment separated by {@code |}. Counts per segment go to stdout.
- * Bad input exits with code 2 and one line on stderr naming file, line and field.
+ * Bad input throws an {@link IllegalArgumentException} naming file, line and field, which
+ * {@link Crm} turns into exit code 2 and one line on stderr (a stack trace only with
+ * {@code --debug}).
  *
  * <pre>{@code
  * crm segment --rules tiers.json --customers customers.csv --out segments.csv --as-of 2026-06-30
@@ -82,63 +94,52 @@ public final class SegmentCommand implements Callable<Integer> {
             description = "the date windowed aggregates end on (default: today in UTC)")
     private LocalDate asOf;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    private boolean debug;
+    @Option(names = "--zone", defaultValue = "UTC", paramLabel = "ZONE",
+            description = "time zone that turns activity timestamps into dates (default: ${DEFAULT-VALUE})")
+    private ZoneId zone;
 
     /** Bad input located in a file. */
     static final class InputException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
         InputException(Path file, long line, String field, String message) {
-            super(file + ": line " + line + (field == null ? "" : ", field '" + field + "'") + ": " + message);
+            super(file + (line > 0 ? ": line " + line : "") + (field == null ? "" : ", field '" + field + "'") + ": "
+                    + message);
         }
     }
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            LocalDate day = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
-            CompiledSegmentation seg = loadRules();
-            SegmentCounts counts;
-            try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                w.write("customer_id,segment\n");
-                Sink sink = new Sink(seg, w);
-                String name = customers.getFileName().toString().toLowerCase(Locale.ROOT);
-                SubjectRecord record = new SubjectRecord(seg.registry()).asOf(day);
-                if (name.endsWith(".json")) {
-                    readJson(seg.registry(), record, sink);
-                } else if (name.endsWith(".csv")) {
-                    readCsv(seg.registry(), record, sink);
-                } else {
-                    throw new InputException(customers, 0, null, "expected a .csv or .json file");
-                }
-                counts = sink.counts();
+    public Integer call() throws IOException {
+        LocalDate day = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+        CompiledSegmentation seg = loadRules();
+        SegmentCounts counts;
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            w.write("customer_id,segment\n");
+            Sink sink = new Sink(seg, w);
+            String name = customers.getFileName().toString().toLowerCase(Locale.ROOT);
+            SubjectRecord record = new SubjectRecord(seg.registry()).asOf(day);
+            if (name.endsWith(".json")) {
+                readJson(seg.registry(), new CustomerSubject(seg.registry(), zone), day, sink);
+            } else if (name.endsWith(".csv")) {
+                readCsv(seg.registry(), record, sink);
+            } else {
+                throw new InputException(customers, 0, null, "expected a .csv or .json file");
             }
-            PrintWriter o = spec.commandLine().getOut();
-            o.println("segment,count");
-            counts.counts().forEach((k, v) -> o.println(k + "," + v));
-            o.flush();
-            return 0;
-        } catch (InputException e) {
-            return fail(err, e.getMessage(), e);
+            counts = sink.counts();
         } catch (NoSuchFileException e) {
-            return fail(err, e.getFile() + ": no such file", e);
-        } catch (IOException e) {
-            return fail(err, "I/O error: " + e.getMessage(), e);
+            throw new InputException(Path.of(e.getFile()), 0, null, "no such file");
         }
-    }
-
-    private int fail(PrintWriter err, String message, Exception e) {
-        err.println("crm segment: " + message);
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return 2;
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("segment,count");
+        counts.counts().forEach((k, v) -> o.println(k + "," + v));
+        o.flush();
+        return 0;
     }
 
     private CompiledSegmentation loadRules() throws IOException {
+        if (!Files.isRegularFile(rules)) {
+            throw new InputException(rules, 0, null, "no such file");
+        }
         try (Reader r = Files.newBufferedReader(rules, StandardCharsets.UTF_8)) {
             Segmentation s = RuleJson.readSegmentation(r, StandardAttributes.registry());
             return s.compile(StandardAttributes.registry());
@@ -195,7 +196,7 @@ public final class SegmentCommand implements Callable<Integer> {
             this.all = seg.definition().mode() == Segmentation.Mode.ALL_MATCHES;
         }
 
-        void accept(String id, SubjectRecord s) throws IOException {
+        void accept(String id, Subject s) throws IOException {
             subjects++;
             String label;
             if (all) {
@@ -364,9 +365,11 @@ public final class SegmentCommand implements Callable<Integer> {
         }
     }
 
-    private void readJson(AttributeRegistry registry, SubjectRecord record, Sink sink) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        JsonFactory f = mapper.getFactory();
+    private void readJson(AttributeRegistry registry, CustomerSubject subject, LocalDate day, Sink sink)
+            throws IOException {
+        ObjectMapper mapper = CrmJson.mapper();
+        ObjectMapper trees = new ObjectMapper(); // reads one array element at a time
+        JsonFactory f = trees.getFactory();
         try (JsonParser p = f.createParser(Files.newBufferedReader(customers, StandardCharsets.UTF_8))) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new InputException(customers, p.currentLocation().getLineNr(), null,
@@ -374,27 +377,32 @@ public final class SegmentCommand implements Callable<Integer> {
             }
             while (p.nextToken() == JsonToken.START_OBJECT) {
                 long lineNo = p.currentLocation().getLineNr();
-                JsonNode n = mapper.readTree(p);
-                record.clear();
-                JsonNode idNode = n.get("customer_id");
-                if (idNode == null || !idNode.isTextual() || idNode.textValue().isEmpty()) {
-                    throw new InputException(customers, lineNo, "customer_id", "missing or not a non-empty string");
+                JsonNode n = trees.readTree(p);
+                String id;
+                if (n.has("customer")) {
+                    id = loadCustomer(mapper, n, subject, day, lineNo);
+                } else {
+                    subject.values().clear().asOf(day);
+                    JsonNode idNode = n.get("customer_id");
+                    if (idNode == null || !idNode.isTextual() || idNode.textValue().isEmpty()) {
+                        throw new InputException(customers, lineNo, "customer_id", "missing or not a non-empty string");
+                    }
+                    id = idNode.textValue();
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
                     Map.Entry<String, JsonNode> e = it.next();
                     String key = e.getKey();
                     JsonNode v = e.getValue();
-                    if (key.equals("customer_id") || v.isNull()) {
+                    if (key.equals("customer_id") || key.equals("customer") || key.equals("activities") || v.isNull()) {
                         continue;
                     }
                     if (registry.find(key).isEmpty()) {
                         throw new InputException(customers, lineNo, key, "unknown attribute");
                     }
                     Attribute a = registry.attribute(registry.slot(key));
-                    String text = jsonValue(a, v, lineNo);
-                    set(record, a, text, lineNo);
+                    set(subject.values(), a, jsonValue(a, v, lineNo), lineNo);
                 }
-                sink.accept(idNode.textValue(), record);
+                sink.accept(id, subject);
             }
             if (p.currentToken() != JsonToken.END_ARRAY) {
                 throw new InputException(customers, p.currentLocation().getLineNr(), null,
@@ -404,6 +412,37 @@ public final class SegmentCommand implements Callable<Integer> {
             throw new InputException(customers, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
                     "malformed JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private <T> T model(ObjectMapper mapper, JsonNode node, Class<T> type, String field, long lineNo) {
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            String problem = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                    : e.getOriginalMessage();
+            throw new InputException(customers, lineNo, field, problem.lines().findFirst().orElse(problem));
+        }
+    }
+
+    /** Reads {"customer": CUSTOMER, "activities": [ACTIVITY...]} in crmkit's model JSON. */
+    private String loadCustomer(ObjectMapper mapper, JsonNode n, CustomerSubject subject, LocalDate day, long lineNo) {
+        Customer customer = model(mapper, n.get("customer"), Customer.class, "customer", lineNo);
+        List<Activity> activities = new ArrayList<>();
+        JsonNode acts = n.get("activities");
+        if (acts != null && !acts.isNull()) {
+            if (!acts.isArray()) {
+                throw new InputException(customers, lineNo, "activities", "expected an array of activities");
+            }
+            for (int i = 0; i < acts.size(); i++) {
+                activities.add(model(mapper, acts.get(i), Activity.class, "activities[" + i + "]", lineNo));
+            }
+        }
+        try {
+            subject.load(customer, activities, day);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(customers, lineNo, "activities", e.getMessage());
+        }
+        return customer.id().value();
     }
 
     private String jsonValue(Attribute a, JsonNode v, long lineNo) {

@@ -27,10 +27,12 @@ class SegmentCommandTest {
             + "{\"attribute\":\"tags\",\"op\":\"contains\",\"value\":\"vip\"}]}}]}";
 
     int run(String... args) {
-        CommandLine cl = new CommandLine(new Crm());
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+        CommandLine cl = Crm.commandLine(debug);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return cl.execute(rest);
     }
 
     Path write(String name, String text) throws Exception {
@@ -50,7 +52,7 @@ class SegmentCommandTest {
         int code = run("segment", "--rules", rules.toString(), "--customers", customers.toString(),
                 "--out", target.toString(), "--as-of", "2026-06-30");
         assertThat(err.toString()).isEmpty();
-        assertThat(code).isZero();
+        assertThat(code).as(err::toString).isZero();
         assertThat(Files.readString(target)).isEqualTo("customer_id,segment\nC-1,gold\nC-2,loyal\n\"C,3\",rest\n");
         assertThat(out.toString()).isEqualTo("segment,count\ngold,1\nloyal,1\nrest,1\n".replace("\n", System.lineSeparator()));
     }
@@ -63,7 +65,7 @@ class SegmentCommandTest {
         Path target = dir.resolve("out.csv");
         int code = run("segment", "--rules", rules.toString(), "--customers", customers.toString(),
                 "--out", target.toString());
-        assertThat(code).isZero();
+        assertThat(code).as(err::toString).isZero();
         assertThat(Files.readString(target)).isEqualTo("customer_id,segment\nC-1,champions\nC-2,lost\n");
     }
 
@@ -74,7 +76,7 @@ class SegmentCommandTest {
         int code = run("segment", "--rules", rules.toString(), "--customers", customers.toString(),
                 "--out", dir.resolve("o.csv").toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("crm segment: " + customers + ": line 3, field 'shop.points': 'lots' is not a"
+        assertThat(err.toString()).isEqualTo("crm: " + customers + ": line 3, field 'shop.points': 'lots' is not a"
                 + " number" + System.lineSeparator());
     }
 
@@ -105,5 +107,35 @@ class SegmentCommandTest {
         assertThat(run("segment", "--rules", rules.toString(), "--customers", customers.toString(),
                 "--out", dir.resolve("o.csv").toString(), "--debug")).isEqualTo(2);
         assertThat(err.toString()).contains("\tat ");
+    }
+
+    @Test
+    void segment_modelJsonCustomersWithActivities() throws Exception {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-06-30T12:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        org.crmkit.core.customer.CustomerId id = org.crmkit.core.customer.CustomerId.of("C-7");
+        org.crmkit.core.customer.Customer c = org.crmkit.core.customer.Customer.builder(id,
+                org.crmkit.core.customer.PersonProfile.builder(
+                        org.crmkit.core.customer.PersonName.of("Ann", "Lee"), clock).build())
+                .status(org.crmkit.core.customer.CustomerStatus.CURRENT)
+                .financial(org.crmkit.core.customer.FinancialProfile.builder(clock).averagePaymentTermDays(14).build())
+                .build();
+        org.crmkit.core.activity.Purchase big = org.crmkit.core.activity.Purchase.of(
+                org.crmkit.core.activity.ActivityId.of("P-1"), id, java.time.Instant.parse("2026-05-01T10:00:00Z"),
+                org.crmkit.core.activity.Channel.WEB, org.crmkit.core.activity.Actor.of("rep-1"), "SKU-1", "books", 1,
+                org.crmkit.core.money.Money.of("EUR", "12000.00"));
+        String doc = "[{\"customer\": " + org.crmkit.core.json.CrmJson.write(c) + ",\n \"activities\": ["
+                + org.crmkit.core.json.CrmJson.write(big) + "]}]";
+        Path rules = write("rules.json", org.crmkit.core.segment.BuiltInSegmentations.json("status-classes"));
+        Path customers = write("c.json", doc);
+        Path target = dir.resolve("out.csv");
+        int code = run("segment", "--rules", rules.toString(), "--customers", customers.toString(),
+                "--out", target.toString(), "--as-of", "2026-06-30", "--zone", "Europe/Berlin");
+        assertThat(code).as(err::toString).isZero();
+        assertThat(Files.readString(target)).isEqualTo("customer_id,segment\nC-7,current-a-key\n");
+        Path broken = write("b.json", doc.replace("\"EUR 12000.00\"", "\"EUR -5\""));
+        assertThat(run("segment", "--rules", rules.toString(), "--customers", broken.toString(),
+                "--out", target.toString(), "--as-of", "2026-06-30")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("crm: " + broken + ": line 1, field 'activities[0]'");
     }
 }
