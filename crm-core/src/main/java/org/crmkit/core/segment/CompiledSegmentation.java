@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -207,6 +208,36 @@ public final class CompiledSegmentation {
      */
     public SegmentCounts count(Stream<? extends Subject> subjects) {
         return count(subjects.iterator());
+    }
+
+    /**
+     * Counts items of any type per segment, viewing each through an adapter, e.g. the customers
+     * of a store through one reused {@link CustomerSubject}:
+     * <pre>{@code
+     * CustomerSubject view = new CustomerSubject(compiled.registry(), zone);
+     * SegmentCounts counts = compiled.count(store.all(),
+     *     c -> view.load(c, store.activitiesOf(c.id()), asOf));
+     * }</pre>
+     *
+     * @param items the items, not null
+     * @param adapter turns an item into a subject (it may return the same re-pointed flyweight), not null
+     * @param <T> the item type
+     * @return the counts, never null
+     */
+    public <T> SegmentCounts count(Iterable<T> items, Function<? super T, ? extends Subject> adapter) {
+        Objects.requireNonNull(adapter, "adapter");
+        Iterator<T> it = Objects.requireNonNull(items, "items").iterator();
+        return count(new Iterator<Subject>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Subject next() {
+                return adapter.apply(it.next());
+            }
+        });
     }
 
     private SegmentCounts count(Iterator<? extends Subject> it) {

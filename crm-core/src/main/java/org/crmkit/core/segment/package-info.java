@@ -10,8 +10,9 @@
  *   <li>{@link org.crmkit.core.segment.RuleJson}: the JSON form, validated on read;</li>
  *   <li>{@link org.crmkit.core.segment.Segmentation} and
  *       {@link org.crmkit.core.segment.CompiledSegmentation}: assign, explain and count;</li>
- *   <li>{@link org.crmkit.core.segment.Subject} and
- *       {@link org.crmkit.core.segment.SubjectRecord}: what rules read, by slot;</li>
+ *   <li>{@link org.crmkit.core.segment.Subject}, {@link org.crmkit.core.segment.SubjectRecord} and
+ *       {@link org.crmkit.core.segment.CustomerSubject}: what rules read, by slot; the last
+ *       derives the standard attributes from a customer and its activities;</li>
  *   <li>{@link org.crmkit.core.segment.BuiltInSegmentations}: status, cooperation, size, family
  *       life cycle, value tiers and RFM segments.</li>
  * </ul>

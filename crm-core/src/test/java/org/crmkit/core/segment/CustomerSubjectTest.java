@@ -139,4 +139,19 @@ class CustomerSubjectTest {
         assertThat(s.values().number(REGISTRY.slot("spend_365d"))).isEqualTo(10_800);
         assertThat(BuiltInSegmentations.statusClasses().compile(REGISTRY).assignName(s)).isEqualTo("current-a-key");
     }
+
+    @Test
+    void count_customersOfAStore() {
+        org.crmkit.core.store.CustomerStore store = org.crmkit.core.store.CustomerStore.inMemory(CLOCK);
+        store.create(anna());
+        history().stream().filter(a -> !a.id().value().equals("5")).forEach(store::record);
+        store.create(Customer.builder(CustomerId.of("C-2"), OrganizationProfile.builder("Tiny Ltd").employees(3).build())
+                .build());
+        CompiledSegmentation status = BuiltInSegmentations.statusClasses().compile(REGISTRY);
+        CustomerSubject view = new CustomerSubject(REGISTRY, ZONE);
+        SegmentCounts counts = status.count(store.all(), c -> view.load(c, store.activitiesOf(c.id()), ASOF));
+        assertThat(counts.subjects()).isEqualTo(2);
+        assertThat(counts.count("current-a-key")).isEqualTo(1);
+        assertThat(counts.count("potential")).isEqualTo(1);
+    }
 }
