@@ -70,6 +70,7 @@ public sealed interface Literal permits Literal.Number, Literal.Text, Literal.Fl
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("number literal must be finite, was " + value);
             }
+            value += 0.0; // -0.0 becomes 0.0: they compare equal in rules, so they are one literal
         }
 
         @Override

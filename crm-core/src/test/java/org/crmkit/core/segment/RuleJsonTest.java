@@ -19,6 +19,7 @@ class RuleJsonTest {
         LocalDate d = LocalDate.of(2026, 2, 28);
         return Stream.of(
                 Rules.attribute("n").isEqualTo(3), Rules.attribute("n").isNotEqualTo(-2.5),
+                Rules.attribute("n").isEqualTo(-0.0), Rules.attribute("n").isIn(1e15, -123456789.125),
                 Rules.attribute("n").isLessThan(1e-3), Rules.attribute("n").isAtMost(1e20),
                 Rules.attribute("n").isGreaterThan(0), Rules.attribute("n").isAtLeast(7),
                 Rules.attribute("n").isBetween(1, 2.75), Rules.attribute("n").isIn(1, 2, 3),

@@ -238,6 +238,9 @@ public final class SegmentCommand implements Callable<Integer> {
             if (headerLine == null) {
                 throw new InputException(customers, 1, null, "empty file, expected a header row");
             }
+            if (headerLine.startsWith("\uFEFF")) {
+                headerLine = headerLine.substring(1); // byte-order mark written by some spreadsheets
+            }
             List<String> header = split(headerLine, 1);
             int idColumn = header.indexOf("customer_id");
             if (idColumn < 0) {
