@@ -88,8 +88,8 @@ public final class CompiledRule {
         return root.eval(subject) == Node.TRUE;
     }
 
-    int code(Subject subject) {
-        return root.eval(subject);
+    Node root() {
+        return root;
     }
 
     /**

@@ -32,12 +32,17 @@ public final class CompiledSegmentation {
     private final Segmentation definition;
     private final AttributeRegistry registry;
     private final CompiledRule[] rules;
+    private final Node[] roots; // the rules' roots, read directly in the per-subject loops
     private final String[] names;
 
     CompiledSegmentation(Segmentation definition, AttributeRegistry registry, CompiledRule[] rules) {
         this.definition = definition;
         this.registry = registry;
         this.rules = rules;
+        this.roots = new Node[rules.length];
+        for (int i = 0; i < rules.length; i++) {
+            roots[i] = rules[i].root();
+        }
         this.names = new String[rules.length + 1];
         for (int i = 0; i < rules.length; i++) {
             names[i] = definition.segments().get(i).name();
@@ -80,12 +85,13 @@ public final class CompiledSegmentation {
      * @return the index, 0 .. segments().size()
      */
     public int assign(Subject subject) {
-        for (int i = 0; i < rules.length; i++) {
-            if (rules[i].code(subject) == Node.TRUE) {
+        Node[] r = roots;
+        for (int i = 0; i < r.length; i++) {
+            if (r[i].eval(subject) == Node.TRUE) {
                 return i;
             }
         }
-        return rules.length;
+        return r.length;
     }
 
     /**
@@ -105,9 +111,10 @@ public final class CompiledSegmentation {
      * @return the mask; 0 when only the default applies
      */
     public long matchMask(Subject subject) {
+        Node[] r = roots;
         long mask = 0;
-        for (int i = 0; i < rules.length; i++) {
-            if (rules[i].code(subject) == Node.TRUE) {
+        for (int i = 0; i < r.length; i++) {
+            if (r[i].eval(subject) == Node.TRUE) {
                 mask |= 1L << i;
             }
         }
