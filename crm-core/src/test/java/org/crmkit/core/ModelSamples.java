@@ -133,6 +133,10 @@ public final class ModelSamples {
                 .build();
         return Customer.builder(CustomerId.of(id), profile)
                 .status(CustomerStatus.INTENTION)
+                .classification(org.crmkit.core.customer.Classification.none()
+                        .withCooperation(org.crmkit.core.customer.CooperationType.FIXED)
+                        .withRelationshipLevel(org.crmkit.core.customer.RelationshipLevel.FACE_TO_FACE)
+                        .withRelationshipType(org.crmkit.core.customer.RelationshipType.PARTNERSHIP))
                 .contacts(ContactPoints.empty().withPhone(Phone.of("+49 30 555 0000", PhoneType.FAX))
                         .withAddress(new PostalAddress("Industrieweg 9", "Hamm", "59063", "DE", null,
                                 AddressType.SUBURBAN, null)))

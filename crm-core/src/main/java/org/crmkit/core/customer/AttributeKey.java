@@ -44,7 +44,10 @@ public final class AttributeKey<T> {
     }
 
     /**
-     * Returns a text key. @param namespace the owner's namespace @param name the name
+     * Returns a text key.
+     *
+     * @param namespace the owner's namespace, not null
+     * @param name the name, not null
      * @return the key, never null
      * @throws IllegalArgumentException if namespace or name is malformed
      */
@@ -53,7 +56,10 @@ public final class AttributeKey<T> {
     }
 
     /**
-     * Returns a whole-number key. @param namespace the owner's namespace @param name the name
+     * Returns a whole-number key.
+     *
+     * @param namespace the owner's namespace, not null
+     * @param name the name, not null
      * @return the key, never null
      * @throws IllegalArgumentException if namespace or name is malformed
      */
@@ -62,7 +68,10 @@ public final class AttributeKey<T> {
     }
 
     /**
-     * Returns a decimal key. @param namespace the owner's namespace @param name the name
+     * Returns a decimal key.
+     *
+     * @param namespace the owner's namespace, not null
+     * @param name the name, not null
      * @return the key, never null
      * @throws IllegalArgumentException if namespace or name is malformed
      */
@@ -71,7 +80,10 @@ public final class AttributeKey<T> {
     }
 
     /**
-     * Returns a truth-value key. @param namespace the owner's namespace @param name the name
+     * Returns a truth-value key.
+     *
+     * @param namespace the owner's namespace, not null
+     * @param name the name, not null
      * @return the key, never null
      * @throws IllegalArgumentException if namespace or name is malformed
      */
@@ -80,7 +92,10 @@ public final class AttributeKey<T> {
     }
 
     /**
-     * Returns a date key. @param namespace the owner's namespace @param name the name
+     * Returns a date key.
+     *
+     * @param namespace the owner's namespace, not null
+     * @param name the name, not null
      * @return the key, never null
      * @throws IllegalArgumentException if namespace or name is malformed
      */

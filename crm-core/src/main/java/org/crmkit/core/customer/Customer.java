@@ -37,6 +37,7 @@ public final class Customer {
     private final long version;
     private final CustomerStatus status;
     private final CustomerGrade grade;
+    private final Classification classification;
     private final Profile profile;
     private final ContactPoints contacts;
     private final Consents consents;
@@ -50,6 +51,7 @@ public final class Customer {
         this.version = b.version;
         this.status = b.status;
         this.grade = b.grade;
+        this.classification = b.classification;
         this.profile = b.profile;
         this.contacts = b.contacts;
         this.consents = b.consents;
@@ -84,6 +86,7 @@ public final class Customer {
         b.version = version;
         b.status = status;
         b.grade = grade;
+        b.classification = classification;
         b.contacts = contacts;
         b.consents = consents;
         b.financial = financial;
@@ -116,6 +119,11 @@ public final class Customer {
     /** @return the grade within the status, or empty */
     public Optional<CustomerGrade> grade() {
         return Optional.ofNullable(grade);
+    }
+
+    /** @return cooperation type, relationship level and type, never null (parts may be null) */
+    public Classification classification() {
+        return classification;
     }
 
     /** @return the person or organization profile, never null */
@@ -242,14 +250,14 @@ public final class Customer {
     @Override
     public boolean equals(Object obj) {
         return obj instanceof Customer c && id.equals(c.id) && version == c.version && status == c.status
-                && grade == c.grade && profile.equals(c.profile) && contacts.equals(c.contacts)
+                && grade == c.grade && classification.equals(c.classification) && profile.equals(c.profile) && contacts.equals(c.contacts)
                 && consents.equals(c.consents) && Objects.equals(financial, c.financial)
                 && attributes.equals(c.attributes) && ownership.equals(c.ownership) && mergedIds.equals(c.mergedIds);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, version, status, grade, profile, contacts, consents, financial, attributes, ownership,
+        return Objects.hash(id, version, status, grade, classification, profile, contacts, consents, financial, attributes, ownership,
                 mergedIds);
     }
 
@@ -261,7 +269,7 @@ public final class Customer {
     @Override
     public String toString() {
         return "Customer[id=" + id + ", version=" + version + ", kind=" + kind() + ", status=" + status
-                + ", grade=" + grade + ", profile=" + profile + ", contacts=" + contacts + ", consents=" + consents
+                + ", grade=" + grade + ", classification=" + classification + ", profile=" + profile + ", contacts=" + contacts + ", consents=" + consents
                 + ", financial=" + financial + ", attributes=" + attributes + ", ownership=" + ownership
                 + ", mergedIds=" + mergedIds + "]";
     }
@@ -277,6 +285,7 @@ public final class Customer {
         private long version;
         private CustomerStatus status = CustomerStatus.POTENTIAL;
         private CustomerGrade grade;
+        private Classification classification = Classification.none();
         private ContactPoints contacts = ContactPoints.empty();
         private Consents consents = Consents.none();
         private FinancialProfile financial;
@@ -311,7 +320,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the status. @param value not null @return this builder
+         * Sets the status.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder status(CustomerStatus value) {
@@ -321,7 +333,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the grade. @param value not null @return this builder
+         * Sets the grade.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder grade(CustomerGrade value) {
@@ -331,7 +346,23 @@ public final class Customer {
         }
 
         /**
-         * Sets the contact points. @param value not null @return this builder
+         * Sets the classification.
+         *
+         * @param value not null
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder classification(Classification value) {
+            once("classification");
+            classification = Objects.requireNonNull(value, "classification");
+            return this;
+        }
+
+        /**
+         * Sets the contact points.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder contacts(ContactPoints value) {
@@ -341,7 +372,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the consents. @param value not null @return this builder
+         * Sets the consents.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder consents(Consents value) {
@@ -351,7 +385,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the financial profile. @param value not null @return this builder
+         * Sets the financial profile.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder financial(FinancialProfile value) {
@@ -361,7 +398,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the custom attributes. @param value not null @return this builder
+         * Sets the custom attributes.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder attributes(Attributes value) {
@@ -371,7 +411,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the ownership. @param value not null @return this builder
+         * Sets the ownership.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder ownership(Ownership value) {
@@ -381,7 +424,10 @@ public final class Customer {
         }
 
         /**
-         * Sets the ids of records merged into this one. @param value not null @return this builder
+         * Sets the ids of records merged into this one.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder mergedIds(Set<CustomerId> value) {

@@ -86,7 +86,10 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
         }
 
         /**
-         * Sets the account type. @param value not null @return this builder
+         * Sets the account type.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder accountType(AccountType value) {
@@ -96,7 +99,10 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
         }
 
         /**
-         * Sets the bank. @param value not blank @return this builder
+         * Sets the bank.
+         *
+         * @param value not blank
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder bank(String value) {
@@ -134,7 +140,10 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
         }
 
         /**
-         * Sets the average order value. @param value not null, not negative @return this builder
+         * Sets the average order value.
+         *
+         * @param value not null, not negative
+         * @return this builder
          * @throws IllegalArgumentException if negative
          * @throws IllegalStateException if already set
          */
@@ -149,7 +158,10 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
         }
 
         /**
-         * Sets the outstanding balance. @param value not null @return this builder
+         * Sets the outstanding balance.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder outstandingBalance(Money value) {
@@ -159,7 +171,10 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
         }
 
         /**
-         * Sets the average payment term in days. @param days not negative @return this builder
+         * Sets the average payment term in days.
+         *
+         * @param days not negative
+         * @return this builder
          * @throws IllegalArgumentException if negative
          * @throws IllegalStateException if already set
          */
@@ -170,7 +185,10 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
         }
 
         /**
-         * Sets the credit rating. @param value not null @return this builder
+         * Sets the credit rating.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder creditRating(CreditRating value) {

@@ -125,7 +125,10 @@ public record OrganizationProfile(String legalName, String shortName, String des
         }
 
         /**
-         * Sets the short name. @param value not blank @return this builder
+         * Sets the short name.
+         *
+         * @param value not blank
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder shortName(String value) {
@@ -135,7 +138,10 @@ public record OrganizationProfile(String legalName, String shortName, String des
         }
 
         /**
-         * Sets the company profile text. @param value not blank @return this builder
+         * Sets the company profile text.
+         *
+         * @param value not blank
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder description(String value) {
@@ -145,7 +151,10 @@ public record OrganizationProfile(String legalName, String shortName, String des
         }
 
         /**
-         * Sets the industry. @param value not blank @return this builder
+         * Sets the industry.
+         *
+         * @param value not blank
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder industry(String value) {
@@ -155,7 +164,10 @@ public record OrganizationProfile(String legalName, String shortName, String des
         }
 
         /**
-         * Sets the head count. @param value not negative @return this builder
+         * Sets the head count.
+         *
+         * @param value not negative
+         * @return this builder
          * @throws IllegalArgumentException if negative
          * @throws IllegalStateException if already set
          */
@@ -166,7 +178,10 @@ public record OrganizationProfile(String legalName, String shortName, String des
         }
 
         /**
-         * Sets the annual revenue. @param value not null, not negative @return this builder
+         * Sets the annual revenue.
+         *
+         * @param value not null, not negative
+         * @return this builder
          * @throws IllegalArgumentException if negative
          * @throws IllegalStateException if already set
          */
@@ -181,7 +196,10 @@ public record OrganizationProfile(String legalName, String shortName, String des
         }
 
         /**
-         * Sets the operating status. @param value not null @return this builder
+         * Sets the operating status.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder operatingStatus(OperatingStatus value) {
@@ -191,7 +209,10 @@ public record OrganizationProfile(String legalName, String shortName, String des
         }
 
         /**
-         * Sets the main products. @param values not null, none blank @return this builder
+         * Sets the main products.
+         *
+         * @param values not null, none blank
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder mainProducts(List<String> values) {
@@ -202,7 +223,10 @@ public record OrganizationProfile(String legalName, String shortName, String des
         }
 
         /**
-         * Sets the credit rating. @param value not null @return this builder
+         * Sets the credit rating.
+         *
+         * @param value not null
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder creditRating(CreditRating value) {
@@ -212,7 +236,10 @@ public record OrganizationProfile(String legalName, String shortName, String des
         }
 
         /**
-         * Sets the legal representative. @param value not blank @return this builder
+         * Sets the legal representative.
+         *
+         * @param value not blank
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder legalRepresentative(String value) {
@@ -222,7 +249,10 @@ public record OrganizationProfile(String legalName, String shortName, String des
         }
 
         /**
-         * Sets the purchasing contact. @param value not blank @return this builder
+         * Sets the purchasing contact.
+         *
+         * @param value not blank
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder purchasingContact(String value) {
@@ -232,7 +262,10 @@ public record OrganizationProfile(String legalName, String shortName, String des
         }
 
         /**
-         * Sets the brand mix. @param values not null, none blank @return this builder
+         * Sets the brand mix.
+         *
+         * @param values not null, none blank
+         * @return this builder
          * @throws IllegalStateException if already set
          */
         public Builder brandMix(List<String> values) {
@@ -243,7 +276,10 @@ public record OrganizationProfile(String legalName, String shortName, String des
         }
 
         /**
-         * Sets the outlet count. @param value not negative @return this builder
+         * Sets the outlet count.
+         *
+         * @param value not negative
+         * @return this builder
          * @throws IllegalArgumentException if negative
          * @throws IllegalStateException if already set
          */

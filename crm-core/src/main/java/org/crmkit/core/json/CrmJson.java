@@ -33,7 +33,8 @@ import java.util.Objects;
  *
  * <p>Rules:
  * <ul>
- * <li>A customer document carries {@code "schemaVersion": 1}; other versions are refused.</li>
+ * <li>Customer and activity documents carry {@code "schemaVersion": 1}; a missing or other
+ *     version is refused.</li>
  * <li>Unknown fields, duplicate keys, numbers for enums and strings for numbers are rejected;
  *     so is every value the model's factories reject. Messages name the JSON path.</li>
  * <li>No default typing: activities and profiles carry explicit type ids in the properties

@@ -2,6 +2,7 @@ package org.crmkit.core.json;
 
 import java.util.Set;
 import org.crmkit.core.customer.Attributes;
+import org.crmkit.core.customer.Classification;
 import org.crmkit.core.customer.Consents;
 import org.crmkit.core.customer.ContactPoints;
 import org.crmkit.core.customer.Customer;
@@ -14,7 +15,7 @@ import org.crmkit.core.ownership.Ownership;
 
 /** The JSON shape of a customer: the fields of {@link Customer} plus the schema version. */
 record CustomerDocument(Integer schemaVersion, CustomerId id, long version, CustomerStatus status,
-        CustomerGrade grade, Profile profile, ContactPoints contacts, Consents consents, FinancialProfile financial,
+        CustomerGrade grade, Classification classification, Profile profile, ContactPoints contacts, Consents consents, FinancialProfile financial,
         Attributes attributes, Ownership ownership, Set<CustomerId> mergedIds) {
 
     CustomerDocument {
@@ -29,7 +30,7 @@ record CustomerDocument(Integer schemaVersion, CustomerId id, long version, Cust
 
     static CustomerDocument of(Customer c) {
         return new CustomerDocument(CrmJson.SCHEMA_VERSION, c.id(), c.version(), c.status(), c.grade().orElse(null),
-                c.profile(), c.contacts(), c.consents(), c.financial().orElse(null), c.attributes(), c.ownership(),
+                c.classification(), c.profile(), c.contacts(), c.consents(), c.financial().orElse(null), c.attributes(), c.ownership(),
                 c.mergedIds());
     }
 
@@ -46,6 +47,9 @@ record CustomerDocument(Integer schemaVersion, CustomerId id, long version, Cust
         }
         if (grade != null) {
             b.grade(grade);
+        }
+        if (classification != null) {
+            b.classification(classification);
         }
         if (contacts != null) {
             b.contacts(contacts);

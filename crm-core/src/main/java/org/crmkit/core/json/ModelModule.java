@@ -1,6 +1,19 @@
 package org.crmkit.core.json;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonAppend;
+import com.fasterxml.jackson.databind.cfg.MapperConfig;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.VirtualBeanPropertyWriter;
+import com.fasterxml.jackson.databind.util.Annotations;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -54,12 +67,25 @@ final class ModelModule extends SimpleModule {
         text(Actor.class, Actor::id, Actor::of);
         text(Instant.class, Instant::toString, Instant::parse);
         text(LocalDate.class, LocalDate::toString, LocalDate::parse);
+        addSerializer(AttributeKey.class, new AttributeKeySerializer());
+        addDeserializer(AttributeKey.class, new AttributeKeyDeserializer());
         addSerializer(Attributes.class, new AttributesSerializer());
         addDeserializer(Attributes.class, new AttributesDeserializer());
         addSerializer(Customer.class, new CustomerSerializer());
         addDeserializer(Customer.class, new CustomerDeserializer());
         setMixInAnnotation(Activity.class, ActivityMixin.class);
         setMixInAnnotation(Profile.class, ProfileMixin.class);
+        setDeserializerModifier(new BeanDeserializerModifier() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
+                Class<?> type = description.getBeanClass();
+                boolean activityRecord = Activity.class.isAssignableFrom(type) && !type.isInterface();
+                return activityRecord ? new SchemaVersionCheck(deserializer) : deserializer;
+            }
+        });
     }
 
     private <T> void text(Class<T> type, Function<T, String> format, Function<String, T> parse) {
@@ -89,7 +115,11 @@ final class ModelModule extends SimpleModule {
         });
     }
 
-    /** Activities carry their kind in the property "activity"; no default typing. */
+    /**
+     * Activities carry their kind in the property "activity" (no default typing) and, being
+     * documents of their own, the schema version.
+     */
+    @JsonAppend(prepend = true, props = @JsonAppend.Prop(value = SchemaVersionWriter.class, name = "schemaVersion"))
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "activity")
     @JsonSubTypes({
         @JsonSubTypes.Type(value = Purchase.class, name = "purchase"),
@@ -109,6 +139,64 @@ final class ModelModule extends SimpleModule {
         @JsonSubTypes.Type(value = OrganizationProfile.class, name = "organization")
     })
     interface ProfileMixin {
+    }
+
+    /** Writes {@code "schemaVersion": 1} into every activity document. */
+    static final class SchemaVersionWriter extends VirtualBeanPropertyWriter {
+        private static final long serialVersionUID = 1L;
+
+        SchemaVersionWriter() {
+        }
+
+        SchemaVersionWriter(BeanPropertyDefinition property, Annotations annotations, JavaType type) {
+            super(property, annotations, type);
+        }
+
+        @Override
+        protected Object value(Object bean, JsonGenerator gen, SerializerProvider provider) {
+            return CrmJson.SCHEMA_VERSION;
+        }
+
+        @Override
+        public VirtualBeanPropertyWriter withConfig(MapperConfig<?> config, AnnotatedClass declaringClass,
+                BeanPropertyDefinition property, JavaType type) {
+            return new SchemaVersionWriter(property, declaringClass.getAnnotations(), type);
+        }
+    }
+
+    /** Requires {@code "schemaVersion": 1} in an activity document, then reads the rest as usual. */
+    static final class SchemaVersionCheck extends DelegatingDeserializer {
+        private static final long serialVersionUID = 1L;
+
+        SchemaVersionCheck(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new SchemaVersionCheck(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode tree = ctxt.readTree(p);
+            Class<?> type = handledType();
+            if (!(tree instanceof ObjectNode object)) {
+                return ctxt.reportInputMismatch(type, "an activity must be a JSON object, not %s", tree.getNodeType());
+            }
+            JsonNode version = object.remove("schemaVersion");
+            if (version == null) {
+                return ctxt.reportInputMismatch(type, "schemaVersion is missing");
+            }
+            if (!version.isInt() || version.intValue() != CrmJson.SCHEMA_VERSION) {
+                return ctxt.reportInputMismatch(type, "unsupported schemaVersion %s (this library reads %d)", version,
+                        CrmJson.SCHEMA_VERSION);
+            }
+            try (JsonParser rest = object.traverse(p.getCodec())) {
+                rest.nextToken();
+                return _delegatee.deserialize(rest, ctxt);
+            }
+        }
     }
 
     static final class CustomerSerializer extends StdSerializer<Customer> {
@@ -138,6 +226,47 @@ final class ModelModule extends SimpleModule {
                 return document.toCustomer();
             } catch (IllegalArgumentException | IllegalStateException e) {
                 return ctxt.reportInputMismatch(Customer.class, "invalid customer: %s", e.getMessage());
+            }
+        }
+    }
+
+    /** {@code {"name": "ns:name", "type": "LONG"}}. */
+    @SuppressWarnings("rawtypes")
+    static final class AttributeKeySerializer extends StdSerializer<AttributeKey> {
+        private static final long serialVersionUID = 1L;
+
+        AttributeKeySerializer() {
+            super(AttributeKey.class);
+        }
+
+        @Override
+        public void serialize(AttributeKey value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            gen.writeStringField("name", value.qualifiedName());
+            gen.writeStringField("type", value.type().name());
+            gen.writeEndObject();
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    static final class AttributeKeyDeserializer extends StdDeserializer<AttributeKey> {
+        private static final long serialVersionUID = 1L;
+
+        AttributeKeyDeserializer() {
+            super(AttributeKey.class);
+        }
+
+        @Override
+        public AttributeKey deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode tree = ctxt.readTree(p);
+            if (!tree.isObject() || tree.size() != 2 || !tree.path("name").isTextual() || !tree.path("type").isTextual()) {
+                return ctxt.reportInputMismatch(AttributeKey.class,
+                        "an attribute key must be {\"name\": \"namespace:name\", \"type\": ...}");
+            }
+            try {
+                return AttributeKey.parse(tree.get("name").textValue(), AttributeType.valueOf(tree.get("type").textValue()));
+            } catch (IllegalArgumentException e) {
+                return ctxt.reportInputMismatch(AttributeKey.class, "%s", e.getMessage());
             }
         }
     }

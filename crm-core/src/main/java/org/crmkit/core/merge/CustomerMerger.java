@@ -36,7 +36,8 @@ import org.crmkit.core.store.UnknownCustomerException;
  * <li>Identity: the survivor keeps its id and version; the merged-away id and the ids it
  *     had absorbed itself are added to {@link Customer#mergedIds()}.</li>
  * <li>Status: the one further along POTENTIAL &lt; INTENTION &lt; CURRENT; TERMINATED only if
- *     both are terminated. Grade: the survivor's, else the other's.</li>
+ *     both are terminated. Grade and each part of the classification: the survivor's if
+ *     set, else the other's.</li>
  * <li>Profile: both must be of the same kind. Each field: the survivor's value if known,
  *     else the other's; personality traits, main products and brands: union.</li>
  * <li>Contact points: union, the survivor's first.</li>
@@ -98,6 +99,7 @@ public final class CustomerMerger {
         Customer.Builder b = Customer.builder(survivor.id(), mergeProfile(survivor.profile(), mergedAway.profile()))
                 .version(survivor.version())
                 .status(mergeStatus(survivor.status(), mergedAway.status()))
+                .classification(survivor.classification().orElse(mergedAway.classification()))
                 .contacts(survivor.contacts().union(mergedAway.contacts()))
                 .consents(mergeConsents(survivor.consents(), mergedAway.consents()))
                 .attributes(mergeAttributes(survivor.attributes(), mergedAway.attributes()))

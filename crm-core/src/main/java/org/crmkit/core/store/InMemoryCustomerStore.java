@@ -103,10 +103,11 @@ final class InMemoryCustomerStore implements CustomerStore {
         Objects.requireNonNull(activity, "activity");
         activity.requireNotAfter(clock);
         CustomerId owner = activity.customerId();
-        if (!customers.containsKey(owner)) {
-            throw new UnknownCustomerException(owner);
-        }
         synchronized (activityLock) {
+            // checked under the lock so that a concurrent remove cannot leave orphaned activities
+            if (!customers.containsKey(owner)) {
+                throw new UnknownCustomerException(owner);
+            }
             CustomerId previousOwner = ownerOfActivity.put(activity.id(), owner);
             if (previousOwner != null && !previousOwner.equals(owner)) {
                 Map<ActivityId, Activity> old = activitiesByCustomer.get(previousOwner);

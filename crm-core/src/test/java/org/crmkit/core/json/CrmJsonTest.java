@@ -42,6 +42,7 @@ class CrmJsonTest {
         values.add(acme);
         values.add(person.profile());
         values.add(acme.profile());
+        values.add(acme.classification());
         values.add(person.person().orElseThrow().name());
         values.add(person.person().orElseThrow().nationalId());
         values.add(person.contacts());
@@ -53,6 +54,7 @@ class CrmJsonTest {
         values.add(person.consents().byChannel().values().iterator().next());
         values.add(person.financial().orElseThrow());
         values.add(person.attributes());
+        values.add(ModelSamples.VISITS);
         values.add(person.ownership());
         values.add(person.ownership().history().get(0));
         values.add(ModelSamples.ANN);
@@ -84,6 +86,54 @@ class CrmJsonTest {
         }
     }
 
+    /** Guards the round-trip test: every public value type of the model packages is in {@link #modelValues}. */
+    @Test
+    void modelValues_coverEveryPublicModelType() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of(Customer.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+        Set<Class<?>> sampled = modelValues().map(a -> (Class<?>) a.get()[1].getClass())
+                .collect(java.util.stream.Collectors.toSet());
+        Set<String> services = Set.of("CustomerMerger", "DuplicateDetector", "Builder");
+        List<String> missing = new ArrayList<>();
+        for (String pkg : List.of("money", "customer", "ownership", "activity", "merge", "view")) {
+            java.nio.file.Path dir = root.resolve("org/crmkit/core/" + pkg);
+            try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".class")).toList()) {
+                    String name = f.getFileName().toString().replace(".class", "");
+                    if (name.contains("$") || name.equals("package-info")) {
+                        continue;
+                    }
+                    Class<?> type = Class.forName("org.crmkit.core." + pkg + "." + name);
+                    boolean value = java.lang.reflect.Modifier.isPublic(type.getModifiers()) && !type.isInterface()
+                            && !type.isEnum() && !Throwable.class.isAssignableFrom(type)
+                            && !services.contains(type.getSimpleName()) && !type.getSimpleName().equals("CustomerView");
+                    if (value && !sampled.contains(type)) {
+                        missing.add(type.getName());
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("public model types without a JSON round-trip sample").isEmpty();
+    }
+
+    static Stream<Arguments> enumConstants() throws Exception {
+        List<Arguments> all = new ArrayList<>();
+        for (Class<?> type : List.of(org.crmkit.core.customer.Gender.class, org.crmkit.core.customer.CustomerStatus.class,
+                org.crmkit.core.customer.FamilyLifeCycleStage.class, org.crmkit.core.activity.Channel.class,
+                org.crmkit.core.activity.ComplaintStatus.class, MatchReason.class)) {
+            for (Object constant : type.getEnumConstants()) {
+                all.add(Arguments.of(constant));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("enumConstants")
+    void roundTrip_enumConstants(Object constant) throws Exception {
+        assertThat(JSON.readValue(JSON.writeValueAsString(constant), constant.getClass())).isEqualTo(constant);
+    }
+
     @Test
     void write_customerCarriesSchemaVersionAndTypeIds() throws Exception {
         JsonNode tree = JSON.readTree(CrmJson.write(ModelSamples.person("C-1")));
@@ -92,6 +142,7 @@ class CrmJsonTest {
         assertThat(tree.at("/financial/averageOrderValue").textValue()).isEqualTo("EUR 84.50");
         JsonNode activity = JSON.readTree(CrmJson.write(ModelSamples.activities(CustomerId.of("C-1")).get(0)));
         assertThat(activity.get("activity").textValue()).isEqualTo("purchase");
+        assertThat(activity.get("schemaVersion").intValue()).isEqualTo(1);
         assertThat(activity.get("timestamp").textValue()).isEqualTo("2024-01-10T09:00:00Z");
     }
 
@@ -157,6 +208,32 @@ class CrmJsonTest {
         tree.remove("schemaVersion");
         assertThatThrownBy(() -> CrmJson.read(tree.toString(), Customer.class))
                 .hasMessageContaining("schemaVersion is missing");
+    }
+
+    @Test
+    void read_activitySchemaVersionRequired_andPathsInsideLists() throws Exception {
+        ObjectNode purchase = (ObjectNode) JSON.readTree(CrmJson.write(ModelSamples.activities(CustomerId.of("C-1")).get(0)));
+        assertThat(CrmJson.read(purchase.toString(), Activity.class)).isInstanceOf(org.crmkit.core.activity.Purchase.class);
+        purchase.remove("schemaVersion");
+        assertThatThrownBy(() -> CrmJson.read(purchase.toString(), Activity.class))
+                .hasMessageContaining("schemaVersion is missing");
+        purchase.put("schemaVersion", 2);
+        assertThatThrownBy(() -> CrmJson.read(purchase.toString(), Activity.class))
+                .hasMessageContaining("unsupported schemaVersion 2");
+        purchase.put("schemaVersion", 1);
+        purchase.put("quantity", -4);
+        assertThatThrownBy(() -> CrmJson.read(purchase.toString(), Activity.class))
+                .hasMessageContaining("quantity of a purchase must be positive: -4");
+
+        Customer a = ModelSamples.person("C-1");
+        Customer b = ModelSamples.person("C-2");
+        MergeResult r = CustomerMerger.merge(a, ModelSamples.activities(a.id()), b, ModelSamples.activities(b.id()),
+                ModelSamples.NOW);
+        ObjectNode tree = (ObjectNode) JSON.readTree(CrmJson.write(r));
+        ((ObjectNode) tree.get("activities").get(3)).put("amount", "EUR 1.001");
+        assertThatThrownBy(() -> CrmJson.read(tree.toString(), MergeResult.class))
+                .isInstanceOfSatisfying(CrmJsonException.class,
+                        e -> assertThat(e.path()).isEqualTo("$.activities[3].amount"));
     }
 
     @Test

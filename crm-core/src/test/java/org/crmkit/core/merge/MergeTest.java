@@ -152,8 +152,11 @@ class MergeTest {
         Customer b = person("C-2", "A", "B", "a@example.com", null, null).toBuilder()
                 .consents(Consents.none().optOut(ContactChannel.EMAIL, t.plusSeconds(20))
                         .optOut(ContactChannel.SMS, t))
-                .status(CustomerStatus.CURRENT).build();
+                .status(CustomerStatus.CURRENT)
+                .classification(org.crmkit.core.customer.Classification.none()
+                        .withCooperation(org.crmkit.core.customer.CooperationType.OCCASIONAL)).build();
         Customer merged = CustomerMerger.merge(a, List.of(), b, List.of(), ModelSamples.NOW).customer();
+        assertThat(merged.classification().cooperation()).isEqualTo(org.crmkit.core.customer.CooperationType.OCCASIONAL);
         assertThat(merged.contactable(ContactChannel.EMAIL)).isFalse();
         assertThat(merged.consents().of(ContactChannel.SMS).orElseThrow().doNotContact())
                 .as("same instant: do-not-contact beats grant").isTrue();

@@ -74,19 +74,20 @@ public final class DemoCommand implements Callable<Integer> {
 
         out.printf(Locale.ROOT, "crmkit demo: %,d simulated customers, seed %d, as of %s%n%n", customers, seed,
                 LocalDate.ofInstant(PopulationSimulator.END, ZoneOffset.UTC));
-        printCounts(out, store, all, population.plantedDuplicates().size());
+        int activities = printCounts(out, store, all, population.plantedDuplicates().size());
 
         List<DuplicateCandidate> candidates = DuplicateDetector.standard().find(all);
         CustomerId featured = population.plantedDuplicates().isEmpty() ? busiest(store, all)
                 : population.plantedDuplicates().get(0).get(0);
-        printMerge(out, population, candidates);
+        printMerge(out, population, candidates, activities);
         printView(out, CustomerView.load(store, featured, population.clock()));
         out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         out.flush();
         return 0;
     }
 
-    private static void printCounts(PrintWriter out, CustomerStore store, List<Customer> all, int planted) {
+    /** Prints the counts and returns the number of activities. */
+    private static int printCounts(PrintWriter out, CustomerStore store, List<Customer> all, int planted) {
         long persons = all.stream().filter(c -> c.kind() == CustomerKind.PERSON).count();
         out.printf(Locale.ROOT, "Customer records: %,d (%,d persons, %,d organizations), %,d of them planted"
                 + " duplicates%n", all.size(), persons, all.size() - persons, planted);
@@ -111,9 +112,11 @@ public final class DemoCommand implements Callable<Integer> {
         long optedOut = all.stream().filter(c -> c.consents().of(ContactChannel.EMAIL)
                 .map(x -> x.doNotContact()).orElse(false)).count();
         out.printf(Locale.ROOT, "E-mail opt-outs honoured: %,d customers not contactable by e-mail%n", optedOut);
+        return total;
     }
 
-    private static void printMerge(PrintWriter out, SimulatedPopulation population, List<DuplicateCandidate> found) {
+    private static void printMerge(PrintWriter out, SimulatedPopulation population, List<DuplicateCandidate> found,
+            int activitiesBefore) {
         CustomerStore store = population.store();
         Map<MatchReason, Integer> byReason = new EnumMap<>(MatchReason.class);
         found.forEach(c -> c.reasons().forEach(r -> byReason.merge(r, 1, Integer::sum)));
@@ -124,7 +127,6 @@ public final class DemoCommand implements Callable<Integer> {
                 found.size(), byReason.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", ")), plantedFound, plantedPairs.size());
         int before = store.all().size();
-        int activitiesBefore = countActivities(store);
         int merged = 0;
         int skipped = 0;
         for (DuplicateCandidate c : found) {
