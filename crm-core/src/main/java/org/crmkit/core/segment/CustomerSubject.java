@@ -33,7 +33,8 @@ import org.crmkit.core.view.CustomerView;
  *
  * <p>What is filled:
  * <ul>
- *   <li>profile: kind, customer_status, customer_grade, terminated; for a person age (whole
+ *   <li>profile: kind, customer_status, customer_grade, terminated, cooperation_type,
+ *       relationship_level, relationship_type; for a person age (whole
  *       years at the as-of date), gender, marital_status, household_size, household_structure,
  *       education, income_band, employment_status, occupation; for an organization industry,
  *       employees, annual_revenue, credit_rating; the first postal address's country, region,
@@ -127,6 +128,16 @@ public final class CustomerSubject implements Subject {
         text("customer_status", lower(customer.status()));
         customer.grade().ifPresent(g -> text("customer_grade", g.name()));
         bool("terminated", customer.status() == org.crmkit.core.customer.CustomerStatus.TERMINATED);
+        org.crmkit.core.customer.Classification cls = customer.classification();
+        if (cls.cooperation() != null) {
+            text("cooperation_type", lower(cls.cooperation()));
+        }
+        if (cls.relationshipLevel() != null) {
+            text("relationship_level", lower(cls.relationshipLevel()));
+        }
+        if (cls.relationshipType() != null) {
+            text("relationship_type", lower(cls.relationshipType()));
+        }
         customer.person().ifPresent(p -> person(p, asOf));
         customer.organization().ifPresent(this::organization);
         if (!customer.contacts().addresses().isEmpty()) {

@@ -16,7 +16,8 @@ import java.util.List;
  * <tr><td>derived (as of a date)</td><td>tenure_days, first_purchase_date, last_purchase_date,
  *   days_since_last_purchase, order_count, total_spend, average_order_value, orders_365d,
  *   spend_365d, open_complaints, outstanding_balance, average_payment_days, terminated,
- *   customer_status, customer_grade, buyer_readiness, consent_email, consent_phone, consent_sms,
+ *   customer_status, customer_grade, cooperation_type, relationship_level, relationship_type,
+ *   buyer_readiness, consent_email, consent_phone, consent_sms,
  *   consent_postal_mail, consent_fax, consent_visit</td></tr>
  * <tr><td>scores from the caller</td><td>rfm_r, rfm_f, rfm_m (1..5), rfm_segment, clv, p_alive,
  *   churn_risk, abc_class</td></tr>
@@ -131,6 +132,12 @@ public final class StandardAttributes {
             .enumeration("customer_status", List.of("potential", "intention", "current", "terminated"),
                     "relationship status recorded on the customer")
             .enumeration("customer_grade", List.of("A", "B", "C"), "grade of a current customer recorded on the customer")
+            .enumeration("cooperation_type", List.of("new", "old", "fixed", "occasional"),
+                    "B2B cooperation type recorded on the customer")
+            .enumeration("relationship_level", List.of("brand_affiliation", "technology_distanced", "face_to_face",
+                    "intimate"), "relationship level recorded on the customer")
+            .enumeration("relationship_type", List.of("basic", "reactive", "accountable", "proactive", "partnership"),
+                    "relationship type recorded on the customer")
             .bool(TERMINATED, "cooperation was terminated")
             .enumeration(BUYER_READINESS,
                     List.of("unaware", "aware", "informed", "interested", "desire", "intends_to_buy"),

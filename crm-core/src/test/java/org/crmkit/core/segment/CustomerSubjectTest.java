@@ -115,11 +115,16 @@ class CustomerSubjectTest {
     void load_organizationAndMixedCurrencies() {
         Customer acme = Customer.builder(CustomerId.of("C-2"), OrganizationProfile.builder("ACME GmbH")
                 .employees(120).annualRevenue(Money.of("EUR", "20000000.00")).industry("machinery").build())
-                .status(CustomerStatus.TERMINATED).build();
+                .status(CustomerStatus.TERMINATED)
+                .classification(new org.crmkit.core.customer.Classification(
+                        org.crmkit.core.customer.CooperationType.FIXED, null, null))
+                .build();
         CustomerSubject s = new CustomerSubject(REGISTRY, ZONE).load(acme, List.of(), ASOF);
         assertThat(BuiltInSegmentations.sizeClasses().compile(REGISTRY).assignName(s)).isEqualTo("medium");
         assertThat(BuiltInSegmentations.statusClasses().compile(REGISTRY).assignName(s)).isEqualTo("terminated");
         assertThat(s.values().number(REGISTRY.slot("order_count"))).isZero();
+        assertThat(s.values().text(REGISTRY.slot("cooperation_type"))).isEqualTo("fixed");
+        assertThat(s.values().isPresent(REGISTRY.slot("relationship_level"))).isFalse();
         assertThat(s.values().isPresent(REGISTRY.slot("tenure_days"))).isFalse();
         List<Activity> mixed = List.of(sale("1", ASOF, "1.00", "x", Channel.WEB),
                 Purchase.of(ActivityId.of("9"), ID, at(ASOF), Channel.WEB, REP, "S", null, 1, Money.of("USD", "1.00")));
