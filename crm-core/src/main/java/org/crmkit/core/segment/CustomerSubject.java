@@ -12,7 +12,6 @@ import java.util.Set;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.CampaignResponse;
 import org.crmkit.core.activity.Complaint;
-import org.crmkit.core.activity.ComplaintStatus;
 import org.crmkit.core.activity.Purchase;
 import org.crmkit.core.activity.ServiceRequest;
 import org.crmkit.core.customer.AttributeKey;
@@ -44,7 +43,8 @@ import org.crmkit.core.view.CustomerView;
  *       (else the financial profile's order dates), tenure_days, days_since_last_purchase,
  *       order_count (distinct days with a sale; same-day lines count once), total_spend (net of
  *       returns), orders_365d and spend_365d (the 365 days up to the as-of date), and
- *       open_complaints (open or in progress); average_order_value, outstanding_balance and
+ *       open_complaints (received by the as-of date and not closed by its end);
+ *       average_order_value, outstanding_balance and
  *       average_payment_days from the financial profile;</li>
  *   <li>custom attributes of the customer whose key {@code ns:name} maps to a registered
  *       attribute {@code ns.name} ('-' read as '_') of a matching type.</li>
@@ -270,8 +270,9 @@ public final class CustomerSubject implements Subject {
                 double amount = a instanceof CampaignResponse r ? money(r.value()) : 0;
                 String product = a instanceof ServiceRequest s ? s.product() : null;
                 values.addInteraction(day, amount, product, channel);
+                // open on the as-of date: received by then, and not closed by the end of that day
                 if (a instanceof Complaint c && !day.isAfter(asOf)
-                        && (c.status() == ComplaintStatus.OPEN || c.status() == ComplaintStatus.IN_PROGRESS)) {
+                        && (c.isOpen() || LocalDate.ofInstant(c.statusChangedAt(), zone).isAfter(asOf))) {
                     openComplaints++;
                 }
             }

@@ -93,7 +93,8 @@ public final class StandardAttributes {
             .enumeration(KIND, List.of("person", "organization"), "person or organization")
             .number(AGE, "age in whole years at the as-of date; absent without a birth date")
             .enumeration(GENDER, List.of("female", "male", "diverse", "undisclosed"), "gender")
-            .enumeration(MARITAL_STATUS, List.of("single", "married", "partnered", "divorced", "widowed"), "marital status")
+            .enumeration(MARITAL_STATUS, List.of("single", "married", "partnered", "divorced", "widowed"),
+                    "marital status")
             .number("household_size", "persons in the household")
             .enumeration("household_structure", List.of("single_person", "couple", "couple_with_children",
                     "single_parent", "multi_generation", "shared"), "household structure")
@@ -104,7 +105,8 @@ public final class StandardAttributes {
             .string("occupation", "occupation")
             .enumeration("education", List.of("primary", "secondary", "vocational", "bachelor", "master", "doctorate"),
                     "highest education")
-            .enumeration(INCOME_BAND, List.of("low", "lower_middle", "middle", "upper_middle", "high"), "monthly income band")
+            .enumeration(INCOME_BAND, List.of("low", "lower_middle", "middle", "upper_middle", "high"),
+                    "monthly income band")
             .string("country", "ISO 3166 country code")
             .string(REGION, "region code")
             .string("city", "city")
@@ -131,7 +133,8 @@ public final class StandardAttributes {
             .number(AVERAGE_PAYMENT_DAYS, "mean days from invoice to payment; absent without invoices")
             .enumeration("customer_status", List.of("potential", "intention", "current", "terminated"),
                     "relationship status recorded on the customer")
-            .enumeration("customer_grade", List.of("A", "B", "C"), "grade of a current customer recorded on the customer")
+            .enumeration("customer_grade", List.of("A", "B", "C"),
+                    "grade of a current customer recorded on the customer")
             .enumeration("cooperation_type", List.of("new", "old", "fixed", "occasional"),
                     "B2B cooperation type recorded on the customer")
             .enumeration("relationship_level", List.of("brand_affiliation", "technology_distanced", "face_to_face",

@@ -75,7 +75,13 @@ class CustomerSubjectTest {
                 sale("3", LocalDate.of(2026, 1, 10), "4500.00", "books", Channel.WEB),
                 sale("4", LocalDate.of(2026, 6, 20), "300.00", "books", Channel.WEB),
                 sale("5", LocalDate.of(2026, 7, 5), "999.00", "books", Channel.WEB), // after the as-of date
-                Complaint.open(ActivityId.of("X-1"), ID, at(LocalDate.of(2026, 6, 1)), Channel.PHONE, REP, "late"));
+                Complaint.open(ActivityId.of("X-1"), ID, at(LocalDate.of(2026, 6, 1)), Channel.PHONE, REP, "late"),
+                // resolved after the as-of date, so still open on it
+                Complaint.open(ActivityId.of("X-2"), ID, at(LocalDate.of(2026, 6, 2)), Channel.EMAIL, REP, "broken")
+                        .resolve(at(LocalDate.of(2026, 7, 2)), "replaced"),
+                // resolved before the as-of date
+                Complaint.open(ActivityId.of("X-3"), ID, at(LocalDate.of(2026, 5, 2)), Channel.EMAIL, REP, "noisy")
+                        .resolve(at(LocalDate.of(2026, 5, 3)), "explained"));
     }
 
     @Test
@@ -93,7 +99,7 @@ class CustomerSubjectTest {
         assertThat(v.number(REGISTRY.slot("spend_365d"))).isEqualTo(10_800);
         assertThat(v.number(REGISTRY.slot("tenure_days"))).isEqualTo(ASOF.toEpochDay() - LocalDate.of(2023, 3, 1).toEpochDay());
         assertThat(v.number(REGISTRY.slot("days_since_last_purchase"))).isEqualTo(10);
-        assertThat(v.number(REGISTRY.slot("open_complaints"))).isEqualTo(1);
+        assertThat(v.number(REGISTRY.slot("open_complaints"))).isEqualTo(2);
         assertThat(v.number(REGISTRY.slot("shop.store_visits"))).isEqualTo(12);
         assertThat(v.isPresent(REGISTRY.slot("youngest_child_age"))).isFalse();
     }
@@ -137,7 +143,7 @@ class CustomerSubjectTest {
     @Test
     void load_fromCustomerView() {
         org.crmkit.core.view.CustomerView view = org.crmkit.core.view.CustomerView.of(anna(),
-                history().stream().filter(a -> !a.id().value().equals("5")).toList(),
+                history().stream().filter(a -> !a.id().value().equals("5") && !a.id().value().equals("X-2")).toList(),
                 ASOF.atTime(20, 0).atZone(ZONE).toInstant());
         CustomerSubject s = new CustomerSubject(REGISTRY, ZONE).load(view);
         assertThat(s.asOfEpochDay()).isEqualTo(ASOF.toEpochDay());
@@ -149,7 +155,8 @@ class CustomerSubjectTest {
     void count_customersOfAStore() {
         org.crmkit.core.store.CustomerStore store = org.crmkit.core.store.CustomerStore.inMemory(CLOCK);
         store.create(anna());
-        history().stream().filter(a -> !a.id().value().equals("5")).forEach(store::record);
+        history().stream().filter(a -> !a.id().value().equals("5") && !a.id().value().equals("X-2"))
+                .forEach(store::record);
         store.create(Customer.builder(CustomerId.of("C-2"), OrganizationProfile.builder("Tiny Ltd").employees(3).build())
                 .build());
         CompiledSegmentation status = BuiltInSegmentations.statusClasses().compile(REGISTRY);

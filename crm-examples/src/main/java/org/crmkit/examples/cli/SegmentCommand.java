@@ -77,6 +77,9 @@ import picocli.CommandLine.Spec;
         description = "Assign customers to segments defined by a JSON rules document.")
 public final class SegmentCommand implements Callable<Integer> {
 
+    private static final java.util.regex.Pattern SYNTAX_LINE =
+            java.util.regex.Pattern.compile("\\(line (\\d+), column \\d+\\)");
+
     @Spec
     private CommandSpec spec;
 
@@ -145,7 +148,7 @@ public final class SegmentCommand implements Callable<Integer> {
             return s.compile(StandardAttributes.registry());
         } catch (InvalidRuleException e) {
             String where = e.problems().get(0).message();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(line (\\d+), column \\d+\\)").matcher(where);
+            java.util.regex.Matcher m = SYNTAX_LINE.matcher(where);
             long line = m.find() ? Long.parseLong(m.group(1)) : lineOf(e.problems().get(0).path());
             throw new InputException(rules, line, e.problems().get(0).path(), e.problems().get(0).message()
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more problems)" : ""));
