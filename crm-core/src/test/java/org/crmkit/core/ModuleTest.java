@@ -27,6 +27,7 @@ class ModuleTest {
                 "org.crmkit.core.view",
                 "org.crmkit.core.merge",
                 "org.crmkit.core.json",
-                "org.crmkit.core.lifecycle");
+                "org.crmkit.core.lifecycle",
+                "org.crmkit.core.segment");
     }
 }

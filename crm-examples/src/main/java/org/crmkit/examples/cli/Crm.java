@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code crm} command line. */
 @Command(name = "crm", mixinStandardHelpOptions = true, description = "crmkit command line",
-        subcommands = {DemoCommand.class})
+        subcommands = {DemoCommand.class, SegmentCommand.class})
 public final class Crm implements Runnable {
     @Override
     public void run() {
