@@ -19,7 +19,7 @@ module org.crmkit.scoring {
     requires hipparchus.optim;
 
     exports org.crmkit.scoring.btyd;
-    // EVAL exports org.crmkit.scoring.evaluation;
+    exports org.crmkit.scoring.evaluation;
 
     uses BtydModel;
     provides BtydModel with
