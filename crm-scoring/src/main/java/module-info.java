@@ -5,5 +5,8 @@
 module org.crmkit.scoring {
     requires transitive org.crmkit.core;
     requires com.google.common;
+    requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+
+    exports org.crmkit.scoring.summary;
 }
