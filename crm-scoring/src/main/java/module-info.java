@@ -9,4 +9,5 @@ module org.crmkit.scoring {
     requires org.slf4j;
 
     exports org.crmkit.scoring.summary;
+    exports org.crmkit.scoring.rfm;
 }
