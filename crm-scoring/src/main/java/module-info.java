@@ -10,4 +10,6 @@ module org.crmkit.scoring {
 
     exports org.crmkit.scoring.summary;
     exports org.crmkit.scoring.rfm;
+    exports org.crmkit.scoring.concentration;
+    exports org.crmkit.scoring.value;
 }

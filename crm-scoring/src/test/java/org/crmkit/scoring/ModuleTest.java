@@ -1,0 +1,29 @@
+package org.crmkit.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.module.ModuleDescriptor;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.crmkit.scoring.summary.CustomerSummaries;
+import org.junit.jupiter.api.Test;
+
+/** Pins the module surface: its name and exported packages. */
+class ModuleTest {
+    @Test
+    void module_nameAndExportedPackages() {
+        Module module = CustomerSummaries.class.getModule();
+        assertThat(module.isNamed()).as("tests run on the module path").isTrue();
+        ModuleDescriptor d = module.getDescriptor();
+        assertThat(d.name()).isEqualTo("org.crmkit.scoring");
+        Set<String> exported = d.exports().stream()
+                .peek(e -> assertThat(e.isQualified()).as(e.source()).isFalse())
+                .map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toSet());
+        assertThat(exported).containsExactlyInAnyOrder(
+                "org.crmkit.scoring.summary",
+                "org.crmkit.scoring.rfm",
+                "org.crmkit.scoring.concentration",
+                "org.crmkit.scoring.value");
+    }
+}
