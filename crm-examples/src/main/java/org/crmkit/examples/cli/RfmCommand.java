@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * }</pre>
  *
  * <p>R comes from {@code T - recency} (recent is high), F from {@code frequency}, M from
- * {@code monetary_value}; scores are mid-rank quantiles (see
+ * {@code monetary_value}; scores are quantile scores (see
  * {@link org.crmkit.scoring.rfm.QuantileScores}). The segment column uses the default
  * five-score rules or {@code --segments RULES.json}; it is left out when the number of
  * bins differs from the rules'. Scores that ties left empty are reported on stderr.

@@ -4,24 +4,26 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Scores values 1..k by quantile: each value gets the bin of its percentile rank.
+ * Scores values 1..k by quantile: each value gets the bin of the share of customers that
+ * do worse than it.
  *
  * <p><b>Rule.</b> For a value v among n values, let {@code below} be the number of
- * values worse than v and {@code equal} the number equal to v. Its percentile rank is
- * {@code PR = (below + equal / 2) / n} (the mid-rank definition of the percentile rank,
- * e.g. Crocker &amp; Algina 1986, "Introduction to Classical and Modern Test Theory",
- * ch. 19), and its score is {@code 1 + floor(k * PR)}, which lies in 1..k. "Worse"
- * means smaller for {@link ScoreDirection#HIGHER_IS_BETTER} and larger for
+ * values strictly worse than v. Its score is {@code 1 + floor(k * below / n)}, which lies
+ * in 1..k. {@code below / n} is the percent rank of v with ties given their lowest rank
+ * (the rule of SQL's {@code PERCENT_RANK}, up to its denominator n - 1). "Worse" means
+ * smaller for {@link ScoreDirection#HIGHER_IS_BETTER} and larger for
  * {@link ScoreDirection#LOWER_IS_BETTER}, so recency measured as time since the last
  * purchase scores recent customers high.
  *
- * <p><b>Ties.</b> Equal values always get equal scores (a tie group is never split).
- * With distinct values the bins hold n/k values each, give or take one. When a value
- * is shared by more than about n/k customers (few distinct values, many zero
- * frequencies), whole bins stay empty; this does not fail, and the result reports it
- * through {@link BinnedScores#emptyBins()}. For example 60 % zeros among ten-bin
- * quantiles: PR of the zeros is 0.3, so they score 4 and scores 1..3 are empty. A
- * column with a single distinct value scores {@code 1 + floor(k / 2)} throughout.
+ * <p><b>Ties.</b> Equal values always get equal scores (a tie group is never split), and
+ * the worst value always scores 1. With distinct values the bins hold n/k values each,
+ * give or take one. When a value is shared by more than about n/k customers (few
+ * distinct values, many one-time buyers with frequency 0), the bins it would have spread
+ * over stay empty; this does not fail, and the result reports them through
+ * {@link BinnedScores#emptyBins()}. Example with k = 5 and 60 % zeros, 30 % ones and
+ * 10 % twos: zeros score 1, ones {@code 1 + floor(5 * 0.6) = 4}, twos
+ * {@code 1 + floor(5 * 0.9) = 5}, and scores 2 and 3 are empty. A column with a single
+ * distinct value scores 1 throughout.
  *
  * <p><b>Cost.</b> Linear: a 65,536-bucket histogram of the values' order-preserving bit
  * patterns locates the k - 1 score thresholds, only the buckets holding a threshold are
@@ -91,9 +93,10 @@ public final class QuantileScores {
         int[] candidate = new int[bins + 1];
         boolean[] marked = new boolean[buckets];
         int b = 0;
+        // score >= s  iff  bins * below >= n * (s - 1)
         for (int s = 2; s <= bins; s++) {
-            long target = 2L * n * (s - 1);
-            while (b < buckets && (counts[b] == 0 || (long) bins * 2 * upto[b] < target)) {
+            long target = (long) n * (s - 1);
+            while (b < buckets && (counts[b] == 0 || (long) bins * upto[b] < target)) {
                 b++;
             }
             candidate[s] = b; // may be == buckets: unreachable
@@ -126,7 +129,7 @@ public final class QuantileScores {
             if (k >= buckets) {
                 continue;
             }
-            long target = 2L * n * (s - 1);
+            long target = (long) n * (s - 1);
             long below = k == 0 ? 0 : upto[k - 1];
             long[] m = members[k];
             int p = 0;
@@ -135,8 +138,7 @@ public final class QuantileScores {
                 while (q < m.length && m[q] == m[p]) {
                     q++;
                 }
-                long g = 2 * (below + p) + (q - p);
-                if ((long) bins * g >= target) {
+                if ((long) bins * (below + p) >= target) {
                     threshold[s] = m[p];
                     break;
                 }

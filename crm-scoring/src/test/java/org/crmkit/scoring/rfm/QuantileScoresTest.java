@@ -32,32 +32,34 @@ class QuantileScoresTest {
     }
 
     @Test
-    void score_tiesGetEqualScoresAtTheirMidRank() {
-        // value 1: PR = (0 + 4/2)/10 = 0.2 -> 2; 2: 0.45 -> 3; 3: 0.55 -> 3; 4: 0.65 -> 4;
-        // 5: 0.75 -> 4; 6: 0.85 -> 5; 7: 0.95 -> 5
+    void score_tiesGetEqualScoresFromTheirLowestRank() {
+        // 1 + floor(5 * below / 10): value 1: below 0 -> 1; 2: 4 -> 3; 3: 5 -> 3; 4: 6 -> 4;
+        // 5: 7 -> 4; 6: 8 -> 5; 7: 9 -> 5
         double[] v = {1, 1, 1, 1, 2, 3, 4, 5, 6, 7};
         BinnedScores b = QuantileScores.score(v, 5, ScoreDirection.HIGHER_IS_BETTER);
-        assertThat(scores(b)).containsExactly(2, 2, 2, 2, 3, 3, 4, 4, 5, 5);
-        assertThat(b.emptyBins()).containsExactly(1);
+        assertThat(scores(b)).containsExactly(1, 1, 1, 1, 3, 3, 4, 4, 5, 5);
+        assertThat(b.emptyBins()).containsExactly(2);
     }
 
     @Test
     void score_fewDistinctValuesReportEmptyBins() {
-        // 60% zeros: PR 0.3 -> 2; ones (30%): PR 0.75 -> 4; twos (10%): PR 0.95 -> 5
+        // 60% zeros: below 0 -> 1; ones: below 6 -> 1 + 3 = 4; twos: below 9 -> 1 + 4 = 5
         double[] v = {0, 0, 0, 0, 0, 0, 1, 1, 1, 2};
         BinnedScores b = QuantileScores.score(v, 5, ScoreDirection.HIGHER_IS_BETTER);
-        assertThat(scores(b)).containsExactly(2, 2, 2, 2, 2, 2, 4, 4, 4, 5);
-        assertThat(b.emptyBins()).containsExactly(1, 3);
-        assertThat(b.toString()).isEqualTo("BinnedScores[bins=5, counts=[0, 6, 0, 3, 1]]");
+        assertThat(scores(b)).containsExactly(1, 1, 1, 1, 1, 1, 4, 4, 4, 5);
+        assertThat(b.emptyBins()).containsExactly(2, 3);
+        assertThat(b.toString()).isEqualTo("BinnedScores[bins=5, counts=[6, 0, 0, 3, 1]]");
     }
 
     @Test
-    void score_singleDistinctValueScoresMiddle() {
+    void score_singleDistinctValueScoresOne() {
         BinnedScores b = QuantileScores.score(new double[] {3, 3, 3}, 5,
                 ScoreDirection.LOWER_IS_BETTER);
-        assertThat(scores(b)).containsExactly(3, 3, 3);
-        assertThat(QuantileScores.score(new double[] {-0.0, 0.0}, 4,
-                ScoreDirection.HIGHER_IS_BETTER).score(0)).isEqualTo(3);
+        assertThat(scores(b)).containsExactly(1, 1, 1);
+        assertThat(b.emptyBins()).containsExactly(2, 3, 4, 5);
+        BinnedScores zeros = QuantileScores.score(new double[] {-0.0, 0.0, 1}, 3,
+                ScoreDirection.HIGHER_IS_BETTER);
+        assertThat(scores(zeros)).containsExactly(1, 1, 3);
         assertThat(QuantileScores.score(new double[0], 5, ScoreDirection.HIGHER_IS_BETTER)
                 .emptyBins()).isEmpty();
     }
@@ -95,16 +97,13 @@ class QuantileScoresTest {
             BinnedScores b = QuantileScores.score(v, k, dir);
             for (int i = 0; i < n; i++) {
                 long below = 0;
-                long equal = 0;
                 for (double w : v) {
-                    if (w == v[i]) {
-                        equal++;
-                    } else if (dir == ScoreDirection.HIGHER_IS_BETTER ? w < v[i] : w > v[i]) {
+                    if (dir == ScoreDirection.HIGHER_IS_BETTER ? w < v[i] : w > v[i]) {
                         below++;
                     }
                 }
-                // 1 + floor(k * (below + equal / 2) / n), in exact integer arithmetic
-                int expected = 1 + (int) ((k * (2 * below + equal)) / (2L * n));
+                // 1 + floor(k * below / n), in exact integer arithmetic
+                int expected = 1 + (int) ((k * below) / n);
                 assertThat(b.score(i)).as("round %d value %s", round, v[i]).isEqualTo(expected);
             }
         }
