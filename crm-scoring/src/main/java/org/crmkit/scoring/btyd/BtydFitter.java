@@ -172,7 +172,8 @@ public final class BtydFitter {
             reason = "no attempt converged; best: " + reason;
         }
         F fitted = model.withParameters(parameters);
-        return new FitResult<>(fitted, -best.value() * n, converged, reason, best.iterations(),
+        return new FitResult<>(fitted, model.parameterNames(), -best.value() * n, converged, reason,
+                best.iterations(),
                 Optimizers.maxAbs(best.gradient()), covariance, n, attempts);
     }
 
