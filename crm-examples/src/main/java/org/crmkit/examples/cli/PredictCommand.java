@@ -98,8 +98,7 @@ public final class PredictCommand implements Callable<Integer> {
             int n = t.size();
             double[] expected = new double[n];
             double[] alive = new double[n];
-            purchases.conditionalExpectedPurchases(horizon, t.frequency, t.recency, t.age, expected);
-            purchases.probabilityAlive(t.frequency, t.recency, t.age, alive);
+            purchases.predict(horizon, t.frequency, t.recency, t.age, expected, alive);
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
                 w.write(spend == null ? "customer_id,expected_purchases,p_alive\n"
                         : "customer_id,expected_purchases,p_alive,expected_spend,clv\n");

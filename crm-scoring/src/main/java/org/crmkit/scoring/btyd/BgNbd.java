@@ -114,6 +114,22 @@ public final class BgNbd implements PurchaseModel {
         math.conditionalExpectedPurchases(t, x, tx, age, out);
     }
 
+    /** {@inheritDoc} One pass computes both, sharing P(alive). */
+    @Override
+    public void predict(double t, double[] x, double[] tx, double[] age, double[] expected,
+            double[] alive) {
+        int n = java.util.Objects.requireNonNull(x, "x").length;
+        if (java.util.Objects.requireNonNull(tx, "tx").length != n
+                || java.util.Objects.requireNonNull(age, "age").length != n
+                || java.util.Objects.requireNonNull(expected, "expected").length != n
+                || java.util.Objects.requireNonNull(alive, "alive").length != n) {
+            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
+                    + tx.length + ", T " + age.length + ", expected " + expected.length
+                    + ", alive " + alive.length);
+        }
+        math.predict(t, x, tx, age, expected, alive);
+    }
+
     /** {@inheritDoc} Equal to 1 for {@code x = 0}: BG/NBD customers die only after a purchase. */
     @Override
     public double probabilityAlive(double x, double tx, double age) {

@@ -112,6 +112,22 @@ public final class MbgNbd implements PurchaseModel {
         math.conditionalExpectedPurchases(t, x, tx, age, out);
     }
 
+    /** {@inheritDoc} One pass computes both, sharing P(alive). */
+    @Override
+    public void predict(double t, double[] x, double[] tx, double[] age, double[] expected,
+            double[] alive) {
+        int n = java.util.Objects.requireNonNull(x, "x").length;
+        if (java.util.Objects.requireNonNull(tx, "tx").length != n
+                || java.util.Objects.requireNonNull(age, "age").length != n
+                || java.util.Objects.requireNonNull(expected, "expected").length != n
+                || java.util.Objects.requireNonNull(alive, "alive").length != n) {
+            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
+                    + tx.length + ", T " + age.length + ", expected " + expected.length
+                    + ", alive " + alive.length);
+        }
+        math.predict(t, x, tx, age, expected, alive);
+    }
+
     /** {@inheritDoc} {@code 1 / (1 + a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x))} (Batislam et al. 2007). */
     @Override
     public double probabilityAlive(double x, double tx, double age) {

@@ -184,6 +184,26 @@ public interface PurchaseModel extends FittedModel {
         });
     }
 
+    /**
+     * Computes both {@link #conditionalExpectedPurchases(double, double, double, double)}
+     * and {@link #probabilityAlive(double, double, double)} for many customers in one
+     * parallel pass, without allocating per customer; the usual way to score a customer
+     * base.
+     *
+     * @param t the future window
+     * @param x the frequencies, not null
+     * @param tx the recencies, not null
+     * @param age the ages, not null
+     * @param expected receives the expected purchases, same length, not null
+     * @param alive receives the probabilities alive, same length, not null
+     * @throws IllegalArgumentException if lengths differ or a history is invalid
+     */
+    default void predict(double t, double[] x, double[] tx, double[] age, double[] expected,
+            double[] alive) {
+        conditionalExpectedPurchases(t, x, tx, age, expected);
+        probabilityAlive(x, tx, age, alive);
+    }
+
     /** Customers per parallel task of the bulk methods. */
     int CHUNK = 1 << 14;
 

@@ -211,6 +211,11 @@ class BgNbdTest {
             double[] alive = new double[n];
             m.conditionalExpectedPurchases(39, x, tx, age, expected);
             m.probabilityAlive(x, tx, age, alive);
+            double[] expected2 = new double[n];
+            double[] alive2 = new double[n];
+            m.predict(39, x, tx, age, expected2, alive2);
+            assertThat(expected2).isEqualTo(expected);
+            assertThat(alive2).isEqualTo(alive);
             for (int i = 0; i < n; i += 7) {
                 assertThat(expected[i]).isEqualTo(m.conditionalExpectedPurchases(39, x[i], tx[i], age[i]));
                 assertThat(alive[i]).isEqualTo(m.probabilityAlive(x[i], tx[i], age[i]));

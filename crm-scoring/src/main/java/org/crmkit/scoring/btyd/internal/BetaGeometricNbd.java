@@ -290,6 +290,21 @@ public final class BetaGeometricNbd {
      */
     public void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age,
             double[] out) {
+        predict(t, x, tx, age, out, null);
+    }
+
+    /**
+     * Bulk expected purchases and, when {@code aliveOut} is non-null, P(alive), in one pass.
+     *
+     * @param t the future window
+     * @param x frequencies
+     * @param tx recencies
+     * @param age ages
+     * @param out expected purchases
+     * @param aliveOut probabilities alive, or null
+     */
+    public void predict(double t, double[] x, double[] tx, double[] age, double[] out,
+            double[] aliveOut) {
         requireHorizon(t);
         int n = x.length;
         // few large chunks (4 per core): every chunk recomputes the distinct (x, T) factors
@@ -305,6 +320,9 @@ public final class BetaGeometricNbd {
                 double xi = x[i];
                 double ti = age[i];
                 double alive = probabilityAlive(xi, tx[i], ti);
+                if (aliveOut != null) {
+                    aliveOut[i] = alive;
+                }
                 if (alive == 0 || t == 0) {
                     out[i] = 0;
                     continue;
