@@ -130,10 +130,9 @@ final class BtydTable {
                 double m = fm >= 0 ? number(f, fm, names, source, lineNo) : 0;
                 double w = fw >= 0 ? number(f, fw, names, source, lineNo) : 1;
                 try {
-                    BtydData.validateRow(0, x, tx, t, x == 0 ? 0 : m, w);
+                    BtydData.validateRow(-1, x, tx, t, x == 0 ? 0 : m, w);
                 } catch (IllegalArgumentException e) {
-                    throw new CsvInputException(source, lineNo, null,
-                            e.getMessage().replaceFirst("^row 0: ", ""));
+                    throw new CsvInputException(source, lineNo, null, e.getMessage());
                 }
                 cols[0][n] = x;
                 cols[1][n] = tx;

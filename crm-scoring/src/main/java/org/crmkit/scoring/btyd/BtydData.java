@@ -205,7 +205,8 @@ public final class BtydData {
     /**
      * Checks one customer summary; the rules of the class documentation.
      *
-     * @param row the row number used in the message
+     * @param row the row number used in the message; negative for a single history,
+     *     whose message then names no row
      * @param x frequency
      * @param tx recency
      * @param t age T
@@ -252,7 +253,7 @@ public final class BtydData {
     }
 
     private static IllegalArgumentException invalid(int row, String what) {
-        return new IllegalArgumentException("row " + row + ": " + what);
+        return new IllegalArgumentException(row < 0 ? what : "row " + row + ": " + what);
     }
 
     /**

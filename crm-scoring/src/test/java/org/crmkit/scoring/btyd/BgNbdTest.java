@@ -226,7 +226,7 @@ class BgNbdTest {
     @Test
     void predictions_invalidHistory_areRejected() {
         assertThatThrownBy(() -> CDNOW.probabilityAlive(2, 40, 39)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("recency 40.0 > T 39.0");
+                .hasMessage("recency 40.0 > T 39.0");
         assertThatThrownBy(() -> CDNOW.conditionalExpectedPurchases(-1, 2, 30, 39))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
         assertThatThrownBy(() -> CDNOW.probabilityOfPurchases(-1, 3)).isInstanceOf(IllegalArgumentException.class);

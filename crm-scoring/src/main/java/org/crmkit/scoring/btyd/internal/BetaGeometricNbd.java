@@ -239,7 +239,7 @@ public final class BetaGeometricNbd {
      * @return the probability
      */
     public double probabilityAlive(double x, double tx, double age) {
-        BtydData.validateRow(0, x, tx, age, 0, 1);
+        BtydData.validateRow(-1, x, tx, age, 0, 1);
         if (x == 0 && !modified) {
             return 1;
         }
