@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code crm} command line. */
 @Command(name = "crm", mixinStandardHelpOptions = true, description = "crmkit command line",
-        subcommands = {DemoCommand.class, SegmentCommand.class})
+        subcommands = {DemoCommand.class, SummarizeCommand.class, RfmCommand.class, FitCommand.class,
+            PredictCommand.class, EvaluateCommand.class, SegmentCommand.class})
 public final class Crm implements Runnable {
     @Override
     public void run() {
