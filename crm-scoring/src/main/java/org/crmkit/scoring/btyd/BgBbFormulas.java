@@ -29,6 +29,19 @@ final class BgBbFormulas {
     }
 
     /**
+     * P(alive at opportunity n + m | x, t_x, n) for {@code m >= 1}: FHS 2010, eq. 11 with
+     * the survival {@code B(gamma, delta + n + m) / B(gamma, delta)} in place of
+     * {@code B(gamma, delta + n + 1) / B(gamma, delta)}.
+     */
+    static double probabilityAliveAt(double a, double b, double g, double d, int x, int tx, int n,
+            long m) {
+        double lnL = BgBbLikelihood.logLikelihood(a, b, g, d, x, tx, n, null);
+        double lnAlive = Beta.logBeta(a + x, b + n - x) - Beta.logBeta(a, b)
+                + Beta.logBeta(g, d + n + m) - Beta.logBeta(g, d);
+        return Math.min(1.0, Math.exp(lnAlive - lnL));
+    }
+
+    /**
      * Returns {@code sum_{t = from + 1}^{from + count} B(gamma, delta + t) / B(gamma, delta)},
      * the expected number of opportunities alive among the next {@code count} after
      * {@code from}. Term by term for short windows or {@code gamma} close to 1; otherwise by

@@ -22,8 +22,9 @@ import org.hipparchus.special.Gamma;
  * and {@code c = r + s + x}, the term {@code 2F1(c, b; c + 1; z) / (c (m + t)^c)} of the
  * note's eq. 22 ({@code b = s + 1} when {@code alpha >= beta}, {@code b = r + x}
  * otherwise, so that {@code z} lies in {@code [0, 1)}). After Euler's transformation it
- * is {@code (alpha + t)^-(r + x) (beta + t)^-s (min(alpha, beta) + t) / (c (m + t))
- * 2F1(1, q; c + 1; z)} up to the exact power bookkeeping below, evaluated by
+ * is {@code (alpha + t)^-(r + x) (beta + t)^-(s + 1) (min(alpha, beta) + t) / c
+ * * 2F1(1, q; c + 1; z)} with {@code q = r + x} when {@code alpha >= beta} and
+ * {@code q = s + 1} otherwise, evaluated by
  * {@link HypergeometricContinuedFraction} for {@code z <= 0.999}; for {@code z} closer to
  * one (the smaller of alpha and beta is tiny compared with the other and with {@code t}
  * small), where every series and continued fraction slows down as

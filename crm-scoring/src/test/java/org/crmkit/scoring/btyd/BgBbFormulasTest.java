@@ -69,15 +69,18 @@ class BgBbFormulasTest {
     }
 
     /**
-     * FHS 2010 section 4 reports, for the donations data, the mean of P(alive) ... the
-     * hand-derived special case here: a customer who bought at every opportunity has
-     * P(alive at n + 1) = (delta + n) / (gamma + delta + n) times the share of the alive
-     * term, which for n = 1 is 1.
+     * Hand-derived: a customer who bought at the only opportunity was alive at it, so
+     * P(alive at 2) = E[1 - theta | survived one draw] = (delta + 1) / (gamma + delta + 1).
      */
     @Test
     void probabilityAlive_afterPurchaseAtLastOpportunity_isSurvivalOfOneMorePeriod() {
         // bought at opportunity 1 of 1: certainly alive at 1, so alive at 2 with E[1-theta | alive at 1]
         assertThat(BgBbFormulas.probabilityAlive(A, B, G, D, 1, 1, 1)).isCloseTo((D + 1) / (G + D + 1), within(1e-14));
+        // and m periods later with the product of the m survival ratios
+        assertThat(BgBbFormulas.probabilityAliveAt(A, B, G, D, 1, 1, 1, 3))
+                .isCloseTo((D + 1) / (G + D + 1) * (D + 2) / (G + D + 2) * (D + 3) / (G + D + 3), within(1e-14));
+        assertThat(BgBbFormulas.probabilityAliveAt(A, B, G, D, 2, 4, 6, 1))
+                .isCloseTo(BgBbFormulas.probabilityAlive(A, B, G, D, 2, 4, 6), within(1e-14));
     }
 
     /** Seeded simulation of 200,000 customers reproduces E[X(n)] and P(X(n) = 0). */
