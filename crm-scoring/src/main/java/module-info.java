@@ -1,11 +1,29 @@
+import org.crmkit.scoring.btyd.BtydModel;
+
 /**
  * crmkit scoring: customer summaries, RFM, ABC analysis, lifetime value and the
  * probabilistic buy-till-you-die models.
+ *
+ * <p>Researchers add their own buy-till-you-die model by implementing
+ * {@link org.crmkit.scoring.btyd.BtydModel} and declaring it as a service provider;
+ * {@link org.crmkit.scoring.btyd.BtydModels} finds it by name.
  */
-@SuppressWarnings("requires-automatic") // Hipparchus 3.1 ships no module descriptor
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module org.crmkit.scoring {
     requires transitive org.crmkit.core;
     requires com.google.common;
     requires org.slf4j;
+    requires com.fasterxml.jackson.databind;
+    // Hipparchus 3.1 jars carry no module descriptor: automatic module names.
     requires hipparchus.core;
+    requires hipparchus.optim;
+
+    exports org.crmkit.scoring.btyd;
+    exports org.crmkit.scoring.evaluation;
+
+    uses BtydModel;
+    provides BtydModel with
+            org.crmkit.scoring.btyd.internal.BgNbdModel,
+            org.crmkit.scoring.btyd.internal.MbgNbdModel,
+            org.crmkit.scoring.btyd.internal.GammaGammaModel;
 }

@@ -1,0 +1,419 @@
+package org.crmkit.scoring.btyd;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The per-customer summaries a buy-till-you-die model is fitted to, compressed into
+ * weighted unique rows.
+ *
+ * <p>Each input row is one customer (or, with weights, a group of identical customers):
+ * frequency {@code x} (number of repeat purchases, a whole number), recency {@code t_x}
+ * (time of the last repeat purchase, measured from the first purchase), age {@code T}
+ * (time from the first purchase to the end of the calibration period), optionally the mean
+ * value {@code m} of the repeat purchases (used by spend models) and a positive weight.
+ * Rows that agree in every column are merged into one row whose weight is the sum, so
+ * that a likelihood is evaluated once per distinct history. The distinct frequencies are
+ * indexed as well ({@link #frequencyLevel(int)}), so a model can compute terms such as
+ * {@code lnGamma(r + x)} once per distinct {@code x} and likelihood evaluation.
+ *
+ * <p>Validation (an {@link IllegalArgumentException} naming the row, counted from 0, the
+ * field and the value): no NaN or infinite value; {@code x >= 0} and whole;
+ * {@code 0 <= t_x <= T}; {@code T > 0}; {@code x > 0} requires {@code t_x > 0} and
+ * {@code x = 0} requires {@code t_x = 0}; weights finite and {@code > 0}; monetary value
+ * {@code >= 0}; at least one row.
+ *
+ * <pre>{@code
+ * BtydData data = BtydData.of(
+ *         new double[] {2, 1, 0},            // frequency
+ *         new double[] {30.43, 1.71, 0},     // recency
+ *         new double[] {38.86, 38.86, 38.86} // T
+ * );
+ * FitResult<BgNbd> fit = BtydFitter.standard().fit(BgNbd.model(), data);
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class BtydData {
+
+    private final double[] frequency;
+    private final double[] recency;
+    private final double[] age;
+    private final double[] monetary;
+    private final double[] weight;
+    private final boolean hasMonetary;
+    private final double customers;
+    private final int inputRows;
+    private final double[] frequencyLevels;
+    private final int[] frequencyLevelIndex;
+
+    private BtydData(double[] frequency, double[] recency, double[] age, double[] monetary,
+            double[] weight, boolean hasMonetary, int inputRows) {
+        this.frequency = frequency;
+        this.recency = recency;
+        this.age = age;
+        this.monetary = monetary;
+        this.weight = weight;
+        this.hasMonetary = hasMonetary;
+        this.inputRows = inputRows;
+        double total = 0;
+        for (double w : weight) {
+            total += w;
+        }
+        this.customers = total;
+        double[] levels = Arrays.stream(frequency).distinct().sorted().toArray();
+        Map<Double, Integer> levelOf = new HashMap<>();
+        for (int k = 0; k < levels.length; k++) {
+            levelOf.put(levels[k], k);
+        }
+        this.frequencyLevels = levels;
+        this.frequencyLevelIndex = new int[frequency.length];
+        for (int i = 0; i < frequency.length; i++) {
+            frequencyLevelIndex[i] = levelOf.get(frequency[i]);
+        }
+    }
+
+    /**
+     * Summaries of single customers without monetary value.
+     *
+     * @param frequency the number of repeat purchases per customer, not null
+     * @param recency the time of the last repeat purchase per customer, not null
+     * @param age the time from first purchase to the end of calibration, not null
+     * @return the compressed data, never null
+     * @throws IllegalArgumentException if the arrays differ in length, are empty or hold
+     *     an invalid value (see the class documentation)
+     */
+    public static BtydData of(double[] frequency, double[] recency, double[] age) {
+        Objects.requireNonNull(frequency, "frequency");
+        return build(frequency, recency, age, null, null);
+    }
+
+    /**
+     * Weighted summaries without monetary value: row {@code i} stands for
+     * {@code weights[i]} identical customers.
+     *
+     * @param frequency the number of repeat purchases, not null
+     * @param recency the time of the last repeat purchase, not null
+     * @param age the time from first purchase to the end of calibration, not null
+     * @param weights the positive weight of each row, not null
+     * @return the compressed data, never null
+     * @throws IllegalArgumentException if the arrays differ in length, are empty or hold
+     *     an invalid value
+     */
+    public static BtydData of(double[] frequency, double[] recency, double[] age,
+            double[] weights) {
+        Objects.requireNonNull(weights, "weights");
+        return build(frequency, recency, age, null, weights);
+    }
+
+    /**
+     * Summaries of single customers with the mean value of their repeat purchases, as
+     * spend models need ({@code monetary[i]} is ignored where {@code frequency[i] = 0}).
+     *
+     * @param frequency the number of repeat purchases, not null
+     * @param recency the time of the last repeat purchase, not null
+     * @param age the time from first purchase to the end of calibration, not null
+     * @param monetary the mean value of the repeat purchases, not null
+     * @return the compressed data, never null
+     * @throws IllegalArgumentException if the arrays differ in length, are empty or hold
+     *     an invalid value
+     */
+    public static BtydData withMonetary(double[] frequency, double[] recency, double[] age,
+            double[] monetary) {
+        Objects.requireNonNull(monetary, "monetary");
+        return build(frequency, recency, age, monetary, null);
+    }
+
+    /**
+     * Weighted summaries with monetary value.
+     *
+     * @param frequency the number of repeat purchases, not null
+     * @param recency the time of the last repeat purchase, not null
+     * @param age the time from first purchase to the end of calibration, not null
+     * @param monetary the mean value of the repeat purchases, not null
+     * @param weights the positive weight of each row, not null
+     * @return the compressed data, never null
+     * @throws IllegalArgumentException if the arrays differ in length, are empty or hold
+     *     an invalid value
+     */
+    public static BtydData withMonetary(double[] frequency, double[] recency, double[] age,
+            double[] monetary, double[] weights) {
+        Objects.requireNonNull(monetary, "monetary");
+        Objects.requireNonNull(weights, "weights");
+        return build(frequency, recency, age, monetary, weights);
+    }
+
+    private static BtydData build(double[] x, double[] tx, double[] t, double[] m, double[] w) {
+        Objects.requireNonNull(x, "frequency");
+        Objects.requireNonNull(tx, "recency");
+        Objects.requireNonNull(t, "age");
+        int n = x.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("empty table: at least one customer is needed");
+        }
+        requireLength("recency", tx, n);
+        requireLength("T", t, n);
+        if (m != null) {
+            requireLength("monetary", m, n);
+        }
+        if (w != null) {
+            requireLength("weights", w, n);
+        }
+        for (int i = 0; i < n; i++) {
+            validateRow(i, x[i], tx[i], t[i], m == null ? 0 : m[i], w == null ? 1 : w[i]);
+        }
+        // compress identical rows: key on the exact bit patterns of the row
+        Map<Row, Integer> index = new HashMap<>();
+        double[] cx = new double[n];
+        double[] ctx = new double[n];
+        double[] ct = new double[n];
+        double[] cm = new double[n];
+        double[] cw = new double[n];
+        int unique = 0;
+        for (int i = 0; i < n; i++) {
+            double mi = m == null || x[i] == 0 ? 0 : m[i];
+            Row key = new Row(x[i], tx[i] + 0.0, t[i], mi + 0.0);
+            Integer k = index.putIfAbsent(key, unique);
+            double wi = w == null ? 1 : w[i];
+            if (k == null) {
+                cx[unique] = x[i];
+                ctx[unique] = tx[i] + 0.0;
+                ct[unique] = t[i];
+                cm[unique] = mi + 0.0;
+                cw[unique] = wi;
+                unique++;
+            } else {
+                cw[k] += wi;
+            }
+        }
+        return new BtydData(Arrays.copyOf(cx, unique), Arrays.copyOf(ctx, unique),
+                Arrays.copyOf(ct, unique), Arrays.copyOf(cm, unique), Arrays.copyOf(cw, unique),
+                m != null, n);
+    }
+
+    private record Row(double x, double tx, double t, double m) { }
+
+    private static void requireLength(String name, double[] values, int n) {
+        if (values.length != n) {
+            throw new IllegalArgumentException(
+                    name + " has " + values.length + " rows but frequency has " + n);
+        }
+    }
+
+    /**
+     * Checks one customer summary; the rules of the class documentation.
+     *
+     * @param row the row number used in the message
+     * @param x frequency
+     * @param tx recency
+     * @param t age T
+     * @param m mean monetary value (0 when absent)
+     * @param w weight (1 when absent)
+     * @throws IllegalArgumentException naming row, field and value when invalid
+     */
+    public static void validateRow(int row, double x, double tx, double t, double m, double w) {
+        requireFinite(row, "frequency", x);
+        requireFinite(row, "recency", tx);
+        requireFinite(row, "T", t);
+        requireFinite(row, "monetary", m);
+        requireFinite(row, "weight", w);
+        if (x < 0 || x != Math.rint(x)) {
+            throw invalid(row, "frequency " + x + " is not a whole number >= 0");
+        }
+        if (tx < 0) {
+            throw invalid(row, "recency " + tx + " is negative");
+        }
+        if (t <= 0) {
+            throw invalid(row, "T " + t + " is not positive");
+        }
+        if (tx > t) {
+            throw invalid(row, "recency " + tx + " > T " + t);
+        }
+        if (x > 0 && tx == 0) {
+            throw invalid(row, "frequency " + x + " > 0 with recency 0");
+        }
+        if (x == 0 && tx != 0) {
+            throw invalid(row, "frequency 0 with recency " + tx + " (expected 0)");
+        }
+        if (m < 0) {
+            throw invalid(row, "monetary value " + m + " is negative");
+        }
+        if (w <= 0) {
+            throw invalid(row, "weight " + w + " is not positive");
+        }
+    }
+
+    private static void requireFinite(int row, String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw invalid(row, field + " is " + value);
+        }
+    }
+
+    private static IllegalArgumentException invalid(int row, String what) {
+        return new IllegalArgumentException("row " + row + ": " + what);
+    }
+
+    /**
+     * Returns the number of distinct (weighted) rows.
+     *
+     * @return the number of rows after compression, at least 1
+     */
+    public int size() {
+        return frequency.length;
+    }
+
+    /**
+     * Returns the number of input rows before compression.
+     *
+     * @return the number of rows given to the factory
+     */
+    public int inputRows() {
+        return inputRows;
+    }
+
+    /**
+     * Returns the number of customers: the sum of the weights.
+     *
+     * @return the total weight, positive
+     */
+    public double customers() {
+        return customers;
+    }
+
+    /**
+     * Returns whether monetary values were given.
+     *
+     * @return true if a monetary column is present
+     */
+    public boolean hasMonetary() {
+        return hasMonetary;
+    }
+
+    /**
+     * Returns the frequency of row {@code i}.
+     *
+     * @param i the row, {@code 0 <= i < size()}
+     * @return the number of repeat purchases, a whole number
+     */
+    public double frequency(int i) {
+        return frequency[i];
+    }
+
+    /**
+     * Returns the recency of row {@code i}.
+     *
+     * @param i the row
+     * @return the time of the last repeat purchase
+     */
+    public double recency(int i) {
+        return recency[i];
+    }
+
+    /**
+     * Returns the age {@code T} of row {@code i}.
+     *
+     * @param i the row
+     * @return the time from first purchase to the end of calibration
+     */
+    public double age(int i) {
+        return age[i];
+    }
+
+    /**
+     * Returns the mean monetary value of row {@code i}; 0 where absent or {@code x = 0}.
+     *
+     * @param i the row
+     * @return the mean value of the repeat purchases
+     */
+    public double monetary(int i) {
+        return monetary[i];
+    }
+
+    /**
+     * Returns the weight of row {@code i}: how many customers it stands for.
+     *
+     * @param i the row
+     * @return the weight, positive
+     */
+    public double weight(int i) {
+        return weight[i];
+    }
+
+    /**
+     * Returns the number of distinct frequencies.
+     *
+     * @return the number of frequency levels, at least 1
+     */
+    public int frequencyLevelCount() {
+        return frequencyLevels.length;
+    }
+
+    /**
+     * Returns the {@code k}-th distinct frequency, in increasing order.
+     *
+     * @param k the level, {@code 0 <= k < frequencyLevelCount()}
+     * @return the frequency of that level
+     */
+    public double frequencyLevel(int k) {
+        return frequencyLevels[k];
+    }
+
+    /**
+     * Returns the frequency level of row {@code i}, so that
+     * {@code frequencyLevel(frequencyLevelIndex(i)) == frequency(i)}.
+     *
+     * @param i the row
+     * @return the index of its frequency level
+     */
+    public int frequencyLevelIndex(int i) {
+        return frequencyLevelIndex[i];
+    }
+
+    /**
+     * Returns the largest frequency.
+     *
+     * @return the maximum of {@code frequency(i)}
+     */
+    public double maxFrequency() {
+        return frequencyLevels[frequencyLevels.length - 1];
+    }
+
+    /**
+     * Returns the weighted mean frequency.
+     *
+     * @return the mean number of repeat purchases per customer
+     */
+    public double meanFrequency() {
+        double s = 0;
+        for (int i = 0; i < frequency.length; i++) {
+            s += weight[i] * frequency[i];
+        }
+        return s / customers;
+    }
+
+    /**
+     * Returns the weighted mean age {@code T}.
+     *
+     * @return the mean age
+     */
+    public double meanAge() {
+        double s = 0;
+        for (int i = 0; i < age.length; i++) {
+            s += weight[i] * age[i];
+        }
+        return s / customers;
+    }
+
+    /**
+     * Returns the format {@code BtydData[rows=.., customers=..]}.
+     *
+     * @return a short description, never null
+     */
+    @Override
+    public String toString() {
+        return "BtydData[rows=" + frequency.length + ", customers=" + customers
+                + ", monetary=" + hasMonetary + "]";
+    }
+}

@@ -1,0 +1,215 @@
+package org.crmkit.scoring.btyd;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of a maximum-likelihood fit: the fitted model, log-likelihood, whether and
+ * why the search converged, the covariance matrix of the estimates, information criteria
+ * and every attempt the fitter made.
+ *
+ * <p>A fit that did not converge says so ({@link #converged()} false and
+ * {@link #convergence()} tells why); its parameters are the best found and must not be
+ * used as estimates.
+ *
+ * <pre>{@code
+ * FitResult<BgNbd> fit = BtydFitter.standard().fit(BgNbd.model(), data);
+ * if (!fit.converged()) {
+ *     throw new IllegalStateException(fit.convergence());
+ * }
+ * double seR = fit.standardErrors().get("r");
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param <F> the type of the fitted model
+ */
+public final class FitResult<F extends FittedModel> {
+
+    private final F model;
+    private final double logLikelihood;
+    private final boolean converged;
+    private final String convergence;
+    private final int iterations;
+    private final double gradientNorm;
+    private final double[][] covariance;
+    private final double customers;
+    private final List<FitAttempt> attempts;
+
+    FitResult(F model, double logLikelihood, boolean converged, String convergence,
+            int iterations, double gradientNorm, double[][] covariance, double customers,
+            List<FitAttempt> attempts) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.logLikelihood = logLikelihood;
+        this.converged = converged;
+        this.convergence = Objects.requireNonNull(convergence, "convergence");
+        this.iterations = iterations;
+        this.gradientNorm = gradientNorm;
+        this.covariance = covariance == null ? null : deepCopy(covariance);
+        this.customers = customers;
+        this.attempts = List.copyOf(attempts);
+    }
+
+    private static double[][] deepCopy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+
+    /**
+     * Returns the model with the estimated parameters.
+     *
+     * @return the fitted model, never null
+     */
+    public F model() {
+        return model;
+    }
+
+    /**
+     * Returns the estimates by name.
+     *
+     * @return an ordered unmodifiable map, never null
+     */
+    public Map<String, Double> parameters() {
+        return model.parameters();
+    }
+
+    /**
+     * Returns the maximised (weighted) log-likelihood.
+     *
+     * @return the log-likelihood at the estimates
+     */
+    public double logLikelihood() {
+        return logLikelihood;
+    }
+
+    /**
+     * Returns whether the fit converged: the gradient test was met, no parameter ran to
+     * the boundary and the observed information matrix is positive definite.
+     *
+     * @return true if the estimates can be used
+     */
+    public boolean converged() {
+        return converged;
+    }
+
+    /**
+     * Returns why the search stopped, e.g. {@code gradient norm 3.1E-9 <= 1.0E-6}.
+     *
+     * @return a sentence, never null
+     */
+    public String convergence() {
+        return convergence;
+    }
+
+    /**
+     * Returns the iterations of the chosen attempt.
+     *
+     * @return the iteration count, {@code >= 0}
+     */
+    public int iterations() {
+        return iterations;
+    }
+
+    /**
+     * Returns the largest absolute component of the log-likelihood gradient per customer
+     * on the optimisation scale at the estimates.
+     *
+     * @return the gradient norm used by the convergence test
+     */
+    public double gradientNorm() {
+        return gradientNorm;
+    }
+
+    /**
+     * Returns the number of customers (sum of weights) fitted.
+     *
+     * @return the sample size n used in BIC
+     */
+    public double customers() {
+        return customers;
+    }
+
+    /**
+     * Returns the number of estimated parameters.
+     *
+     * @return k
+     */
+    public int parameterCount() {
+        return model.parameters().size();
+    }
+
+    /**
+     * Returns Akaike's information criterion {@code 2k - 2 LL}.
+     *
+     * @return AIC
+     */
+    public double aic() {
+        return 2 * parameterCount() - 2 * logLikelihood;
+    }
+
+    /**
+     * Returns the Bayesian information criterion {@code k ln(n) - 2 LL}.
+     *
+     * @return BIC
+     */
+    public double bic() {
+        return parameterCount() * Math.log(customers) - 2 * logLikelihood;
+    }
+
+    /**
+     * Returns the covariance matrix of the estimates: the inverse observed information
+     * on the optimisation scale, carried to the parameter scale by the delta method.
+     * Empty when the observed information is not positive definite.
+     *
+     * @return a copy of the full matrix, rows and columns in parameter order
+     */
+    public Optional<double[][]> covariance() {
+        return covariance == null ? Optional.empty() : Optional.of(deepCopy(covariance));
+    }
+
+    /**
+     * Returns the standard errors, the square roots of the covariance diagonal; empty
+     * when the covariance is unavailable.
+     *
+     * @return an ordered unmodifiable map, never null
+     */
+    public Map<String, Double> standardErrors() {
+        if (covariance == null) {
+            return Map.of();
+        }
+        Map<String, Double> se = new LinkedHashMap<>();
+        int i = 0;
+        for (String name : model.parameters().keySet()) {
+            se.put(name, Math.sqrt(covariance[i][i]));
+            i++;
+        }
+        return Collections.unmodifiableMap(se);
+    }
+
+    /**
+     * Returns every search the fitter made, in order.
+     *
+     * @return an unmodifiable list, never empty
+     */
+    public List<FitAttempt> attempts() {
+        return attempts;
+    }
+
+    /**
+     * Returns the format {@code FitResult[model, LL=.., converged=.., reason]}.
+     *
+     * @return a short description, never null
+     */
+    @Override
+    public String toString() {
+        return "FitResult[" + model + ", LL=" + logLikelihood + ", converged=" + converged
+                + " (" + convergence + "), iterations=" + iterations + "]";
+    }
+}

@@ -1,0 +1,202 @@
+package org.crmkit.scoring.btyd;
+
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+/**
+ * Predictions of a parametrised transaction ("buy till you die") model such as BG/NBD.
+ *
+ * <p>Histories are given as frequency {@code x}, recency {@code tx} and age {@code T} in
+ * the time unit the model was fitted in (see {@link BtydData}); a horizon {@code t} is in
+ * the same unit. Every method rejects an invalid history with an
+ * {@link IllegalArgumentException} and never returns NaN or infinity.
+ *
+ * <pre>{@code
+ * PurchaseModel m = BgNbd.of(0.243, 4.414, 0.793, 2.426);
+ * double next39Weeks = m.conditionalExpectedPurchases(39, 2, 30.43, 38.86);
+ * double alive = m.probabilityAlive(2, 30.43, 38.86);
+ * }</pre>
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface PurchaseModel extends FittedModel {
+
+    /**
+     * Returns {@code E[X(t)]}, the expected number of repeat purchases in {@code (0, t]}
+     * of a customer who made a first purchase at time 0.
+     *
+     * @param t the length of the window, {@code >= 0}
+     * @return the expected number of purchases, finite and {@code >= 0}
+     * @throws IllegalArgumentException if t is negative or not finite
+     */
+    double expectedPurchases(double t);
+
+    /**
+     * Returns {@code E[Y(t) | x, tx, T]}, the expected number of purchases in
+     * {@code (T, T + t]} of a customer with the given history.
+     *
+     * @param t the length of the future window, {@code >= 0}
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return the expected number of purchases, finite and {@code >= 0}
+     * @throws IllegalArgumentException if the history or t is invalid
+     */
+    double conditionalExpectedPurchases(double t, double x, double tx, double age);
+
+    /**
+     * Returns the probability that a customer with the given history is alive at
+     * {@code T}.
+     *
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return a probability in [0, 1]
+     * @throws IllegalArgumentException if the history is invalid
+     */
+    double probabilityAlive(double x, double tx, double age);
+
+    /**
+     * Returns the probability that a customer with the given history is still alive at
+     * {@code T + t}, not knowing what happens after {@code T}.
+     *
+     * @param t the time after T, {@code >= 0}
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return a probability in [0, 1], at most {@code probabilityAlive(x, tx, age)}
+     * @throws IllegalArgumentException if the history or t is invalid
+     */
+    double probabilityAliveAt(double t, double x, double tx, double age);
+
+    /**
+     * Returns {@code P(X(t) = n)}, the probability that a new customer makes exactly
+     * {@code n} repeat purchases in {@code (0, t]}.
+     *
+     * @param n the number of purchases, {@code >= 0}
+     * @param t the window, {@code > 0}
+     * @return a probability in [0, 1]
+     * @throws IllegalArgumentException if n is negative or t is not positive
+     */
+    double probabilityOfPurchases(int n, double t);
+
+    /**
+     * Returns {@code P(Y(t) = n | x, tx, T)}, the probability that a customer with the
+     * given history makes exactly {@code n} purchases in {@code (T, T + t]}.
+     *
+     * @param n the number of purchases, {@code >= 0}
+     * @param t the future window, {@code > 0}
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return a probability in [0, 1]
+     * @throws IllegalArgumentException if an argument is invalid
+     */
+    double conditionalProbabilityOfPurchases(int n, double t, double x, double tx, double age);
+
+    /**
+     * Draws a synthetic cohort from the model: one customer per entry of {@code ages},
+     * each observed for {@code ages[i]} (calibration) and then {@code holdout} more time
+     * units.
+     *
+     * @param ages the calibration age T of each customer, each {@code > 0}, not null
+     * @param holdout the length of the holdout period, {@code >= 0}
+     * @param seed the random seed; equal seeds give equal cohorts
+     * @return the simulated summaries and transactions, never null
+     * @throws IllegalArgumentException if an age or the holdout is invalid
+     */
+    SimulatedCohort simulate(double[] ages, double holdout, long seed);
+
+    /**
+     * Returns the discounted expected number of purchases in {@code (T, T + periods]}:
+     * {@code sum_{k=1..periods} (E[Y(k)] - E[Y(k-1)]) / (1 + d)^k}, i.e. the expected
+     * purchases of period {@code k} (one time unit) are discounted to T at the end of
+     * the period. Multiplied by the expected spend per purchase this is the discounted
+     * expected residual lifetime value over the horizon.
+     *
+     * @param periods the horizon in whole time units, {@code >= 0}
+     * @param discountRate the discount rate per time unit, {@code >= 0}
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return the discounted expected purchases, finite and {@code >= 0}
+     * @throws IllegalArgumentException if an argument is invalid
+     */
+    default double discountedExpectedPurchases(int periods, double discountRate,
+            double x, double tx, double age) {
+        if (periods < 0) {
+            throw new IllegalArgumentException("periods " + periods + " is negative");
+        }
+        if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
+            throw new IllegalArgumentException("discount rate " + discountRate + " is invalid");
+        }
+        double total = 0;
+        double previous = 0;
+        double factor = 1;
+        for (int k = 1; k <= periods; k++) {
+            double cumulative = conditionalExpectedPurchases(k, x, tx, age);
+            factor /= 1 + discountRate;
+            total += Math.max(0, cumulative - previous) * factor;
+            previous = cumulative;
+        }
+        return total;
+    }
+
+    /**
+     * Computes {@link #conditionalExpectedPurchases} for many customers in parallel,
+     * without allocating per customer.
+     *
+     * @param t the future window
+     * @param x the frequencies, not null
+     * @param tx the recencies, not null
+     * @param age the ages, not null
+     * @param out receives the results, same length, not null
+     * @throws IllegalArgumentException if lengths differ or a history is invalid
+     */
+    default void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age,
+            double[] out) {
+        int n = checkLengths(x, tx, age, out);
+        IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
+            int end = Math.min(n, (c + 1) * CHUNK);
+            for (int i = c * CHUNK; i < end; i++) {
+                out[i] = conditionalExpectedPurchases(t, x[i], tx[i], age[i]);
+            }
+        });
+    }
+
+    /**
+     * Computes {@link #probabilityAlive(double, double, double)} for many customers in
+     * parallel, without allocating per customer.
+     *
+     * @param x the frequencies, not null
+     * @param tx the recencies, not null
+     * @param age the ages, not null
+     * @param out receives the results, same length, not null
+     * @throws IllegalArgumentException if lengths differ or a history is invalid
+     */
+    default void probabilityAlive(double[] x, double[] tx, double[] age, double[] out) {
+        int n = checkLengths(x, tx, age, out);
+        IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
+            int end = Math.min(n, (c + 1) * CHUNK);
+            for (int i = c * CHUNK; i < end; i++) {
+                out[i] = probabilityAlive(x[i], tx[i], age[i]);
+            }
+        });
+    }
+
+    /** Customers per parallel task of the bulk methods. */
+    int CHUNK = 1 << 14;
+
+    private static int checkLengths(double[] x, double[] tx, double[] age, double[] out) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(tx, "tx");
+        Objects.requireNonNull(age, "age");
+        Objects.requireNonNull(out, "out");
+        int n = x.length;
+        if (tx.length != n || age.length != n || out.length != n) {
+            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
+                    + tx.length + ", T " + age.length + ", out " + out.length);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,490 @@
+package org.crmkit.scoring.btyd.internal;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.crmkit.scoring.btyd.BtydData;
+import org.crmkit.scoring.btyd.SimulatedCohort;
+import org.hipparchus.random.RandomDataGenerator;
+import org.hipparchus.special.Beta;
+import org.hipparchus.special.Gamma;
+
+/**
+ * The mathematics shared by BG/NBD (Fader, Hardie and Lee 2005, "Counting your customers
+ * the easy way", Marketing Science 24(2), 275-284) and MBG/NBD (Batislam, Denizel and
+ * Filiztekin 2007, "Empirical validation and comparison of models for customer base
+ * analysis", IJRM 24(3), 201-209).
+ *
+ * <p>Both: while alive, purchases follow a Poisson process with rate
+ * {@code lambda ~ Gamma(r, alpha)}; after each repeat purchase the customer dies with
+ * probability {@code p ~ Beta(a, b)}. MBG/NBD ({@code modified}) also lets the customer
+ * die right after the first purchase at time 0.
+ *
+ * <p>Thread-safe: immutable.
+ */
+public final class BetaGeometricNbd {
+
+    private static final int PARALLEL_ROWS = 20_000;
+
+    private final double r;
+    private final double alpha;
+    private final double a;
+    private final double b;
+    private final boolean modified;
+
+    /**
+     * Creates the model with validated parameters.
+     *
+     * @param r NBD shape
+     * @param alpha NBD scale
+     * @param a beta shape a
+     * @param b beta shape b
+     * @param modified true for MBG/NBD
+     */
+    public BetaGeometricNbd(double r, double alpha, double a, double b, boolean modified) {
+        requirePositive("r", r);
+        requirePositive("alpha", alpha);
+        requirePositive("a", a);
+        requirePositive("b", b);
+        this.r = r;
+        this.alpha = alpha;
+        this.a = a;
+        this.b = b;
+        this.modified = modified;
+    }
+
+    static void requirePositive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("parameter " + name + " = " + value
+                    + " is not a positive finite number");
+        }
+    }
+
+    // ---------------------------------------------------------------- likelihood
+
+    /**
+     * The weighted log-likelihood and its gradient in (r, alpha, a, b).
+     *
+     * <p>BG/NBD, equation 6 of Fader, Hardie and Lee (2005):
+     * {@code L = B(a, b+x)/B(a, b) Gamma(r+x) alpha^r / (Gamma(r) (alpha+T)^(r+x))
+     * + [x > 0] B(a+1, b+x-1)/B(a, b) Gamma(r+x) alpha^r / (Gamma(r) (alpha+t_x)^(r+x))}.
+     * MBG/NBD (Batislam et al. 2007): the first beta ratio is
+     * {@code B(a, b+x+1)/B(a, b)}, the second {@code B(a+1, b+x)/B(a, b)} for every x.
+     * The common factors are pulled out and the two terms combined by log-sum-exp; the
+     * gamma and digamma terms that depend on x only are computed once per distinct
+     * frequency (see {@link BtydData#frequencyLevel(int)}).
+     *
+     * @param p the parameters r, alpha, a, b
+     * @param data the data
+     * @param gradient receives the gradient, or null
+     * @param modified true for MBG/NBD
+     * @return the log-likelihood
+     */
+    public static double logLikelihood(double[] p, BtydData data, double[] gradient,
+            boolean modified) {
+        double r = p[0];
+        double alpha = p[1];
+        double a = p[2];
+        double b = p[3];
+        int levels = data.frequencyLevelCount();
+        double[] lgR = new double[levels];
+        double[] dgR = new double[levels];
+        double[] lgB = new double[levels];
+        double[] dA = new double[levels];
+        double[] dB = new double[levels];
+        double[] c1 = new double[levels];
+        double[] c2 = new double[levels];
+        double lgr = Gamma.logGamma(r);
+        double psir = Gamma.digamma(r);
+        double lgb = Gamma.logGamma(b);
+        double psib = Gamma.digamma(b);
+        double lgab = Gamma.logGamma(a + b);
+        double psiab = Gamma.digamma(a + b);
+        double loga = Math.log(a);
+        int shift = modified ? 1 : 0;
+        for (int k = 0; k < levels; k++) {
+            double x = data.frequencyLevel(k);
+            lgR[k] = x == 0 ? 0 : Gamma.logGamma(r + x) - lgr;
+            dgR[k] = x == 0 ? 0 : Gamma.digamma(r + x) - psir;
+            double abx = a + b + x + shift;
+            double psiAbx = Gamma.digamma(abx);
+            double lgBx = x == 0 ? 0 : Gamma.logGamma(b + x) - lgb;
+            double psiBx = x == 0 ? 0 : Gamma.digamma(b + x) - psib;
+            lgB[k] = lgBx + lgab - Gamma.logGamma(abx);
+            dA[k] = psiab - psiAbx;
+            dB[k] = psiBx + psiab - psiAbx;
+            if (modified) {
+                c1[k] = Math.log(b + x);
+                c2[k] = loga;
+            } else {
+                c1[k] = 0;
+                c2[k] = x == 0 ? Double.NEGATIVE_INFINITY : loga - Math.log(b + x - 1);
+            }
+        }
+        double logAlpha = Math.log(alpha);
+        int n = data.size();
+        boolean wantGradient = gradient != null;
+        if (n < PARALLEL_ROWS) {
+            double[] acc = new double[5];
+            accumulate(data, 0, n, r, alpha, a, b, modified, logAlpha, lgR, dgR, lgB, dA, dB,
+                    c1, c2, acc, wantGradient);
+            return finish(acc, gradient);
+        }
+        int chunks = (n + PARALLEL_ROWS - 1) / PARALLEL_ROWS;
+        double[] total = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+            double[] acc = new double[5];
+            accumulate(data, c * PARALLEL_ROWS, Math.min(n, (c + 1) * PARALLEL_ROWS), r, alpha,
+                    a, b, modified, logAlpha, lgR, dgR, lgB, dA, dB, c1, c2, acc, wantGradient);
+            return acc;
+        }).reduce(new double[5], (u, v) -> {
+            double[] s = new double[5];
+            for (int i = 0; i < 5; i++) {
+                s[i] = u[i] + v[i];
+            }
+            return s;
+        });
+        return finish(total, gradient);
+    }
+
+    private static double finish(double[] acc, double[] gradient) {
+        if (gradient != null) {
+            System.arraycopy(acc, 1, gradient, 0, 4);
+        }
+        return Double.isNaN(acc[0]) ? Double.NEGATIVE_INFINITY : acc[0];
+    }
+
+    private static void accumulate(BtydData data, int from, int to, double r, double alpha,
+            double a, double b, boolean modified, double logAlpha, double[] lgR, double[] dgR,
+            double[] lgB, double[] dA, double[] dB, double[] c1, double[] c2, double[] acc,
+            boolean wantGradient) {
+        double ll = 0;
+        double gr = 0;
+        double galpha = 0;
+        double ga = 0;
+        double gb = 0;
+        for (int i = from; i < to; i++) {
+            int k = data.frequencyLevelIndex(i);
+            double x = data.frequency(i);
+            double w = data.weight(i);
+            double aT = alpha + data.age(i);
+            double aTx = alpha + data.recency(i);
+            double lT = Math.log(aT);
+            double lTx = Math.log(aTx);
+            double rx = r + x;
+            double d1 = c1[k] - rx * lT;
+            double d2 = c2[k] - rx * lTx;
+            double w1;
+            double w2;
+            double lse;
+            if (d2 == Double.NEGATIVE_INFINITY) {
+                lse = d1;
+                w1 = 1;
+                w2 = 0;
+            } else if (d1 >= d2) {
+                double e = Math.exp(d2 - d1);
+                lse = d1 + Math.log1p(e);
+                w1 = 1 / (1 + e);
+                w2 = e * w1;
+            } else {
+                double e = Math.exp(d1 - d2);
+                lse = d2 + Math.log1p(e);
+                w2 = 1 / (1 + e);
+                w1 = e * w2;
+            }
+            ll += w * (lgR[k] + r * logAlpha + lgB[k] + lse);
+            if (wantGradient) {
+                gr += w * (dgR[k] + logAlpha - w1 * lT - w2 * lTx);
+                galpha += w * (r / alpha - rx * (w1 / aT + w2 / aTx));
+                ga += w * (dA[k] + w2 / a);
+                gb += w * (dB[k] + (modified ? w1 / (b + x) : w2 == 0 ? 0 : -w2 / (b + x - 1)));
+            }
+        }
+        acc[0] += ll;
+        acc[1] += gr;
+        acc[2] += galpha;
+        acc[3] += ga;
+        acc[4] += gb;
+    }
+
+    // ---------------------------------------------------------------- predictions
+
+    /**
+     * {@code E[X(t)]}: BG/NBD equation 9 of Fader, Hardie and Lee (2005); MBG/NBD
+     * Batislam et al. (2007): {@code b/(a+b)} times the BG/NBD expectation
+     * with {@code b + 1}.
+     *
+     * @param t the horizon
+     * @return the expected purchases
+     */
+    public double expectedPurchases(double t) {
+        requireHorizon(t);
+        if (modified) {
+            return b / (a + b) * Hypergeometric.expectedPurchases(r, alpha, a, b + 1, t);
+        }
+        return Hypergeometric.expectedPurchases(r, alpha, a, b, t);
+    }
+
+    /**
+     * {@code P(alive | x, t_x, T)}: for BG/NBD
+     * {@code 1 / (1 + [x > 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))} (Fader, Hardie
+     * and Lee 2008, "Computing P(alive) using the BG/NBD model"); for MBG/NBD
+     * {@code 1 / (1 + a/(b+x) (...)^(r+x))} for every x (Batislam et al. 2007).
+     *
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return the probability
+     */
+    public double probabilityAlive(double x, double tx, double age) {
+        BtydData.validateRow(0, x, tx, age, 0, 1);
+        if (x == 0 && !modified) {
+            return 1;
+        }
+        double logOdds = Math.log(a) - Math.log(modified ? b + x : b + x - 1)
+                + (r + x) * (Math.log(alpha + age) - Math.log(alpha + tx));
+        return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+    }
+
+    /** The second shape of the posterior of p for an alive customer with x purchases. */
+    private double posteriorB(double x) {
+        return modified ? b + x + 1 : b + x;
+    }
+
+    /**
+     * {@code E[Y(t) | x, t_x, T]}: BG/NBD equation 10 of Fader, Hardie and Lee (2005),
+     * the MBG/NBD analogue in Batislam et al. (2007). Computed as
+     * {@code P(alive) * G(r + x, alpha + T, a, b')} where, given alive, the rate has the
+     * posterior {@code Gamma(r + x, alpha + T)} and the drop-out probability
+     * {@code Beta(a, b')} with {@code b' = b + x} (BG/NBD) or {@code b + x + 1} (MBG/NBD).
+     *
+     * @param t the future window
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return the expected purchases
+     */
+    public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
+        requireHorizon(t);
+        double alive = probabilityAlive(x, tx, age);
+        if (alive == 0 || t == 0) {
+            return 0;
+        }
+        return alive * Hypergeometric.expectedPurchases(r + x, alpha + age, a, posteriorB(x), t);
+    }
+
+    /**
+     * {@code P(alive at T + t | x, t_x, T)}: alive at T, and every purchase in
+     * {@code (T, T + t]} survived; given {@code (lambda, p)} that has probability
+     * {@code exp(-lambda p t)}, so the answer is
+     * {@code P(alive) E[((alpha+T) / (alpha+T+p t))^(r+x)]} over {@code p ~ Beta(a, b')}.
+     *
+     * @param t time after T
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return the probability
+     */
+    public double probabilityAliveAt(double t, double x, double tx, double age) {
+        requireHorizon(t);
+        double alive = probabilityAlive(x, tx, age);
+        if (alive == 0 || t == 0) {
+            return alive;
+        }
+        double rx = r + x;
+        double k = t / (alpha + age);
+        double survive = BetaMixture.expectation(a, posteriorB(x), p -> -rx * Math.log1p(k * p));
+        return clampProbability(alive * Math.min(1, survive));
+    }
+
+    /**
+     * {@code P(X(t) = n)}: BG/NBD equation 8 of Fader, Hardie and Lee (2005); for
+     * MBG/NBD {@code B(a, b+n+1)/B(a,b) NB(n) + B(a+1, b+n)/B(a,b) P(N >= n)}
+     * (alive after n purchases, or dead right after the n-th, or at time 0 when n = 0),
+     * where {@code NB} is the negative binomial count of the rate mixture and
+     * {@code P(N >= n) = I_{t/(alpha+t)}(n, r)} a regularized incomplete beta.
+     *
+     * @param n the count
+     * @param t the window
+     * @return the probability
+     */
+    public double probabilityOfPurchases(int n, double t) {
+        if (n < 0) {
+            throw new IllegalArgumentException("number of purchases " + n + " is negative");
+        }
+        if (!(t > 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("window t " + t + " is not positive and finite");
+        }
+        if (modified) {
+            double logBab = Beta.logBeta(a, b);
+            double alive = Math.exp(Beta.logBeta(a, b + n + 1) - logBab + logNegativeBinomial(r, alpha, n, t));
+            double dead = Math.exp(Beta.logBeta(a + 1, b + n) - logBab) * tailAtLeast(r, alpha, n, t);
+            return clampProbability(alive + dead);
+        }
+        return bgPmf(n, t, r, alpha, a, b);
+    }
+
+    /**
+     * {@code P(Y(t) = n | x, t_x, T)}: dead at T (only n = 0), or alive and then a
+     * BG/NBD process with the posterior parameters {@code (r + x, alpha + T, a, b')}.
+     *
+     * @param n the count
+     * @param t the window
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return the probability
+     */
+    public double conditionalProbabilityOfPurchases(int n, double t, double x, double tx,
+            double age) {
+        if (n < 0) {
+            throw new IllegalArgumentException("number of purchases " + n + " is negative");
+        }
+        if (!(t > 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("window t " + t + " is not positive and finite");
+        }
+        double alive = probabilityAlive(x, tx, age);
+        double p = alive == 0 ? 0 : alive * bgPmf(n, t, r + x, alpha + age, a, posteriorB(x));
+        return clampProbability(n == 0 ? 1 - alive + p : p);
+    }
+
+    private static double bgPmf(int n, double t, double r, double alpha, double a, double b) {
+        double logBab = Beta.logBeta(a, b);
+        double alive = Math.exp(Beta.logBeta(a, b + n) - logBab + logNegativeBinomial(r, alpha, n, t));
+        if (n == 0) {
+            return clampProbability(alive);
+        }
+        double dead = Math.exp(Beta.logBeta(a + 1, b + n - 1) - logBab) * tailAtLeast(r, alpha, n, t);
+        return clampProbability(alive + dead);
+    }
+
+    /** ln P(N = n) for N negative binomial(r, alpha/(alpha+t)): the Gamma-Poisson count. */
+    private static double logNegativeBinomial(double r, double alpha, int n, double t) {
+        double logQ = -Math.log1p(t / alpha);
+        double logOneMinusQ = -Math.log1p(alpha / t);
+        return Gamma.logGamma(r + n) - Gamma.logGamma(r) - Gamma.logGamma(n + 1.0)
+                + r * logQ + n * logOneMinusQ;
+    }
+
+    /** P(N >= n) for the same count; 1 for n = 0. */
+    private static double tailAtLeast(double r, double alpha, int n, double t) {
+        if (n == 0) {
+            return 1;
+        }
+        double z = t / (alpha + t);
+        double value;
+        try {
+            value = Beta.regularizedBeta(z, n, r, 1e-15, 100_000);
+        } catch (RuntimeException notConverged) {
+            // fall back on summing the pmf in log space (monotone, no cancellation issue
+            // when the tail is large, which is when the continued fraction struggles)
+            double head = 0;
+            for (int j = 0; j < n; j++) {
+                head += Math.exp(logNegativeBinomial(r, alpha, j, t));
+            }
+            value = 1 - head;
+        }
+        return clampProbability(value);
+    }
+
+    private static double clampProbability(double p) {
+        if (Double.isNaN(p)) {
+            return 0;
+        }
+        return Math.max(0, Math.min(1, p));
+    }
+
+    private static void requireHorizon(double t) {
+        if (!(t >= 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("horizon t " + t + " is not finite and >= 0");
+        }
+    }
+
+    // ---------------------------------------------------------------- simulation
+
+    /**
+     * Draws a cohort: {@code lambda ~ Gamma(r, 1/alpha)}, {@code p ~ Beta(a, b)},
+     * exponential inter-purchase times, death with probability p after each repeat
+     * purchase (MBG/NBD: also after the first purchase).
+     *
+     * @param ages calibration ages
+     * @param holdout holdout length
+     * @param seed random seed
+     * @return the cohort
+     */
+    public SimulatedCohort simulate(double[] ages, double holdout, long seed) {
+        if (!(holdout >= 0) || Double.isInfinite(holdout)) {
+            throw new IllegalArgumentException("holdout " + holdout + " is not finite and >= 0");
+        }
+        RandomDataGenerator random = new RandomDataGenerator(seed);
+        int n = ages.length;
+        double[] x = new double[n];
+        double[] tx = new double[n];
+        double[] hold = new double[n];
+        int[] logCustomer = new int[Math.max(16, n * 2)];
+        double[] logTime = new double[logCustomer.length];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            double age = ages[i];
+            if (!(age > 0) || Double.isInfinite(age)) {
+                throw new IllegalArgumentException("age " + i + " = " + age + " is not positive and finite");
+            }
+            double lambda = random.nextGamma(r, 1 / alpha);
+            double p = random.nextBeta(a, b);
+            if (size == logCustomer.length) {
+                logCustomer = Arrays.copyOf(logCustomer, size * 2);
+                logTime = Arrays.copyOf(logTime, size * 2);
+            }
+            logCustomer[size] = i;
+            logTime[size++] = 0;
+            boolean alive = !modified || random.nextDouble() >= p;
+            double end = age + holdout;
+            double time = 0;
+            while (alive && lambda > 0) {
+                time += random.nextExponential(1 / lambda);
+                if (!(time <= end)) {
+                    break;
+                }
+                if (size == logCustomer.length) {
+                    logCustomer = Arrays.copyOf(logCustomer, size * 2);
+                    logTime = Arrays.copyOf(logTime, size * 2);
+                }
+                logCustomer[size] = i;
+                logTime[size++] = time;
+                if (time <= age) {
+                    x[i]++;
+                    tx[i] = time;
+                } else {
+                    hold[i]++;
+                }
+                alive = random.nextDouble() >= p;
+            }
+        }
+        return new SimulatedCohort(x, tx, ages, hold, holdout, Arrays.copyOf(logCustomer, size),
+                Arrays.copyOf(logTime, size));
+    }
+
+    /**
+     * Starting points: a moment-style guess from the data, then fixed alternatives.
+     *
+     * @param data the data
+     * @return starting points
+     */
+    public static java.util.List<double[]> startingPoints(BtydData data) {
+        double meanX = Math.max(data.meanFrequency(), 0.05);
+        double meanT = data.meanAge();
+        // a customer with rate ~ meanX / meanT: r = 1, alpha = meanT / meanX
+        return java.util.List.of(
+                new double[] {1, Math.max(1e-3, meanT / meanX), 1, 1},
+                new double[] {0.5, Math.max(1e-3, 0.5 * meanT / meanX), 0.5, 2},
+                new double[] {2, Math.max(1e-3, 2 * meanT / meanX), 2, 5},
+                new double[] {0.1, 1, 0.1, 0.1});
+    }
+
+    /**
+     * Returns the parameters as an array r, alpha, a, b.
+     *
+     * @return a new array
+     */
+    public double[] parameters() {
+        return new double[] {r, alpha, a, b};
+    }
+}
