@@ -110,6 +110,33 @@ final class BgBbFormulas {
     }
 
     /**
+     * The expected purchases of each of the next {@code periods} opportunities discounted
+     * by {@code (1 + rate)^-k} and summed: FHS 2010 eq. 14 truncated at {@code periods}.
+     */
+    static double discountedExpectedPurchases(double a, double b, double g, double d, int x,
+            int tx, int n, int periods, double rate) {
+        if (periods == 0) {
+            return 0.0;
+        }
+        double lnL = BgBbLikelihood.logLikelihood(a, b, g, d, x, tx, n, null);
+        double lnP = Beta.logBeta(a + x + 1.0, b + n - x) - Beta.logBeta(a, b);
+        double lnFirst = Beta.logBeta(g, d + n + 1.0) - Beta.logBeta(g, d);
+        double term = 1.0;
+        double factor = 1.0 / (1.0 + rate);
+        double discount = factor;
+        double sum = 0.0;
+        for (int k = 1; k <= periods; k++) {
+            sum += term * discount;
+            term *= (d + n + k) / (g + d + n + k);
+            discount *= factor;
+            if (term * discount < 1e-17 * sum) {
+                break;
+            }
+        }
+        return Math.exp(lnP - lnL + lnFirst + Math.log(sum));
+    }
+
+    /**
      * P(X(n) = x) for a newly acquired customer: FHS 2010, eq. 7,
      * {@code C(n, x) B(alpha + x, beta + n - x) / B(alpha, beta) B(gamma, delta + n) / B(gamma, delta)
      * + sum_{i = x}^{n - 1} C(i, x) B(alpha + x, beta + i - x) / B(alpha, beta)

@@ -87,9 +87,9 @@ class BgBbFormulasTest {
     @Test
     void simulation_reproducesExpectedPurchasesAndZeroClass() {
         int size = 200_000;
-        int[] n = new int[size];
+        double[] n = new double[size];
         java.util.Arrays.fill(n, 6);
-        SimulatedPopulation pop = BtydSimulations.bgBb(A, B, G, D, n, 42L, true);
+        SimulatedCohort pop = BtydSimulations.bgBb(A, B, G, D, n, 0, 42L);
         double mean = java.util.Arrays.stream(pop.frequency()).average().orElseThrow();
         double var = java.util.Arrays.stream(pop.frequency()).map(v -> (v - mean) * (v - mean)).sum() / (size - 1);
         double expected = BgBbFormulas.expectedPurchases(A, B, G, D, 6);
@@ -97,7 +97,7 @@ class BgBbFormulasTest {
         double zeros = java.util.Arrays.stream(pop.frequency()).filter(v -> v == 0).count() / (double) size;
         double p0 = BgBbFormulas.probabilityOfPurchases(A, B, G, D, 6, 0);
         assertThat(zeros).isCloseTo(p0, within(4 * Math.sqrt(p0 * (1 - p0) / size)));
-        assertThat(pop.transactionTime().length).isEqualTo((int) java.util.Arrays.stream(pop.frequency()).sum());
+        assertThat(pop.transactionTimes().length).isEqualTo(size + (int) java.util.Arrays.stream(pop.frequency()).sum());
     }
 
     @Test

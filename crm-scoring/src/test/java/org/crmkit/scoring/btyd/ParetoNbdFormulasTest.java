@@ -140,10 +140,11 @@ class ParetoNbdFormulasTest {
     void simulation_logsEveryTransactionAndKeepsRecencyInRange() {
         double[] ages = new double[1000];
         Arrays.fill(ages, 39.0);
-        SimulatedPopulation pop = BtydSimulations.paretoNbd(R, ALPHA, S, BETA, ages, 7L, true);
-        SimulatedPopulation again = BtydSimulations.paretoNbd(R, ALPHA, S, BETA, ages, 7L, true);
+        SimulatedCohort pop = BtydSimulations.paretoNbd(R, ALPHA, S, BETA, ages, 10.0, 7L);
+        SimulatedCohort again = BtydSimulations.paretoNbd(R, ALPHA, S, BETA, ages, 10.0, 7L);
         assertThat(again.frequency()).containsExactly(pop.frequency());
-        assertThat(pop.transactionTime().length).isEqualTo((int) Arrays.stream(pop.frequency()).sum());
+        assertThat(pop.transactionTimes().length).isEqualTo(ages.length
+                + (int) Arrays.stream(pop.frequency()).sum() + (int) Arrays.stream(pop.holdoutFrequency()).sum());
         for (int i = 0; i < ages.length; i++) {
             assertThat(pop.recency()[i]).isBetween(0.0, 39.0);
             assertThat(pop.frequency()[i] == 0).isEqualTo(pop.recency()[i] == 0.0);
