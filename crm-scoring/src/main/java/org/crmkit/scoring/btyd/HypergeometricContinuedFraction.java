@@ -57,6 +57,9 @@ final class HypergeometricContinuedFraction {
             }
             return 0.0;
         }
+        if (gradient == null) {
+            return logValueOnly(q, c, z);
+        }
         // G = 1 + d1/(1 + d2/(1 + ...)) and the function is 1/G.
         double f = 1.0;
         double gq = 0.0;
@@ -132,6 +135,37 @@ final class HypergeometricContinuedFraction {
             gradient[offset] = -gq;
             gradient[offset + 1] = -gc;
             gradient[offset + 2] = -gz;
+        }
+        return -Math.log(f);
+    }
+
+    /** The same continued fraction without derivatives: about three times cheaper. */
+    private static double logValueOnly(double q, double c, double z) {
+        double f = 1.0;
+        double cc = 1.0;
+        double dd = 0.0;
+        for (int j = 1; j <= MAX_ITERATIONS; j++) {
+            int m = j >> 1;
+            double a;
+            if ((j & 1) == 1) {
+                a = -(c + m) * (q + m) * z / ((c + 2 * m) * (c + 2 * m + 1));
+            } else {
+                a = m * (q - c - m) * z / ((c + 2 * m - 1) * (c + 2 * m));
+            }
+            dd = 1.0 + a * dd;
+            if (Math.abs(dd) < TINY) {
+                dd = TINY;
+            }
+            cc = 1.0 + a / cc;
+            if (Math.abs(cc) < TINY) {
+                cc = TINY;
+            }
+            dd = 1.0 / dd;
+            double delta = cc * dd;
+            f *= delta;
+            if (Math.abs(delta - 1.0) < EPSILON) {
+                break;
+            }
         }
         return -Math.log(f);
     }

@@ -25,9 +25,14 @@ final class ParetoNbdFormulas {
      */
     static double probabilityAlive(double r, double alpha, double s, double beta, double x,
             double tx, double t) {
-        double[] work = new double[ParetoNbdLikelihood.WORK_LENGTH];
-        ParetoNbdLikelihood.logLikelihood(r, alpha, s, beta, x, tx, t, work);
-        return work[4];
+        if (tx >= t) {
+            return 1.0;
+        }
+        double lnL = ParetoNbdLikelihood.logLikelihood(r, alpha, s, beta, x, tx, t, null);
+        // the alive term of the likelihood: prefix times (alpha + T)^-(r + x) (beta + T)^-s
+        double lnAliveTerm = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha / (alpha + t))
+                - x * Math.log(alpha + t) + s * Math.log(beta / (beta + t));
+        return Math.min(1.0, Math.exp(lnAliveTerm - lnL));
     }
 
     /**
