@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code crm} command line. */
-@Command(name = "crm", mixinStandardHelpOptions = true, description = "crmkit command line")
+@Command(name = "crm", mixinStandardHelpOptions = true, description = "crmkit command line",
+        subcommands = {SummarizeCommand.class, RfmCommand.class})
 public final class Crm implements Runnable {
     @Override
     public void run() {

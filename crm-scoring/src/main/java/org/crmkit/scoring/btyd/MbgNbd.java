@@ -94,6 +94,24 @@ public final class MbgNbd implements PurchaseModel {
         return math.conditionalExpectedPurchases(t, x, tx, age);
     }
 
+    /**
+     * {@inheritDoc} Factors that depend only on (x, T) are shared between customers of
+     * a chunk, so data with few distinct (x, T) pairs (summaries on a daily grid) are
+     * scored fastest.
+     */
+    @Override
+    public void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age,
+            double[] out) {
+        int n = java.util.Objects.requireNonNull(x, "x").length;
+        if (java.util.Objects.requireNonNull(tx, "tx").length != n
+                || java.util.Objects.requireNonNull(age, "age").length != n
+                || java.util.Objects.requireNonNull(out, "out").length != n) {
+            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
+                    + tx.length + ", T " + age.length + ", out " + out.length);
+        }
+        math.conditionalExpectedPurchases(t, x, tx, age, out);
+    }
+
     /** {@inheritDoc} {@code 1 / (1 + a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x))} (Batislam et al. 2007). */
     @Override
     public double probabilityAlive(double x, double tx, double age) {

@@ -195,6 +195,30 @@ class BgNbdTest {
     }
 
     @Test
+    void bulkPredictions_equalScalarPredictions() {
+        Random random = new Random(8);
+        int n = 100_000;
+        double[] x = new double[n];
+        double[] tx = new double[n];
+        double[] age = new double[n];
+        for (int i = 0; i < n; i++) {
+            age[i] = (1 + random.nextInt(300)) / 7.0;
+            x[i] = random.nextInt(3) == 0 ? 0 : random.nextInt(30);
+            tx[i] = x[i] == 0 ? 0 : (1 + random.nextInt((int) Math.round(age[i] * 7))) / 7.0;
+        }
+        for (PurchaseModel m : java.util.List.of(CDNOW, MbgNbd.of(0.525, 6.183, 0.891, 1.614))) {
+            double[] expected = new double[n];
+            double[] alive = new double[n];
+            m.conditionalExpectedPurchases(39, x, tx, age, expected);
+            m.probabilityAlive(x, tx, age, alive);
+            for (int i = 0; i < n; i += 7) {
+                assertThat(expected[i]).isEqualTo(m.conditionalExpectedPurchases(39, x[i], tx[i], age[i]));
+                assertThat(alive[i]).isEqualTo(m.probabilityAlive(x[i], tx[i], age[i]));
+            }
+        }
+    }
+
+    @Test
     void predictions_invalidHistory_areRejected() {
         assertThatThrownBy(() -> CDNOW.probabilityAlive(2, 40, 39)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("recency 40.0 > T 39.0");

@@ -24,12 +24,15 @@ import org.hipparchus.special.Gamma;
 public final class BetaGeometricNbd {
 
     private static final int PARALLEL_ROWS = 20_000;
+    private static final int CACHE_BITS = 15;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final double r;
     private final double alpha;
     private final double a;
     private final double b;
     private final boolean modified;
+    private final double logA;
 
     /**
      * Creates the model with validated parameters.
@@ -50,6 +53,7 @@ public final class BetaGeometricNbd {
         this.a = a;
         this.b = b;
         this.modified = modified;
+        this.logA = Math.log(a);
     }
 
     static void requirePositive(String name, double value) {
@@ -239,8 +243,8 @@ public final class BetaGeometricNbd {
         if (x == 0 && !modified) {
             return 1;
         }
-        double logOdds = Math.log(a) - Math.log(modified ? b + x : b + x - 1)
-                + (r + x) * (Math.log(alpha + age) - Math.log(alpha + tx));
+        double logOdds = logA - Math.log(modified ? b + x : b + x - 1)
+                + (r + x) * Math.log((alpha + age) / (alpha + tx));
         return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
     }
 
@@ -269,6 +273,58 @@ public final class BetaGeometricNbd {
             return 0;
         }
         return alive * Hypergeometric.expectedPurchases(r + x, alpha + age, a, posteriorB(x), t);
+    }
+
+    /**
+     * Bulk {@link #conditionalExpectedPurchases(double, double, double, double)} over
+     * chunks in parallel. Within a chunk the expensive factor
+     * {@code G(r + x, alpha + T, a, b')}, which depends on (x, T) only, is kept in a small
+     * direct-mapped cache: summaries computed from dated transactions take few distinct
+     * (x, T) pairs, so most customers then cost one P(alive) evaluation.
+     *
+     * @param t the future window
+     * @param x frequencies
+     * @param tx recencies
+     * @param age ages
+     * @param out results
+     */
+    public void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age,
+            double[] out) {
+        requireHorizon(t);
+        int n = x.length;
+        // few large chunks (4 per core): every chunk recomputes the distinct (x, T) factors
+        int chunk = Math.max(1 << 14, (n + 4 * CORES - 1) / (4 * CORES));
+        IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
+            int mask = (1 << CACHE_BITS) - 1;
+            double[] keyX = new double[mask + 1];
+            double[] keyT = new double[mask + 1];
+            double[] value = new double[mask + 1];
+            Arrays.fill(keyT, Double.NaN);
+            int end = Math.min(n, (c + 1) * chunk);
+            for (int i = c * chunk; i < end; i++) {
+                double xi = x[i];
+                double ti = age[i];
+                double alive = probabilityAlive(xi, tx[i], ti);
+                if (alive == 0 || t == 0) {
+                    out[i] = 0;
+                    continue;
+                }
+                // Fibonacci hashing: the high bits of the product mix every input bit
+                long bits = (Double.doubleToLongBits(xi) * 31 + Double.doubleToLongBits(ti))
+                        * 0x9E3779B97F4A7C15L;
+                int slot = (int) (bits >>> (64 - CACHE_BITS));
+                double g;
+                if (keyT[slot] == ti && keyX[slot] == xi) {
+                    g = value[slot];
+                } else {
+                    g = Hypergeometric.expectedPurchases(r + xi, alpha + ti, a, posteriorB(xi), t);
+                    keyX[slot] = xi;
+                    keyT[slot] = ti;
+                    value[slot] = g;
+                }
+                out[i] = alive * g;
+            }
+        });
     }
 
     /**

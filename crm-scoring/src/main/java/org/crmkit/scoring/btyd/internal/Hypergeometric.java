@@ -68,6 +68,18 @@ public final class Hypergeometric {
         // term_1 = (c-r) / c * z ; term_{n+1} = term_n (c-r+n)(a+n-1) / ((c+n)(n+1)) z
         double term = cr / c * z;
         double s = term;
+        if (cr >= 0) {
+            // all terms >= 0: no cancellation; the ratio is off the multiply chain
+            for (int n = 1; n < MAX_TERMS; n++) {
+                term *= (cr + n) * (a + n - 1) / ((c + n) * (n + 1)) * z;
+                double next = s + term;
+                if (next == s) {
+                    return Double.isFinite(s) ? c * (first - oneMinusZPow * s) : Double.NaN;
+                }
+                s = next;
+            }
+            return Double.NaN;
+        }
         double largest = Math.abs(term);
         for (int n = 1; n < MAX_TERMS; n++) {
             term *= (cr + n) * (a + n - 1) / ((c + n) * (n + 1)) * z;

@@ -1,0 +1,109 @@
+package org.crmkit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.crmkit.scoring.summary.CustomerSummaries;
+import org.crmkit.scoring.summary.SummaryCsv;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SummarizeCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cmd = new CommandLine(new Crm());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void summarize_cdnowSample_reproducesPublishedSummary(@TempDir Path dir) throws IOException {
+        Path data = Path.of(System.getProperty("crm.data.dir", "../../shared/data"));
+        Path sample = data.resolve("CDNOW_sample.txt");
+        Path reference = data.resolve("cdnow_customers_summary_with_transactions.csv");
+        Assumptions.assumeTrue(Files.isReadable(sample) && Files.isReadable(reference),
+                "CDNOW data not found in " + data.toAbsolutePath() + "; skipping");
+        Path summary = dir.resolve("S.csv");
+
+        int code = run("summarize", "--transactions", sample.toString(), "--delimiter",
+                "whitespace", "--no-header", "--customer-col", "2", "--date-col", "3",
+                "--date-format", "yyyyMMdd", "--amount-col", "5", "--time-unit", "weeks",
+                "--calibration-end", "1997-09-30", "--out", summary.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        CustomerSummaries s = SummaryCsv.read(summary);
+        List<String> ref = Files.readAllLines(reference);
+        assertThat(s.size()).isEqualTo(ref.size() - 1).isEqualTo(2357);
+        for (int i = 0; i < s.size(); i++) {
+            String[] f = ref.get(i + 1).split(",");
+            assertThat(Integer.parseInt(s.customerId(i))).isEqualTo(Integer.parseInt(f[0]));
+            assertThat(s.frequency(i)).isEqualTo(Integer.parseInt(f[1]));
+            assertThat(s.recency(i)).isCloseTo(Double.parseDouble(f[2]), within(0.005 + 1e-9));
+            assertThat(s.t(i)).isCloseTo(Double.parseDouble(f[3]), within(0.005 + 1e-9));
+            assertThat(s.monetaryValue(i)).isCloseTo(Double.parseDouble(f[4]), within(0.005 + 1e-9));
+        }
+    }
+
+    @Test
+    void summarize_badDate_exitsTwoWithOneLineNamingFileLineAndColumn(@TempDir Path dir)
+            throws IOException {
+        Path tx = dir.resolve("tx.csv");
+        Files.writeString(tx, "customer,date,amount\nc1,2024-01-02,3\nc2,2024-02-30,4\n");
+        int code = run("summarize", "--transactions", tx.toString(), "--customer-col",
+                "customer", "--date-col", "date", "--amount-col", "amount", "--out",
+                dir.resolve("s.csv").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(err.toString()).contains("tx.csv:3").contains("column date")
+                .contains("2024-02-30").doesNotContain("Exception");
+    }
+
+    @Test
+    void summarize_transactionAfterObservationEnd_exitsTwo(@TempDir Path dir) throws IOException {
+        Path tx = dir.resolve("tx.csv");
+        Files.writeString(tx, "customer,date\nc1,2024-01-02\nc2,2024-02-20\n");
+        int code = run("summarize", "--transactions", tx.toString(), "--customer-col", "1",
+                "--date-col", "2", "--calibration-end", "2024-01-31", "--observation-end",
+                "2024-02-10", "--out", dir.resolve("s.csv").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(err.toString()).contains("tx.csv:3").contains("observation end");
+    }
+
+    @Test
+    void summarize_calibrationEndAfterObservationEnd_exitsTwo(@TempDir Path dir) throws IOException {
+        Path tx = dir.resolve("tx.csv");
+        Files.writeString(tx, "customer,date\nc1,2024-01-02\n");
+        int code = run("summarize", "--transactions", tx.toString(), "--customer-col", "1",
+                "--date-col", "2", "--calibration-end", "2024-03-01", "--observation-end",
+                "2024-02-10", "--time-unit", "weeks", "--out", dir.resolve("s.csv").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("2024-03-01").contains("2024-02-10");
+        assertThat(err.toString().lines()).hasSize(1);
+    }
+
+    @Test
+    void summarize_unknownTimeUnitOrMissingFile_exitsTwo(@TempDir Path dir) {
+        int code = run("summarize", "--transactions", dir.resolve("none.csv").toString(),
+                "--customer-col", "1", "--date-col", "2", "--time-unit", "years", "--out",
+                dir.resolve("s.csv").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("years");
+        err.getBuffer().setLength(0);
+        code = run("summarize", "--transactions", dir.resolve("none.csv").toString(),
+                "--customer-col", "1", "--date-col", "2", "--out", dir.resolve("s.csv").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("none.csv").contains("no such file");
+    }
+}

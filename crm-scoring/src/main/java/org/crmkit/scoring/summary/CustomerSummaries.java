@@ -1,0 +1,663 @@
+package org.crmkit.scoring.summary;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Per-customer purchase summaries in columnar form: frequency, recency, T and monetary
+ * value for every customer, optionally with purchase history and holdout columns.
+ *
+ * <p>Definitions (see DESIGN.md, "Data conventions"), all times in {@link #timeUnit()}:
+ * <ul>
+ *   <li>{@code frequency} x: the number of repeat purchase days in the calibration period
+ *       (the number of distinct purchase days minus one);</li>
+ *   <li>{@code recency} t_x: time from the first to the last purchase day;</li>
+ *   <li>{@code T}: time from the first purchase day to the calibration end;</li>
+ *   <li>{@code monetary_value}: mean net value of the repeat purchase days, the first
+ *       day excluded; 0 where frequency is 0;</li>
+ *   <li>holdout: {@code frequency_holdout} is the number of purchase days after the
+ *       calibration end up to the observation end, {@code monetary_value_holdout} their
+ *       mean net value (0 where there are none) and {@code duration_holdout} the length
+ *       of the holdout period.</li>
+ * </ul>
+ *
+ * <p>Summaries built by a {@link Summarizer} also carry the purchase history columns
+ * (first and last purchase date, total spend and order count of the calibration period);
+ * summaries read from a CSV file or built row by row carry them only if given. The core
+ * columns take {@value #CORE_BYTES_PER_CUSTOMER} bytes per customer: frequency (int),
+ * recency, T, monetary value (double), first and last purchase (int epoch days), total
+ * spend (double) and order count (int); {@link #coreColumnBytes()} reports the bytes
+ * actually held. Customer ids are held separately in a {@code String[]}.
+ *
+ * <pre>{@code
+ * CustomerSummaries s = Summarizer.builder().timeUnit(TimeUnit.WEEKS)
+ *         .calibrationEnd(LocalDate.of(1997, 9, 30)).build().summarize(log);
+ * for (int i = 0; i < s.size(); i++) {
+ *     System.out.println(s.customerId(i) + " " + s.frequency(i) + " " + s.t(i));
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Column accessors ending in {@code Column} return copies.
+ */
+public final class CustomerSummaries {
+    /** Bytes per customer of the core columns, as documented above. */
+    public static final int CORE_BYTES_PER_CUSTOMER = 48;
+
+    private final String[] ids;
+    private final int[] frequency;
+    private final double[] recency;
+    private final double[] t;
+    private final double[] monetary;
+    private final boolean hasMonetary;
+    // purchase history: all null or none
+    private final int[] firstDay;
+    private final int[] lastDay;
+    private final double[] totalSpend;
+    private final int[] orderCount;
+    // holdout: all null or none
+    private final int[] frequencyHoldout;
+    private final double[] monetaryHoldout;
+    private final double[] durationHoldout;
+    private final TimeUnit unit;
+    private final LocalDate calibrationEnd;
+    private final LocalDate observationEnd;
+    private final int omitted;
+
+    CustomerSummaries(String[] ids, int[] frequency, double[] recency, double[] t,
+            double[] monetary, boolean hasMonetary, int[] firstDay, int[] lastDay,
+            double[] totalSpend, int[] orderCount, int[] frequencyHoldout,
+            double[] monetaryHoldout, double[] durationHoldout, TimeUnit unit,
+            LocalDate calibrationEnd, LocalDate observationEnd, int omitted) {
+        this.ids = ids;
+        this.frequency = frequency;
+        this.recency = recency;
+        this.t = t;
+        this.monetary = monetary;
+        this.hasMonetary = hasMonetary;
+        this.firstDay = firstDay;
+        this.lastDay = lastDay;
+        this.totalSpend = totalSpend;
+        this.orderCount = orderCount;
+        this.frequencyHoldout = frequencyHoldout;
+        this.monetaryHoldout = monetaryHoldout;
+        this.durationHoldout = durationHoldout;
+        this.unit = unit;
+        this.calibrationEnd = calibrationEnd;
+        this.observationEnd = observationEnd;
+        this.omitted = omitted;
+    }
+
+    /**
+     * Returns a builder that assembles summaries row by row.
+     *
+     * @return a new builder, never null
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the number of customers.
+     *
+     * @return the number of customers, zero or more
+     */
+    public int size() {
+        return ids.length;
+    }
+
+    /**
+     * Returns the id of customer {@code i}.
+     *
+     * @param i the row, {@code 0 <= i < size()}
+     * @return the customer id, never null
+     */
+    public String customerId(int i) {
+        return ids[i];
+    }
+
+    /**
+     * Returns the frequency x (number of repeat purchase days) of customer {@code i}.
+     *
+     * @param i the row
+     * @return the frequency, zero or more
+     */
+    public int frequency(int i) {
+        return frequency[i];
+    }
+
+    /**
+     * Returns the recency t_x (first to last purchase) of customer {@code i}.
+     *
+     * @param i the row
+     * @return the recency, {@code 0 <= recency <= T}
+     */
+    public double recency(int i) {
+        return recency[i];
+    }
+
+    /**
+     * Returns T (first purchase to calibration end) of customer {@code i}.
+     *
+     * @param i the row
+     * @return T, at least the recency
+     */
+    public double t(int i) {
+        return t[i];
+    }
+
+    /**
+     * Returns the monetary value (mean value of repeat purchase days) of customer
+     * {@code i}; 0 where the frequency is 0 or the monetary column is absent.
+     *
+     * @param i the row
+     * @return the finite monetary value
+     */
+    public double monetaryValue(int i) {
+        return monetary[i];
+    }
+
+    /**
+     * Tells whether the monetary value column is present (it may be absent in summaries
+     * read from a file without {@code monetary_value}).
+     *
+     * @return true if monetary values are known
+     */
+    public boolean hasMonetaryValue() {
+        return hasMonetary;
+    }
+
+    /**
+     * Tells whether first and last purchase, total spend and order count are present.
+     *
+     * @return true if the purchase history columns are present
+     */
+    public boolean hasPurchaseHistory() {
+        return firstDay != null;
+    }
+
+    /**
+     * Returns the first purchase day of customer {@code i}.
+     *
+     * @param i the row
+     * @return the date, never null
+     * @throws IllegalStateException if {@link #hasPurchaseHistory()} is false
+     */
+    public LocalDate firstPurchase(int i) {
+        requireHistory();
+        return LocalDate.ofEpochDay(firstDay[i]);
+    }
+
+    /**
+     * Returns the last purchase day in the calibration period of customer {@code i}.
+     *
+     * @param i the row
+     * @return the date, never null
+     * @throws IllegalStateException if {@link #hasPurchaseHistory()} is false
+     */
+    public LocalDate lastPurchase(int i) {
+        requireHistory();
+        return LocalDate.ofEpochDay(lastDay[i]);
+    }
+
+    /**
+     * Returns the net total of all transactions of customer {@code i} in the
+     * calibration period, the first purchase day and returns included.
+     *
+     * @param i the row
+     * @return the total spend
+     * @throws IllegalStateException if {@link #hasPurchaseHistory()} is false
+     */
+    public double totalSpend(int i) {
+        requireHistory();
+        return totalSpend[i];
+    }
+
+    /**
+     * Returns the number of transaction records of customer {@code i} in the calibration
+     * period (several on one day count separately, returns included).
+     *
+     * @param i the row
+     * @return the order count, at least 1
+     * @throws IllegalStateException if {@link #hasPurchaseHistory()} is false
+     */
+    public int orderCount(int i) {
+        requireHistory();
+        return orderCount[i];
+    }
+
+    /**
+     * Tells whether the holdout columns are present.
+     *
+     * @return true if holdout columns are present
+     */
+    public boolean hasHoldout() {
+        return frequencyHoldout != null;
+    }
+
+    /**
+     * Returns the number of purchase days of customer {@code i} in the holdout period.
+     *
+     * @param i the row
+     * @return the holdout frequency, zero or more
+     * @throws IllegalStateException if {@link #hasHoldout()} is false
+     */
+    public int frequencyHoldout(int i) {
+        requireHoldout();
+        return frequencyHoldout[i];
+    }
+
+    /**
+     * Returns the mean value of the holdout purchase days of customer {@code i}, 0 where
+     * there are none.
+     *
+     * @param i the row
+     * @return the holdout monetary value
+     * @throws IllegalStateException if {@link #hasHoldout()} is false
+     */
+    public double monetaryValueHoldout(int i) {
+        requireHoldout();
+        return monetaryHoldout[i];
+    }
+
+    /**
+     * Returns the length of the holdout period for customer {@code i}.
+     *
+     * @param i the row
+     * @return the holdout duration, zero or more
+     * @throws IllegalStateException if {@link #hasHoldout()} is false
+     */
+    public double durationHoldout(int i) {
+        requireHoldout();
+        return durationHoldout[i];
+    }
+
+    /**
+     * Returns the time unit of recency, T and duration, when known.
+     *
+     * @return the unit; empty for summaries read from a file or built without one
+     */
+    public Optional<TimeUnit> timeUnit() {
+        return Optional.ofNullable(unit);
+    }
+
+    /**
+     * Returns the calibration end, when known.
+     *
+     * @return the last day of the calibration period, or empty
+     */
+    public Optional<LocalDate> calibrationEnd() {
+        return Optional.ofNullable(calibrationEnd);
+    }
+
+    /**
+     * Returns the observation end, when known and holdout columns are present.
+     *
+     * @return the last day of the holdout period, or empty
+     */
+    public Optional<LocalDate> observationEnd() {
+        return Optional.ofNullable(observationEnd);
+    }
+
+    /**
+     * Returns how many customers of the source log have no summary row because they had
+     * no purchase day in the calibration period (their first purchase lies in the
+     * holdout period, or {@link NonPositiveDayPolicy#EXCLUDE} removed all their days).
+     *
+     * @return the number of omitted customers, zero or more
+     */
+    public int omittedCustomers() {
+        return omitted;
+    }
+
+    /**
+     * Returns a copy of the customer ids.
+     *
+     * @return the ids in row order, never null
+     */
+    public String[] customerIdColumn() {
+        return ids.clone();
+    }
+
+    /**
+     * Returns a copy of the frequency column.
+     *
+     * @return the frequencies in row order, never null
+     */
+    public int[] frequencyColumn() {
+        return frequency.clone();
+    }
+
+    /**
+     * Returns a copy of the recency column.
+     *
+     * @return the recencies in row order, never null
+     */
+    public double[] recencyColumn() {
+        return recency.clone();
+    }
+
+    /**
+     * Returns a copy of the T column.
+     *
+     * @return the values of T in row order, never null
+     */
+    public double[] tColumn() {
+        return t.clone();
+    }
+
+    /**
+     * Returns a copy of the monetary value column.
+     *
+     * @return the monetary values in row order, never null
+     */
+    public double[] monetaryValueColumn() {
+        return monetary.clone();
+    }
+
+    /**
+     * Returns a copy of the holdout frequency column.
+     *
+     * @return the holdout frequencies in row order, never null
+     * @throws IllegalStateException if {@link #hasHoldout()} is false
+     */
+    public int[] frequencyHoldoutColumn() {
+        requireHoldout();
+        return frequencyHoldout.clone();
+    }
+
+    /**
+     * Returns a copy of the holdout monetary value column.
+     *
+     * @return the holdout monetary values in row order, never null
+     * @throws IllegalStateException if {@link #hasHoldout()} is false
+     */
+    public double[] monetaryValueHoldoutColumn() {
+        requireHoldout();
+        return monetaryHoldout.clone();
+    }
+
+    /**
+     * Returns a copy of the holdout duration column.
+     *
+     * @return the holdout durations in row order, never null
+     * @throws IllegalStateException if {@link #hasHoldout()} is false
+     */
+    public double[] durationHoldoutColumn() {
+        requireHoldout();
+        return durationHoldout.clone();
+    }
+
+    /**
+     * Returns a copy of the total spend column.
+     *
+     * @return the total spend in row order, never null
+     * @throws IllegalStateException if {@link #hasPurchaseHistory()} is false
+     */
+    public double[] totalSpendColumn() {
+        requireHistory();
+        return totalSpend.clone();
+    }
+
+    /**
+     * Returns the number of bytes held by the core columns' array elements (frequency,
+     * recency, T, monetary value and, when present, first and last purchase, total spend
+     * and order count); array headers and customer ids are not counted.
+     *
+     * @return the bytes held, at most {@code size() * CORE_BYTES_PER_CUSTOMER}
+     */
+    public long coreColumnBytes() {
+        long bytes = (long) frequency.length * Integer.BYTES
+                + (long) (recency.length + t.length + monetary.length) * Double.BYTES;
+        if (firstDay != null) {
+            bytes += (long) (firstDay.length + lastDay.length + orderCount.length) * Integer.BYTES
+                    + (long) totalSpend.length * Double.BYTES;
+        }
+        return bytes;
+    }
+
+    private void requireHistory() {
+        if (firstDay == null) {
+            throw new IllegalStateException("these summaries have no purchase history columns");
+        }
+    }
+
+    private void requireHoldout() {
+        if (frequencyHoldout == null) {
+            throw new IllegalStateException("these summaries have no holdout columns");
+        }
+    }
+
+    /**
+     * Returns a short description: {@code CustomerSummaries[customers=N, unit=weeks,
+     * holdout=true]}.
+     *
+     * @return the description, never null
+     */
+    @Override
+    public String toString() {
+        return "CustomerSummaries[customers=" + size() + ", unit=" + unit
+                + ", holdout=" + hasHoldout() + "]";
+    }
+
+    static void checkRow(String id, int frequency, double recency, double t,
+            double monetaryValue) {
+        if (frequency < 0) {
+            throw new IllegalArgumentException(
+                    "customer '" + id + "': frequency must be >= 0: " + frequency);
+        }
+        if (!(recency >= 0) || !Double.isFinite(recency)) {
+            throw new IllegalArgumentException(
+                    "customer '" + id + "': recency must be finite and >= 0: " + recency);
+        }
+        if (!Double.isFinite(t) || t < recency) {
+            throw new IllegalArgumentException("customer '" + id
+                    + "': T must be finite and >= recency " + recency + ": " + t);
+        }
+        if (frequency == 0 && recency != 0) {
+            throw new IllegalArgumentException(
+                    "customer '" + id + "': recency must be 0 when frequency is 0: " + recency);
+        }
+        if (!Double.isFinite(monetaryValue)) {
+            throw new IllegalArgumentException(
+                    "customer '" + id + "': monetary value is not finite: " + monetaryValue);
+        }
+    }
+
+    static void checkHoldout(String id, int frequencyHoldout, double monetaryValueHoldout,
+            double durationHoldout) {
+        if (frequencyHoldout < 0) {
+            throw new IllegalArgumentException("customer '" + id
+                    + "': frequency_holdout must be >= 0: " + frequencyHoldout);
+        }
+        if (!Double.isFinite(monetaryValueHoldout)) {
+            throw new IllegalArgumentException("customer '" + id
+                    + "': monetary_value_holdout is not finite: " + monetaryValueHoldout);
+        }
+        if (!(durationHoldout >= 0) || !Double.isFinite(durationHoldout)) {
+            throw new IllegalArgumentException("customer '" + id
+                    + "': duration_holdout must be finite and >= 0: " + durationHoldout);
+        }
+    }
+
+    /**
+     * Assembles {@link CustomerSummaries} row by row, for summaries computed elsewhere
+     * (a file, a simulation, a test).
+     *
+     * <p>Every row is validated when added: frequency {@code >= 0}, {@code 0 <= recency
+     * <= T}, recency 0 where frequency is 0, finite values. Rows are either all with or
+     * all without holdout columns. The builder is not thread-safe and builds once; its
+     * product is immutable.
+     *
+     * <pre>{@code
+     * CustomerSummaries s = CustomerSummaries.builder()
+     *         .timeUnit(TimeUnit.WEEKS)
+     *         .add("1", 2, 30.43, 38.86, 22.35)
+     *         .add("2", 0, 0.0, 38.86, 0.0)
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private String[] ids = new String[16];
+        private int[] frequency = new int[16];
+        private double[] recency = new double[16];
+        private double[] t = new double[16];
+        private double[] monetary = new double[16];
+        private int[] frequencyHoldout;
+        private double[] monetaryHoldout;
+        private double[] durationHoldout;
+        private int size;
+        private Boolean withHoldout;
+        private boolean hasMonetary = true;
+        private TimeUnit unit;
+        private boolean built;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the time unit of recency, T and duration.
+         *
+         * @param unit the unit, not null
+         * @return this builder
+         * @throws IllegalStateException if the unit was already set
+         */
+        public Builder timeUnit(TimeUnit unit) {
+            Objects.requireNonNull(unit, "unit");
+            if (this.unit != null) {
+                throw new IllegalStateException("time unit was already set to " + this.unit);
+            }
+            this.unit = unit;
+            return this;
+        }
+
+        /**
+         * Declares that the monetary values are unknown; every row must then be added with
+         * monetary value 0 and {@link CustomerSummaries#hasMonetaryValue()} is false.
+         *
+         * @return this builder
+         */
+        public Builder withoutMonetaryValue() {
+            hasMonetary = false;
+            return this;
+        }
+
+        /**
+         * Adds a customer without holdout columns.
+         *
+         * @param customerId the customer id, not null
+         * @param frequency the number of repeat purchase days, {@code >= 0}
+         * @param recency first to last purchase, {@code >= 0}, 0 if frequency is 0
+         * @param t first purchase to calibration end, {@code >= recency}
+         * @param monetaryValue mean value of the repeat purchase days, finite
+         * @return this builder
+         * @throws IllegalArgumentException if a value is invalid (the message names the
+         *     customer and the value)
+         * @throws IllegalStateException if earlier rows had holdout columns, or after build
+         */
+        public Builder add(String customerId, int frequency, double recency, double t,
+                double monetaryValue) {
+            Objects.requireNonNull(customerId, "customerId");
+            checkState(false);
+            checkRow(customerId, frequency, recency, t, monetaryValue);
+            append(customerId, frequency, recency, t, monetaryValue);
+            size++;
+            return this;
+        }
+
+        /**
+         * Adds a customer with holdout columns.
+         *
+         * @param customerId the customer id, not null
+         * @param frequency the number of repeat purchase days, {@code >= 0}
+         * @param recency first to last purchase, {@code >= 0}, 0 if frequency is 0
+         * @param t first purchase to calibration end, {@code >= recency}
+         * @param monetaryValue mean value of the repeat purchase days, finite
+         * @param frequencyHoldout purchase days in the holdout period, {@code >= 0}
+         * @param monetaryValueHoldout mean value of the holdout purchase days, finite
+         * @param durationHoldout length of the holdout period, {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if a value is invalid (the message names the
+         *     customer and the value)
+         * @throws IllegalStateException if earlier rows had no holdout columns, or after
+         *     build
+         */
+        public Builder add(String customerId, int frequency, double recency, double t,
+                double monetaryValue, int frequencyHoldout, double monetaryValueHoldout,
+                double durationHoldout) {
+            Objects.requireNonNull(customerId, "customerId");
+            checkState(true);
+            checkRow(customerId, frequency, recency, t, monetaryValue);
+            checkHoldout(customerId, frequencyHoldout, monetaryValueHoldout, durationHoldout);
+            append(customerId, frequency, recency, t, monetaryValue);
+            if (this.frequencyHoldout == null) {
+                this.frequencyHoldout = new int[ids.length];
+                this.monetaryHoldout = new double[ids.length];
+                this.durationHoldout = new double[ids.length];
+            } else if (this.frequencyHoldout.length < ids.length) {
+                this.frequencyHoldout = Arrays.copyOf(this.frequencyHoldout, ids.length);
+                this.monetaryHoldout = Arrays.copyOf(this.monetaryHoldout, ids.length);
+                this.durationHoldout = Arrays.copyOf(this.durationHoldout, ids.length);
+            }
+            this.frequencyHoldout[size] = frequencyHoldout;
+            this.monetaryHoldout[size] = monetaryValueHoldout;
+            this.durationHoldout[size] = durationHoldout;
+            size++;
+            return this;
+        }
+
+        private void checkState(boolean holdout) {
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
+            if (withHoldout == null) {
+                withHoldout = holdout;
+            } else if (withHoldout != holdout) {
+                throw new IllegalStateException("all rows must " + (withHoldout ? "" : "not ")
+                        + "have holdout columns");
+            }
+        }
+
+        private void append(String id, int f, double r, double tt, double m) {
+            if (!hasMonetary && m != 0) {
+                throw new IllegalArgumentException("customer '" + id
+                        + "': monetary value must be 0 when the column is absent: " + m);
+            }
+            if (size == ids.length) {
+                int capacity = size * 2;
+                ids = Arrays.copyOf(ids, capacity);
+                frequency = Arrays.copyOf(frequency, capacity);
+                recency = Arrays.copyOf(recency, capacity);
+                t = Arrays.copyOf(t, capacity);
+                monetary = Arrays.copyOf(monetary, capacity);
+            }
+            ids[size] = id;
+            frequency[size] = f;
+            recency[size] = r + 0.0;
+            t[size] = tt + 0.0;
+            monetary[size] = m + 0.0;
+        }
+
+        /**
+         * Builds the summaries.
+         *
+         * @return the summaries, never null
+         * @throws IllegalStateException if called twice
+         */
+        public CustomerSummaries build() {
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
+            built = true;
+            boolean holdout = Boolean.TRUE.equals(withHoldout);
+            return new CustomerSummaries(Arrays.copyOf(ids, size), Arrays.copyOf(frequency, size),
+                    Arrays.copyOf(recency, size), Arrays.copyOf(t, size),
+                    Arrays.copyOf(monetary, size), hasMonetary, null, null, null, null,
+                    holdout ? Arrays.copyOf(frequencyHoldout, size) : null,
+                    holdout ? Arrays.copyOf(monetaryHoldout, size) : null,
+                    holdout ? Arrays.copyOf(durationHoldout, size) : null,
+                    unit, null, null, 0);
+        }
+    }
+}

@@ -1,0 +1,349 @@
+package org.crmkit.scoring.summary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Reads a transaction file (one transaction per line: customer, date, optional amount)
+ * into a {@link TransactionLog}.
+ *
+ * <p>Format: fields separated by a {@link CsvDelimiter} (default comma, with RFC 4180
+ * double quotes; or runs of whitespace); an optional header line (default present);
+ * blank lines, a UTF-8 byte order mark and CR-LF line ends are accepted. Columns are
+ * selected by header name or 1-based position ({@link ColumnSelector}); other columns
+ * are ignored. Dates follow a pattern (default {@code yyyy-MM-dd}; {@code yyyyMMdd}
+ * and the ISO form are parsed without allocation, the ISO form may carry a time of day,
+ * which is ignored; other patterns use {@link java.time.format.DateTimeFormatter} in
+ * strict mode). Amounts are plain decimals, negative for returns; without an amount
+ * column every amount is 0.
+ *
+ * <p>Nothing is skipped: a line with too few fields, an empty customer id, a date or
+ * amount that does not parse, or a date after {@link Builder#latestDate(LocalDate)}
+ * stops the reading with a {@link CsvInputException} naming file, line and column.
+ *
+ * <pre>{@code
+ * TransactionLog log = TransactionCsv.builder()
+ *         .delimiter(CsvDelimiter.WHITESPACE)
+ *         .header(false)
+ *         .customerColumn(ColumnSelector.byPosition(2))
+ *         .dateColumn(ColumnSelector.byPosition(3))
+ *         .dateFormat("yyyyMMdd")
+ *         .amountColumn(ColumnSelector.byPosition(5))
+ *         .build()
+ *         .read(Path.of("CDNOW_sample.txt"));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; each read uses its own buffers.
+ */
+public final class TransactionCsv {
+    private final CsvDelimiter delimiter;
+    private final boolean header;
+    private final ColumnSelector customerColumn;
+    private final ColumnSelector dateColumn;
+    private final ColumnSelector amountColumn;
+    private final String dateFormat;
+    private final LocalDate latestDate;
+
+    private TransactionCsv(Builder b) {
+        this.delimiter = b.delimiter == null ? CsvDelimiter.COMMA : b.delimiter;
+        this.header = b.header == null || b.header;
+        this.customerColumn = b.customerColumn;
+        this.dateColumn = b.dateColumn;
+        this.amountColumn = b.amountColumn;
+        this.dateFormat = b.dateFormat == null ? "yyyy-MM-dd" : b.dateFormat;
+        this.latestDate = b.latestDate;
+    }
+
+    /**
+     * Returns a new builder; the customer and date columns are required.
+     *
+     * @return a builder, never null
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @param file the file, not null
+     * @return the transactions, never null
+     * @throws IOException if the file cannot be read
+     * @throws CsvInputException if the content is invalid
+     */
+    public TransactionLog read(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /**
+     * Reads a stream; the stream is not closed.
+     *
+     * @param in the input, not null
+     * @param source the name used in error messages, not null
+     * @return the transactions, never null
+     * @throws IOException if the stream cannot be read
+     * @throws CsvInputException if the content is invalid
+     */
+    public TransactionLog read(InputStream in, String source) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
+        CsvScanner sc = new CsvScanner(in, source, delimiter);
+        DateParser dates = new DateParser(dateFormat);
+        TransactionLog.Builder log = TransactionLog.builder();
+        int ci;
+        int di;
+        int ai;
+        String[] names = null;
+        if (header) {
+            if (!sc.nextLine()) {
+                throw new CsvInputException(source, 0, null, "the file is empty (no header line)");
+            }
+            names = new String[sc.fieldCount];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = sc.field(i);
+            }
+        }
+        ci = resolve(customerColumn, names, source, sc.lineNumber());
+        di = resolve(dateColumn, names, source, sc.lineNumber());
+        ai = amountColumn == null ? -1 : resolve(amountColumn, names, source, sc.lineNumber());
+        String cName = label(customerColumn, ci, names);
+        String dName = label(dateColumn, di, names);
+        String aName = ai < 0 ? null : label(amountColumn, ai, names);
+        int needed = Math.max(ci, Math.max(di, ai)) + 1;
+        long latest = latestDate == null ? Long.MAX_VALUE : latestDate.toEpochDay();
+        byte[] lastId = new byte[64];
+        int lastIdLength = -1;
+        String lastIdString = null;
+        while (sc.nextLine()) {
+            long line = sc.lineNumber();
+            if (sc.fieldCount < needed) {
+                int missing = sc.fieldCount <= ci ? ci : sc.fieldCount <= di ? di : ai;
+                throw new CsvInputException(source, line, label(null, missing, names),
+                        "missing: the line has " + sc.fieldCount + " fields, expected at least "
+                                + needed);
+            }
+            byte[] b = sc.buf;
+            int cs = sc.fieldStart[ci];
+            int ce = sc.fieldEnd[ci];
+            if (ce == cs) {
+                throw new CsvInputException(source, line, cName, "empty customer id");
+            }
+            String id;
+            if (lastIdLength >= 0 && sc.fieldEquals(ci, lastId, lastIdLength)) {
+                id = lastIdString;
+            } else {
+                id = sc.field(ci);
+                int len = ce - cs;
+                if (len > lastId.length) {
+                    lastId = new byte[Math.max(len, lastId.length * 2)];
+                }
+                System.arraycopy(b, cs, lastId, 0, len);
+                lastIdLength = len;
+                lastIdString = id;
+            }
+            int day;
+            try {
+                day = dates.parse(b, sc.fieldStart[di], sc.fieldEnd[di]);
+            } catch (IllegalArgumentException e) {
+                throw new CsvInputException(source, line, dName, e.getMessage());
+            }
+            if (day > latest) {
+                throw new CsvInputException(source, line, dName, "date "
+                        + LocalDate.ofEpochDay(day) + " is after the observation end " + latestDate);
+            }
+            double amount = 0;
+            if (ai >= 0) {
+                try {
+                    amount = CsvScanner.parseDouble(b, sc.fieldStart[ai], sc.fieldEnd[ai]);
+                } catch (NumberFormatException e) {
+                    throw new CsvInputException(source, line, aName,
+                            "cannot parse '" + sc.field(ai) + "' as an amount");
+                }
+            }
+            log.add(id, day, amount);
+        }
+        return log.build();
+    }
+
+    private static int resolve(ColumnSelector sel, String[] names, String source, long line) {
+        if (sel.name() == null) {
+            if (names != null && sel.position() > names.length) {
+                throw new CsvInputException(source, line, Integer.toString(sel.position()),
+                        "no such column; the header has " + names.length + " columns");
+            }
+            return sel.position() - 1;
+        }
+        if (names == null) {
+            throw new CsvInputException(source, 0, sel.name(),
+                    "a column name needs a header line; use a 1-based position with no header");
+        }
+        int found = -1;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(sel.name())) {
+                if (found >= 0) {
+                    throw new CsvInputException(source, line, sel.name(),
+                            "the header names this column twice");
+                }
+                found = i;
+            }
+        }
+        if (found < 0) {
+            throw new CsvInputException(source, line, sel.name(),
+                    "no such column in header " + Arrays.toString(names));
+        }
+        return found;
+    }
+
+    private static String label(ColumnSelector sel, int index, String[] names) {
+        if (names != null && index < names.length) {
+            return names[index] + " (" + (index + 1) + ")";
+        }
+        return Integer.toString(index + 1);
+    }
+
+    /**
+     * Configures a {@link TransactionCsv}. Each option may be set once. Not thread-safe;
+     * the product is immutable.
+     */
+    public static final class Builder {
+        private CsvDelimiter delimiter;
+        private Boolean header;
+        private ColumnSelector customerColumn;
+        private ColumnSelector dateColumn;
+        private ColumnSelector amountColumn;
+        private String dateFormat;
+        private LocalDate latestDate;
+
+        private Builder() {
+        }
+
+        private static void once(Object current, String option) {
+            if (current != null) {
+                throw new IllegalStateException(option + " was already set to " + current);
+            }
+        }
+
+        /**
+         * Sets the delimiter (default comma).
+         *
+         * @param delimiter the delimiter, not null
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder delimiter(CsvDelimiter delimiter) {
+            Objects.requireNonNull(delimiter, "delimiter");
+            once(this.delimiter, "delimiter");
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        /**
+         * Sets whether the first non-blank line is a header (default true).
+         *
+         * @param header true if there is a header line
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder header(boolean header) {
+            once(this.header, "header");
+            this.header = header;
+            return this;
+        }
+
+        /**
+         * Sets the customer id column (required).
+         *
+         * @param column the column, not null
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder customerColumn(ColumnSelector column) {
+            Objects.requireNonNull(column, "column");
+            once(customerColumn, "customer column");
+            customerColumn = column;
+            return this;
+        }
+
+        /**
+         * Sets the date column (required).
+         *
+         * @param column the column, not null
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder dateColumn(ColumnSelector column) {
+            Objects.requireNonNull(column, "column");
+            once(dateColumn, "date column");
+            dateColumn = column;
+            return this;
+        }
+
+        /**
+         * Sets the amount column (optional; without it every amount is 0).
+         *
+         * @param column the column, not null
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder amountColumn(ColumnSelector column) {
+            Objects.requireNonNull(column, "column");
+            once(amountColumn, "amount column");
+            amountColumn = column;
+            return this;
+        }
+
+        /**
+         * Sets the date pattern (default {@code yyyy-MM-dd}), a
+         * {@link java.time.format.DateTimeFormatter} pattern such as {@code yyyyMMdd} or
+         * {@code dd.MM.yyyy}; {@code iso} means {@code yyyy-MM-dd}.
+         *
+         * @param pattern the pattern, not null
+         * @return this builder
+         * @throws IllegalArgumentException if the pattern is invalid
+         * @throws IllegalStateException if already set
+         */
+        public Builder dateFormat(String pattern) {
+            Objects.requireNonNull(pattern, "pattern");
+            once(dateFormat, "date format");
+            new DateParser(pattern);
+            dateFormat = pattern;
+            return this;
+        }
+
+        /**
+         * Rejects every transaction dated after this day (for example the observation
+         * end), naming its line.
+         *
+         * @param date the latest allowed date, not null
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder latestDate(LocalDate date) {
+            Objects.requireNonNull(date, "date");
+            once(latestDate, "latest date");
+            latestDate = date;
+            return this;
+        }
+
+        /**
+         * Builds the reader.
+         *
+         * @return the reader, never null
+         * @throws IllegalStateException if the customer or date column is missing
+         */
+        public TransactionCsv build() {
+            if (customerColumn == null || dateColumn == null) {
+                throw new IllegalStateException("the customer and date columns are required");
+            }
+            return new TransactionCsv(this);
+        }
+    }
+}

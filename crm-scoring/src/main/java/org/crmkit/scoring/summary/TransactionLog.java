@@ -1,0 +1,338 @@
+package org.crmkit.scoring.summary;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A columnar, immutable log of purchase transactions: for each transaction a customer,
+ * a date and a net amount, held in primitive arrays.
+ *
+ * <p>Customers are identified by a dense index {@code 0 .. customerCount() - 1} into a
+ * dictionary of customer id strings; the dictionary lists ids in order of first
+ * appearance. Dates are epoch days ({@link LocalDate#toEpochDay()}). Amounts are
+ * finite doubles in one currency; a negative amount is a return. The log may be in any
+ * order.
+ *
+ * <pre>{@code
+ * TransactionLog log = TransactionLog.builder()
+ *         .add("c1", LocalDate.of(2024, 1, 5), 20.0)
+ *         .add("c1", LocalDate.of(2024, 2, 1), 35.5)
+ *         .add("c2", LocalDate.of(2024, 1, 9), 12.0)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class TransactionLog {
+    final String[] customerIds;
+    final int[] customer;
+    final int[] day;
+    final double[] amount;
+    private final int minDay;
+    private final int maxDay;
+
+    private TransactionLog(String[] customerIds, int[] customer, int[] day, double[] amount) {
+        this.customerIds = customerIds;
+        this.customer = customer;
+        this.day = day;
+        this.amount = amount;
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int d : day) {
+            lo = Math.min(lo, d);
+            hi = Math.max(hi, d);
+        }
+        this.minDay = lo;
+        this.maxDay = hi;
+    }
+
+    /**
+     * Creates a log from columns; the arrays are copied.
+     *
+     * @param customerIds the customer id dictionary, not null, without null or duplicate
+     *     entries
+     * @param customerIndex for each transaction the index of its customer in
+     *     {@code customerIds}, not null
+     * @param epochDays for each transaction its date as epoch day, not null, same length
+     * @param amounts for each transaction its net amount, not null, same length, finite
+     * @return the log, never null
+     * @throws IllegalArgumentException if lengths differ, an index is out of range, an id
+     *     is duplicated or an amount is not finite (the message names the transaction)
+     */
+    public static TransactionLog of(
+            String[] customerIds, int[] customerIndex, int[] epochDays, double[] amounts) {
+        Objects.requireNonNull(customerIds, "customerIds");
+        Objects.requireNonNull(customerIndex, "customerIndex");
+        Objects.requireNonNull(epochDays, "epochDays");
+        Objects.requireNonNull(amounts, "amounts");
+        int n = customerIndex.length;
+        if (epochDays.length != n || amounts.length != n) {
+            throw new IllegalArgumentException("column lengths differ: customerIndex " + n
+                    + ", epochDays " + epochDays.length + ", amounts " + amounts.length);
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < customerIds.length; i++) {
+            String id = Objects.requireNonNull(customerIds[i], "customerIds[" + i + "]");
+            if (seen.put(id, i) != null) {
+                throw new IllegalArgumentException("duplicate customer id '" + id + "' at " + i);
+            }
+        }
+        int c = customerIds.length;
+        for (int i = 0; i < n; i++) {
+            if (customerIndex[i] < 0 || customerIndex[i] >= c) {
+                throw new IllegalArgumentException("transaction " + i + ": customer index "
+                        + customerIndex[i] + " outside 0.." + (c - 1));
+            }
+            if (!Double.isFinite(amounts[i])) {
+                throw new IllegalArgumentException(
+                        "transaction " + i + ": amount is not finite: " + amounts[i]);
+            }
+        }
+        return new TransactionLog(customerIds.clone(), customerIndex.clone(), epochDays.clone(),
+                amounts.clone());
+    }
+
+    /**
+     * Returns a new, empty builder.
+     *
+     * @return a builder, never null
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the number of transactions.
+     *
+     * @return the number of transactions, zero or more
+     */
+    public int size() {
+        return customer.length;
+    }
+
+    /**
+     * Returns the number of distinct customers.
+     *
+     * @return the size of the customer id dictionary
+     */
+    public int customerCount() {
+        return customerIds.length;
+    }
+
+    /**
+     * Returns the id of the customer with a dense index.
+     *
+     * @param customerIndex the index, {@code 0 <= customerIndex < customerCount()}
+     * @return the customer id, never null
+     */
+    public String customerId(int customerIndex) {
+        return customerIds[customerIndex];
+    }
+
+    /**
+     * Returns the dense customer index of a transaction.
+     *
+     * @param transaction the transaction, {@code 0 <= transaction < size()}
+     * @return the customer index
+     */
+    public int customerIndex(int transaction) {
+        return customer[transaction];
+    }
+
+    /**
+     * Returns the date of a transaction as epoch day.
+     *
+     * @param transaction the transaction, {@code 0 <= transaction < size()}
+     * @return the epoch day
+     */
+    public int epochDay(int transaction) {
+        return day[transaction];
+    }
+
+    /**
+     * Returns the date of a transaction.
+     *
+     * @param transaction the transaction, {@code 0 <= transaction < size()}
+     * @return the date, never null
+     */
+    public LocalDate date(int transaction) {
+        return LocalDate.ofEpochDay(day[transaction]);
+    }
+
+    /**
+     * Returns the net amount of a transaction; negative for a return.
+     *
+     * @param transaction the transaction, {@code 0 <= transaction < size()}
+     * @return the finite amount
+     */
+    public double amount(int transaction) {
+        return amount[transaction];
+    }
+
+    /**
+     * Returns the date of the latest transaction.
+     *
+     * @return the latest date, never null
+     * @throws IllegalStateException if the log is empty
+     */
+    public LocalDate lastDate() {
+        if (size() == 0) {
+            throw new IllegalStateException("the transaction log is empty");
+        }
+        return LocalDate.ofEpochDay(maxDay);
+    }
+
+    /**
+     * Returns the date of the earliest transaction.
+     *
+     * @return the earliest date, never null
+     * @throws IllegalStateException if the log is empty
+     */
+    public LocalDate firstDate() {
+        if (size() == 0) {
+            throw new IllegalStateException("the transaction log is empty");
+        }
+        return LocalDate.ofEpochDay(minDay);
+    }
+
+    int maxEpochDay() {
+        return maxDay;
+    }
+
+    /**
+     * Returns a summary of the form {@code TransactionLog[transactions=N, customers=M]}.
+     *
+     * @return the description, never null
+     */
+    @Override
+    public String toString() {
+        return "TransactionLog[transactions=" + size() + ", customers=" + customerCount() + "]";
+    }
+
+    /**
+     * Accumulates transactions one by one and builds a {@link TransactionLog}.
+     *
+     * <p>Customer ids are interned into a dictionary as they arrive. A builder is not
+     * thread-safe and builds once; its product is immutable.
+     */
+    public static final class Builder {
+        private final Map<String, Integer> index = new HashMap<>();
+        private String[] ids = new String[64];
+        private int[] customer = new int[1024];
+        private int[] day = new int[1024];
+        private double[] amount = new double[1024];
+        private int size;
+        private String lastId;
+        private int lastIndex;
+        private boolean built;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds one transaction.
+         *
+         * @param customerId the customer id, not null
+         * @param date the transaction date, not null
+         * @param amount the net amount, finite; negative for a return
+         * @return this builder
+         * @throws IllegalArgumentException if the amount is not finite
+         * @throws IllegalStateException if {@link #build()} was already called
+         */
+        public Builder add(String customerId, LocalDate date, double amount) {
+            Objects.requireNonNull(date, "date");
+            long epochDay = date.toEpochDay();
+            if (epochDay < Integer.MIN_VALUE || epochDay > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("date out of range: " + date);
+            }
+            return add(customerId, (int) epochDay, amount);
+        }
+
+        /**
+         * Adds one transaction with its date given as epoch day.
+         *
+         * @param customerId the customer id, not null
+         * @param epochDay the transaction date as {@link LocalDate#toEpochDay()}
+         * @param amount the net amount, finite; negative for a return
+         * @return this builder
+         * @throws IllegalArgumentException if the amount is not finite
+         * @throws IllegalStateException if {@link #build()} was already called
+         */
+        public Builder add(String customerId, int epochDay, double amount) {
+            Objects.requireNonNull(customerId, "customerId");
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
+            if (!Double.isFinite(amount)) {
+                throw new IllegalArgumentException("amount is not finite: " + amount
+                        + " (customer '" + customerId + "', date "
+                        + LocalDate.ofEpochDay(epochDay) + ")");
+            }
+            int c = customerIndexOf(customerId);
+            if (size == customer.length) {
+                int capacity = Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, size * 2L));
+                if (capacity <= size) {
+                    throw new IllegalStateException("too many transactions: " + size);
+                }
+                customer = Arrays.copyOf(customer, capacity);
+                day = Arrays.copyOf(day, capacity);
+                this.amount = Arrays.copyOf(this.amount, capacity);
+            }
+            customer[size] = c;
+            day[size] = epochDay;
+            this.amount[size] = amount;
+            size++;
+            return this;
+        }
+
+        private int customerIndexOf(String id) {
+            // consecutive rows of one customer are the common case in exported logs
+            if (id.equals(lastId)) {
+                return lastIndex;
+            }
+            Integer known = index.get(id);
+            int c;
+            if (known == null) {
+                c = index.size();
+                if (c == ids.length) {
+                    ids = Arrays.copyOf(ids, c * 2);
+                }
+                ids[c] = id;
+                index.put(id, c);
+            } else {
+                c = known;
+            }
+            lastId = id;
+            lastIndex = c;
+            return c;
+        }
+
+        /**
+         * Returns the number of transactions added so far.
+         *
+         * @return the number of transactions
+         */
+        public int size() {
+            return size;
+        }
+
+        /**
+         * Builds the log.
+         *
+         * @return the log, never null
+         * @throws IllegalStateException if {@link #build()} was already called
+         */
+        public TransactionLog build() {
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
+            built = true;
+            return new TransactionLog(Arrays.copyOf(ids, index.size()),
+                    Arrays.copyOf(customer, size), Arrays.copyOf(day, size),
+                    Arrays.copyOf(amount, size));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.crmkit.scoring.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryCsvTest {
+    private static CustomerSummaries read(String text) throws IOException {
+        return SummaryCsv.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "s.csv");
+    }
+
+    @Test
+    void write_usesDesignColumnNamesAndRootLocaleNumbers() throws IOException {
+        CustomerSummaries s = CustomerSummaries.builder()
+                .add("1", 2, 30.5, 38.75, 22.35)
+                .add("a,b", 0, 0.0, 1.5, 0.0)
+                .build();
+        StringWriter w = new StringWriter();
+        SummaryCsv.write(w, s);
+        assertThat(w.toString()).isEqualTo("customer_id,frequency,recency,T,monetary_value\n"
+                + "1,2,30.5,38.75,22.35\n"
+                + "\"a,b\",0,0.0,1.5,0.0\n");
+    }
+
+    @Test
+    void read_roundTripsWrittenSummariesExactly(@TempDir Path dir) throws IOException {
+        Random rnd = new Random(3);
+        TransactionLog.Builder b = TransactionLog.builder();
+        for (int i = 0; i < 3000; i++) {
+            b.add("c\"" + rnd.nextInt(200), LocalDate.of(2020, 1, 1).plusDays(rnd.nextInt(400)),
+                    rnd.nextInt(10_000) / 7.0);
+        }
+        CustomerSummaries s = Summarizer.builder().timeUnit(TimeUnit.WEEKS)
+                .calibrationEnd(LocalDate.of(2020, 10, 1)).build().summarize(b.build());
+        assertThat(s.hasHoldout()).isTrue();
+        Path file = dir.resolve("s.csv");
+        SummaryCsv.write(file, s);
+        CustomerSummaries back = SummaryCsv.read(file);
+        assertThat(back.size()).isEqualTo(s.size());
+        assertThat(back.customerIdColumn()).isEqualTo(s.customerIdColumn());
+        assertThat(back.frequencyColumn()).isEqualTo(s.frequencyColumn());
+        assertThat(back.recencyColumn()).isEqualTo(s.recencyColumn());
+        assertThat(back.tColumn()).isEqualTo(s.tColumn());
+        assertThat(back.monetaryValueColumn()).isEqualTo(s.monetaryValueColumn());
+        assertThat(back.frequencyHoldoutColumn()).isEqualTo(s.frequencyHoldoutColumn());
+        assertThat(back.monetaryValueHoldoutColumn()).isEqualTo(s.monetaryValueHoldoutColumn());
+        assertThat(back.durationHoldoutColumn()).isEqualTo(s.durationHoldoutColumn());
+        assertThat(back.hasPurchaseHistory()).isFalse();
+    }
+
+    @Test
+    void read_ignoresExtraColumnsAndAcceptsAnyOrder() throws IOException {
+        CustomerSummaries s = read("T,note,customer_id,recency,frequency,monetary_value,p_alive\n"
+                + "10,hello,7,4,2.0,12.5,0.9\n");
+        assertThat(s.customerId(0)).isEqualTo("7");
+        assertThat(s.frequency(0)).isEqualTo(2);
+        assertThat(s.recency(0)).isEqualTo(4.0);
+        assertThat(s.t(0)).isEqualTo(10.0);
+        assertThat(s.monetaryValue(0)).isEqualTo(12.5);
+        assertThat(s.hasHoldout()).isFalse();
+    }
+
+    @Test
+    void read_acceptsIdColumnAndMissingMonetaryValue() throws IOException {
+        CustomerSummaries s = read("ID,frequency,recency,T\r\n1,2,30.43,38.86\r\n2,0,0,38.86\r\n");
+        assertThat(s.size()).isEqualTo(2);
+        assertThat(s.hasMonetaryValue()).isFalse();
+        assertThat(s.monetaryValue(1)).isZero();
+    }
+
+    @Test
+    void read_badNumber_namesFileLineAndColumn() {
+        assertThatThrownBy(() -> read("customer_id,frequency,recency,T,monetary_value\n"
+                + "1,1,2,3,4\n\n2,1,x2,3,4\n"))
+                .isInstanceOfSatisfying(CsvInputException.class, e -> {
+                    assertThat(e.getFile()).isEqualTo("s.csv");
+                    assertThat(e.getLine()).isEqualTo(4);
+                    assertThat(e.getColumn()).isEqualTo("recency");
+                    assertThat(e.getMessage()).startsWith("s.csv:4: column recency:")
+                            .contains("x2");
+                });
+    }
+
+    @Test
+    void read_fractionalFrequency_isRejected() {
+        assertThatThrownBy(() -> read("customer_id,frequency,recency,T\n1,1.5,2,3\n"))
+                .isInstanceOfSatisfying(CsvInputException.class,
+                        e -> assertThat(e.getColumn()).isEqualTo("frequency"));
+    }
+
+    @Test
+    void read_inconsistentRow_isRejectedWithLine() {
+        assertThatThrownBy(() -> read("customer_id,frequency,recency,T\n1,1,5,3\n"))
+                .isInstanceOfSatisfying(CsvInputException.class, e -> {
+                    assertThat(e.getLine()).isEqualTo(2);
+                    assertThat(e.getMessage()).contains("T must be");
+                });
+        assertThatThrownBy(() -> read("customer_id,frequency,recency,T\n1,0,2,3\n"))
+                .isInstanceOf(CsvInputException.class).hasMessageContaining("recency must be 0");
+    }
+
+    @Test
+    void read_missingColumns_areRejected() {
+        assertThatThrownBy(() -> read("customer_id,frequency,T\n1,1,3\n"))
+                .isInstanceOfSatisfying(CsvInputException.class, e -> {
+                    assertThat(e.getLine()).isEqualTo(1);
+                    assertThat(e.getColumn()).isEqualTo("recency");
+                });
+        assertThatThrownBy(() -> read("customer_id,frequency,recency,T,frequency_holdout\n"))
+                .isInstanceOfSatisfying(CsvInputException.class,
+                        e -> assertThat(e.getColumn()).isEqualTo("monetary_value_holdout"));
+        assertThatThrownBy(() -> read("customer_id,frequency,recency,T\n1,0,0\n"))
+                .isInstanceOfSatisfying(CsvInputException.class,
+                        e -> assertThat(e.getLine()).isEqualTo(2));
+        assertThatThrownBy(() -> read(""))
+                .isInstanceOf(CsvInputException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void read_quotedIdsAndNegativeMonetaryValues() throws IOException {
+        CustomerSummaries s = read("customer_id,frequency,recency,T,monetary_value\n"
+                + "\"x \"\"y\"\", z\",1,1,2,-3.25\n");
+        assertThat(s.customerId(0)).isEqualTo("x \"y\", z");
+        assertThat(s.monetaryValue(0)).isEqualTo(-3.25);
+    }
+}
