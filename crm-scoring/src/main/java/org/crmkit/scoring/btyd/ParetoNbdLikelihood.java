@@ -67,17 +67,31 @@ final class ParetoNbdLikelihood {
      */
     static double logLikelihood(double r, double alpha, double s, double beta, double x, double tx,
             double t, double[] gradient) {
+        double lnGammaRatio = Gamma.logGamma(r + x) - Gamma.logGamma(r);
+        double digammaRatio = gradient == null ? 0.0 : Gamma.digamma(r + x) - Gamma.digamma(r);
+        return logLikelihood(r, alpha, s, beta, x, tx, t, lnGammaRatio, digammaRatio, gradient);
+    }
+
+    /**
+     * The same with {@code ln Gamma(r + x) - ln Gamma(r)} and
+     * {@code psi(r + x) - psi(r)} supplied by the caller, who can compute them once per
+     * distinct frequency.
+     *
+     * @param lnGammaRatio {@code ln Gamma(r + x) - ln Gamma(r)}
+     * @param digammaRatio {@code psi(r + x) - psi(r)}; ignored without a gradient
+     */
+    static double logLikelihood(double r, double alpha, double s, double beta, double x, double tx,
+            double t, double lnGammaRatio, double digammaRatio, double[] gradient) {
         double lnAlphaT = Math.log(alpha + t);
         double lnBetaT = Math.log(beta + t);
-        double lnPrefix = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha)
-                + s * Math.log(beta);
+        double lnPrefix = lnGammaRatio + r * Math.log(alpha) + s * Math.log(beta);
         double lnK1 = -(r + x) * lnAlphaT - s * lnBetaT;
         double value;
         if (tx >= t) {
             // died exactly at the end or alive: the tail integrals cancel
             value = lnPrefix + lnK1;
             if (gradient != null) {
-                prefixGradient(r, alpha, s, beta, x, gradient);
+                prefixGradient(r, alpha, s, beta, digammaRatio, gradient);
                 gradient[0] += -lnAlphaT;
                 gradient[1] += -(r + x) / (alpha + t);
                 gradient[2] += -lnBetaT;
@@ -101,7 +115,7 @@ final class ParetoNbdLikelihood {
         }
         value = lnPrefix + m + Math.log(bracket);
         if (gradient != null) {
-            prefixGradient(r, alpha, s, beta, x, gradient);
+            prefixGradient(r, alpha, s, beta, digammaRatio, gradient);
             gradient[0] += (e1 * -lnAlphaT + ex * gradient[5] - et * gradient[12]) / bracket;
             gradient[1] += (e1 * (-(r + x) / (alpha + t)) + ex * gradient[6] - et * gradient[13])
                     / bracket;
@@ -113,9 +127,9 @@ final class ParetoNbdLikelihood {
         return value;
     }
 
-    private static void prefixGradient(double r, double alpha, double s, double beta, double x,
-            double[] gradient) {
-        gradient[0] = Gamma.digamma(r + x) - Gamma.digamma(r) + Math.log(alpha);
+    private static void prefixGradient(double r, double alpha, double s, double beta,
+            double digammaRatio, double[] gradient) {
+        gradient[0] = digammaRatio + Math.log(alpha);
         gradient[1] = r / alpha;
         gradient[2] = Math.log(beta);
         gradient[3] = s / beta;

@@ -3,12 +3,14 @@ package org.crmkit.scoring.btyd;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.crmkit.scoring.btyd.internal.ModelSupport;
+import org.hipparchus.special.Gamma;
 
 /**
  * Pareto/NBD as a {@link BtydModel}: the weighted sum of the individual log-likelihoods of
  * {@link ParetoNbdLikelihood} and their gradients. Large tables are split into chunks
  * evaluated in parallel; each chunk reuses one work array, so evaluation does not
- * allocate per customer.
+ * allocate per customer. {@code ln Gamma(r + x)} and {@code psi(r + x)} are computed once
+ * per distinct frequency ({@link BtydData#frequencyLevel(int)}), not once per row.
  *
  * <p>Thread-safe: stateless.
  */
@@ -35,6 +37,16 @@ final class ParetoNbdSpecification implements BtydModel<ParetoNbd> {
         double s = ParetoNbd.requirePositive("s", parameters[2]);
         double beta = ParetoNbd.requirePositive("beta", parameters[3]);
         int rows = data.size();
+        int levels = data.frequencyLevelCount();
+        double[] lnGammaRatio = new double[levels];
+        double[] digammaRatio = new double[levels];
+        double lnGammaR = Gamma.logGamma(r);
+        double digammaR = gradient == null ? 0 : Gamma.digamma(r);
+        for (int k = 0; k < levels; k++) {
+            double x = data.frequencyLevel(k);
+            lnGammaRatio[k] = Gamma.logGamma(r + x) - lnGammaR;
+            digammaRatio[k] = gradient == null ? 0 : Gamma.digamma(r + x) - digammaR;
+        }
         int chunks = (rows + CHUNK - 1) / CHUNK;
         double[][] partial = new double[chunks][5];
         IntStream range = IntStream.range(0, chunks);
@@ -44,8 +56,10 @@ final class ParetoNbdSpecification implements BtydModel<ParetoNbd> {
             boolean wantGradient = gradient != null;
             for (int i = c * CHUNK, end = Math.min(rows, (c + 1) * CHUNK); i < end; i++) {
                 double w = data.weight(i);
+                int level = data.frequencyLevelIndex(i);
                 sum[0] += w * ParetoNbdLikelihood.logLikelihood(r, alpha, s, beta, data.frequency(i),
-                        data.recency(i), data.age(i), wantGradient ? work : null);
+                        data.recency(i), data.age(i), lnGammaRatio[level], digammaRatio[level],
+                        wantGradient ? work : null);
                 if (wantGradient) {
                     for (int k = 0; k < 4; k++) {
                         sum[k + 1] += w * work[k];
