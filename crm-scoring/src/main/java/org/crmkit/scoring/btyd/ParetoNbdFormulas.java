@@ -28,9 +28,10 @@ final class ParetoNbdFormulas {
         if (tx >= t) {
             return 1.0;
         }
-        double lnL = ParetoNbdLikelihood.logLikelihood(r, alpha, s, beta, x, tx, t, null);
+        double lnGammaRatio = Gamma.logGamma(r + x) - Gamma.logGamma(r);
+        double lnL = ParetoNbdLikelihood.logLikelihood(r, alpha, s, beta, x, tx, t, lnGammaRatio, 0.0, null);
         // the alive term of the likelihood: prefix times (alpha + T)^-(r + x) (beta + T)^-s
-        double lnAliveTerm = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha / (alpha + t))
+        double lnAliveTerm = lnGammaRatio + r * Math.log(alpha / (alpha + t))
                 - x * Math.log(alpha + t) + s * Math.log(beta / (beta + t));
         return Math.min(1.0, Math.exp(lnAliveTerm - lnL));
     }
