@@ -43,6 +43,18 @@ class BgBbFormulasTest {
             term *= (D + t) / (G + D + t);
         }
         assertThat(BgBbFormulas.survivalSum(G, D, 0, 10_000)).isCloseTo(direct, within(1e-9 * direct));
+        // gamma > 1, starting after 3 opportunities
+        double later = 0.0;
+        double g = 2.5;
+        double survival = 1.0;
+        for (int t = 1; t <= 3; t++) {
+            survival *= (D + t - 1) / (g + D + t - 1);
+        }
+        for (int t = 4; t <= 10_003; t++) {
+            survival *= (D + t - 1) / (g + D + t - 1);
+            later += survival;
+        }
+        assertThat(BgBbFormulas.survivalSum(g, D, 3, 10_000)).isCloseTo(later, within(1e-9 * later));
         assertThat(BgBbFormulas.survivalSum(1.0, D, 0, 10)).isCloseTo(
                 java.util.stream.IntStream.rangeClosed(1, 10).mapToDouble(t -> D / (D + t)).sum(), within(1e-13));
     }
