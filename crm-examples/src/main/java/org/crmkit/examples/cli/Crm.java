@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code crm} command line. */
 @Command(name = "crm", mixinStandardHelpOptions = true, description = "crmkit command line",
-        subcommands = {SummarizeCommand.class, RfmCommand.class})
+        subcommands = {SummarizeCommand.class, RfmCommand.class, FitCommand.class,
+            PredictCommand.class, EvaluateCommand.class})
 public final class Crm implements Runnable {
     @Override
     public void run() {
