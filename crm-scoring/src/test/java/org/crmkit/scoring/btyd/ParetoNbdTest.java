@@ -27,6 +27,12 @@ class ParetoNbdTest {
         assertThat(fit.parameters().get("beta")).isCloseTo(11.669, within(0.05));
         assertThat(fit.logLikelihood()).isCloseTo(-9594.98, within(0.01));
         assertThat(fit.customers()).isEqualTo(2357.0);
+        // standard errors from an independent implementation: CLVTools' correctness test
+        // (tests/testthat/test_correctness_pnbd.R) gives 0.0476264, 0.8427222, 0.1872594, 6.2105448
+        assertThat(fit.standardErrors().get("r")).isCloseTo(0.0476264, within(0.0005));
+        assertThat(fit.standardErrors().get("alpha")).isCloseTo(0.8427222, within(0.008));
+        assertThat(fit.standardErrors().get("s")).isCloseTo(0.1872594, within(0.002));
+        assertThat(fit.standardErrors().get("beta")).isCloseTo(6.2105448, within(0.06));
         // loading the stored fit back gives identical predictions
         ParetoNbd loaded = BtydModelJson.read(BtydModelJson.write(fit, "weeks")).as(ParetoNbd.model());
         assertThat(loaded.conditionalExpectedPurchases(39, 2, 30.43, 38.86))
