@@ -32,6 +32,7 @@ final class HypergeometricContinuedFraction {
     private static final double EPSILON = 1e-15;
     private static final double DERIVATIVE_EPSILON = 1e-14;
     private static final double TINY = 1e-300;
+    private static final int DERIVATIVE_STEPS = 64;
     private static final int MAX_ITERATIONS = 1_000_000;
 
     private HypergeometricContinuedFraction() {
@@ -73,6 +74,7 @@ final class HypergeometricContinuedFraction {
         double dq = 0.0;
         double dc = 0.0;
         double dz = 0.0;
+        int settled = 0;
         for (int j = 1; j <= MAX_ITERATIONS; j++) {
             double a;
             double aq;
@@ -124,11 +126,15 @@ final class HypergeometricContinuedFraction {
             dq = -dnq * dInv * dInv;
             dc = -dnc * dInv * dInv;
             dz = -dnz * dInv * dInv;
-            if (Math.abs(delta - 1.0) < EPSILON
-                    && Math.abs(lq) <= DERIVATIVE_EPSILON * (1.0 + Math.abs(gq))
-                    && Math.abs(lc) <= DERIVATIVE_EPSILON * (1.0 + Math.abs(gc))
-                    && Math.abs(lz) <= DERIVATIVE_EPSILON * (1.0 + Math.abs(gz))) {
-                break;
+            if (Math.abs(delta - 1.0) < EPSILON) {
+                // the value has converged; give the derivatives a bounded number of steps
+                // more, since rounding can keep their increments from reaching zero
+                if (++settled > DERIVATIVE_STEPS
+                        || Math.abs(lq) <= DERIVATIVE_EPSILON * (1.0 + Math.abs(gq))
+                        && Math.abs(lc) <= DERIVATIVE_EPSILON * (1.0 + Math.abs(gc))
+                        && Math.abs(lz) <= DERIVATIVE_EPSILON * (1.0 + Math.abs(gz))) {
+                    break;
+                }
             }
         }
         if (gradient != null) {

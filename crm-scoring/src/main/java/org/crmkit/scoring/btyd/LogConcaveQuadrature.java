@@ -144,7 +144,9 @@ final class LogConcaveQuadrature {
             double[] sums, double[] w, int weightCount) {
         double x = start;
         double hx = f.logDensity(x);
-        double width = 1.0;
+        // a steep start needs a panel of about one e-fold; a flat one starts at width 1
+        double steepness = Math.abs(f.slope(x));
+        double width = steepness > 1.0 ? 1.0 / steepness : 1.0;
         for (int panel = 0; panel < MAX_PANELS; panel++) {
             double remaining = (end - x) * direction;
             if (!(remaining > 0.0)) {
