@@ -11,6 +11,7 @@ import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathRuntimeException;
 
 /**
  * Maximum-likelihood fitting of any {@link BtydModel}, with automatic retries and full
@@ -111,7 +112,13 @@ public final class BtydFitter {
         Objective objective = (theta, gradient) -> {
             double[] p = toParameters(transforms, theta);
             double[] gp = new double[k];
-            double ll = model.logLikelihood(p, data, gp);
+            double ll;
+            try {
+                ll = model.logLikelihood(p, data, gp);
+            } catch (MathRuntimeException | ArithmeticException numericalFailure) {
+                // a special function gave up at an extreme trial point: treat as infeasible
+                ll = Double.NEGATIVE_INFINITY;
+            }
             boolean finite = Double.isFinite(ll);
             for (int i = 0; i < k; i++) {
                 gradient[i] = finite ? -gp[i] * transforms.get(i).derivative(theta[i]) / n : 0;
@@ -165,7 +172,8 @@ public final class BtydFitter {
             reason = "no attempt converged; best: " + reason;
         }
         F fitted = model.withParameters(parameters);
-        return new FitResult<>(fitted, -best.value() * n, converged, reason, best.iterations(),
+        return new FitResult<>(fitted, model.parameterNames(), -best.value() * n, converged, reason,
+                best.iterations(),
                 Optimizers.maxAbs(best.gradient()), covariance, n, attempts);
     }
 

@@ -54,7 +54,12 @@ public final class BtydModelJson {
         root.put("logLikelihood", fit.logLikelihood());
         root.put("converged", fit.converged());
         root.put("iterations", fit.iterations());
-        root.put("customers", fit.customers());
+        double customers = fit.customers();
+        if (customers == Math.rint(customers) && customers < 0x1p53) {
+            root.put("customers", (long) customers);
+        } else {
+            root.put("customers", customers);
+        }
         root.put("convergence", fit.convergence());
         root.put("gradientNorm", fit.gradientNorm());
         root.put("aic", fit.aic());

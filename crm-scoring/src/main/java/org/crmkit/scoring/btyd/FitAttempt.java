@@ -27,6 +27,12 @@ public record FitAttempt(String optimizer, List<Double> start, double logLikelih
     /**
      * Validates and copies the components.
      *
+     * @param optimizer see the record component
+     * @param start see the record component
+     * @param logLikelihood see the record component
+     * @param iterations see the record component
+     * @param converged see the record component
+     * @param outcome see the record component
      * @throws NullPointerException if a reference is null
      */
     public FitAttempt {

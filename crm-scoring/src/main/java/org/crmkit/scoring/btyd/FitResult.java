@@ -31,6 +31,7 @@ import java.util.Optional;
 public final class FitResult<F extends FittedModel> {
 
     private final F model;
+    private final List<String> names;
     private final double logLikelihood;
     private final boolean converged;
     private final String convergence;
@@ -40,10 +41,11 @@ public final class FitResult<F extends FittedModel> {
     private final double customers;
     private final List<FitAttempt> attempts;
 
-    FitResult(F model, double logLikelihood, boolean converged, String convergence,
+    FitResult(F model, List<String> names, double logLikelihood, boolean converged, String convergence,
             int iterations, double gradientNorm, double[][] covariance, double customers,
             List<FitAttempt> attempts) {
         this.model = Objects.requireNonNull(model, "model");
+        this.names = List.copyOf(names);
         this.logLikelihood = logLikelihood;
         this.converged = converged;
         this.convergence = Objects.requireNonNull(convergence, "convergence");
@@ -142,7 +144,7 @@ public final class FitResult<F extends FittedModel> {
      * @return k
      */
     public int parameterCount() {
-        return model.parameters().size();
+        return names.size();
     }
 
     /**
@@ -164,11 +166,12 @@ public final class FitResult<F extends FittedModel> {
     }
 
     /**
-     * Returns the covariance matrix of the estimates: the inverse observed information
+     * Returns the covariance matrix of the estimates, rows and columns in the order of
+     * {@link BtydModel#parameterNames()}: the inverse observed information
      * on the optimisation scale, carried to the parameter scale by the delta method.
      * Empty when the observed information is not positive definite.
      *
-     * @return a copy of the full matrix, rows and columns in parameter order
+     * @return a copy of the full matrix
      */
     public Optional<double[][]> covariance() {
         return covariance == null ? Optional.empty() : Optional.of(deepCopy(covariance));
@@ -185,10 +188,8 @@ public final class FitResult<F extends FittedModel> {
             return Map.of();
         }
         Map<String, Double> se = new LinkedHashMap<>();
-        int i = 0;
-        for (String name : model.parameters().keySet()) {
-            se.put(name, Math.sqrt(covariance[i][i]));
-            i++;
+        for (int i = 0; i < names.size(); i++) {
+            se.put(names.get(i), Math.sqrt(covariance[i][i]));
         }
         return Collections.unmodifiableMap(se);
     }

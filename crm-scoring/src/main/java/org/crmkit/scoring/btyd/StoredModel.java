@@ -29,6 +29,11 @@ public record StoredModel(String model, Map<String, Double> parameters, Optional
     /**
      * Validates and copies the components.
      *
+     * @param model see the record component
+     * @param parameters see the record component
+     * @param timeUnit see the record component
+     * @param logLikelihood see the record component
+     * @param converged see the record component
      * @throws NullPointerException if a component is null
      */
     public StoredModel {

@@ -23,6 +23,10 @@ public record FrequencyRow(String label, int purchases, double actual, double ex
     /**
      * Validates the components.
      *
+     * @param label see the record component
+     * @param purchases see the record component
+     * @param actual see the record component
+     * @param expected see the record component
      * @throws NullPointerException if label is null
      * @throws IllegalArgumentException if purchases is negative
      */

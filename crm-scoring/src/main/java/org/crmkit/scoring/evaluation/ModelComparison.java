@@ -27,6 +27,7 @@ public record ModelComparison(List<ModelComparison.Entry> entries) {
     /**
      * Copies the entries.
      *
+     * @param entries see the record component
      * @throws NullPointerException if entries is null
      */
     public ModelComparison {
@@ -51,6 +52,14 @@ public record ModelComparison(List<ModelComparison.Entry> entries) {
         /**
          * Validates the components.
          *
+         * @param model see the record component
+         * @param converged see the record component
+         * @param parameters see the record component
+         * @param logLikelihood see the record component
+         * @param aic see the record component
+         * @param bic see the record component
+         * @param holdout see the record component
+         * @param fit see the record component
          * @throws NullPointerException if a reference is null
          */
         public Entry {

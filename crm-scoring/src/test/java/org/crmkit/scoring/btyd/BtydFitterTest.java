@@ -26,7 +26,8 @@ class BtydFitterTest {
 
             @Override
             public Map<String, Double> parameters() {
-                return new java.util.LinkedHashMap<>(Map.of("r", r, "alpha", alpha));
+                // deliberately not in parameterNames() order: FitResult must not rely on it
+                return Map.of("alpha", alpha, "r", r);
             }
         }
 
