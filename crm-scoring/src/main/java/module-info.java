@@ -29,5 +29,7 @@ module org.crmkit.scoring {
     provides BtydModel with
             org.crmkit.scoring.btyd.internal.BgNbdModel,
             org.crmkit.scoring.btyd.internal.MbgNbdModel,
-            org.crmkit.scoring.btyd.internal.GammaGammaModel;
+            org.crmkit.scoring.btyd.internal.GammaGammaModel,
+            org.crmkit.scoring.btyd.internal.ParetoNbdModel,
+            org.crmkit.scoring.btyd.internal.BgBbModel;
 }

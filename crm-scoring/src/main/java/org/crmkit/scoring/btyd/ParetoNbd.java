@@ -1,0 +1,300 @@
+package org.crmkit.scoring.btyd;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.crmkit.scoring.btyd.internal.ModelSupport;
+
+/**
+ * The Pareto/NBD model of Schmittlein, Morrison and Colombo (1987), "Counting your
+ * customers: who are they and what will they do next?", Management Science 33(1), 1-24,
+ * with parameters {@code r, alpha} (gamma heterogeneity of the Poisson purchase rate) and
+ * {@code s, beta} (gamma heterogeneity of the exponential dropout rate).
+ *
+ * <p>Formulas follow Fader and Hardie (2005), "A note on deriving the Pareto/NBD model
+ * and related expressions" (likelihood eq. 19-22, P(alive) eq. 24, expectations eq.
+ * 27-28) and Fader and Hardie (2006), "Deriving an expression for P(X(t) = x) under the
+ * Pareto/NBD model". The Gauss hypergeometric terms are evaluated for every input (large
+ * {@code x}, large {@code T}, {@code alpha} close to or far from {@code beta}) through
+ * Euler's transformation and a continued fraction, with a log-concave quadrature of the
+ * underlying integral where even that would be slow; see the package-private
+ * {@code ParetoNbdLikelihood} for the argument.
+ *
+ * <pre>{@code
+ * FitResult<ParetoNbd> fit = BtydFitter.standard().fit(ParetoNbd.model(), data);
+ * ParetoNbd model = fit.model();      // or ParetoNbd.of(0.553, 10.578, 0.606, 11.669)
+ * double alive = model.probabilityAlive(2, 30.43, 38.86);
+ * double next52 = model.conditionalExpectedPurchases(52, 2, 30.43, 38.86);
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe; {@code equals} compares the parameter
+ * values exactly.
+ */
+public final class ParetoNbd implements PurchaseModel {
+
+    /** The model name, {@value}. */
+    public static final String NAME = "pareto-nbd";
+    private static final BtydModel<ParetoNbd> MODEL = new ParetoNbdSpecification();
+
+    private final double r;
+    private final double alpha;
+    private final double s;
+    private final double beta;
+
+    private ParetoNbd(double r, double alpha, double s, double beta) {
+        this.r = requirePositive("r", r);
+        this.alpha = requirePositive("alpha", alpha);
+        this.s = requirePositive("s", s);
+        this.beta = requirePositive("beta", beta);
+    }
+
+    static double requirePositive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("parameter " + name + " = " + value
+                    + " is not a positive finite number");
+        }
+        return value;
+    }
+
+    /**
+     * Returns the model with the given parameters.
+     *
+     * @param r the shape of the purchase-rate gamma distribution, positive
+     * @param alpha the rate (inverse scale) of the purchase-rate gamma distribution, positive
+     * @param s the shape of the dropout-rate gamma distribution, positive
+     * @param beta the rate of the dropout-rate gamma distribution, positive
+     * @return the model, never null
+     * @throws IllegalArgumentException if a parameter is not positive and finite
+     */
+    public static ParetoNbd of(double r, double alpha, double s, double beta) {
+        return new ParetoNbd(r, alpha, s, beta);
+    }
+
+    /**
+     * Returns the model specification for fitting, persistence and the SPI.
+     *
+     * @return the Pareto/NBD specification, never null
+     */
+    public static BtydModel<ParetoNbd> model() {
+        return MODEL;
+    }
+
+    @Override
+    public String modelName() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        return ModelSupport.parameterMap(MODEL.parameterNames(), r, alpha, s, beta);
+    }
+
+    /**
+     * Returns the parameters r, alpha, s, beta.
+     *
+     * @return the values in that order, never null
+     */
+    public List<Double> parameterValues() {
+        return List.of(r, alpha, s, beta);
+    }
+
+    private static void requireHistory(double x, double tx, double age) {
+        BtydData.validateRow(0, x, tx, age, 0, 1);
+    }
+
+    private static void requireWindow(String name, double t) {
+        if (!(t >= 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException(name + " " + t + " is not finite and >= 0");
+        }
+    }
+
+    /**
+     * Returns the log-likelihood of one customer history (Fader and Hardie 2005 note, eq. 22).
+     *
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return the log-likelihood, finite
+     * @throws IllegalArgumentException if the history is invalid
+     */
+    public double logLikelihood(double x, double tx, double age) {
+        requireHistory(x, tx, age);
+        return ParetoNbdLikelihood.logLikelihood(r, alpha, s, beta, x, tx, age, null);
+    }
+
+    /**
+     * {@inheritDoc} Schmittlein et al. (1987) eq. 17 (Fader and Hardie 2005 note, eq. 27),
+     * {@code r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)]}, with its limit at
+     * {@code s = 1}.
+     */
+    @Override
+    public double expectedPurchases(double t) {
+        requireWindow("window t", t);
+        return ParetoNbdFormulas.expectedPurchases(r, alpha, s, beta, t);
+    }
+
+    /** {@inheritDoc} Fader and Hardie 2005 note, eq. 28. */
+    @Override
+    public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
+        requireWindow("window t", t);
+        requireHistory(x, tx, age);
+        return ParetoNbdFormulas.conditionalExpectedPurchases(r, alpha, s, beta, x, tx, age, t);
+    }
+
+    /** {@inheritDoc} Fader and Hardie 2005 note, eq. 24. */
+    @Override
+    public double probabilityAlive(double x, double tx, double age) {
+        requireHistory(x, tx, age);
+        return ParetoNbdFormulas.probabilityAlive(r, alpha, s, beta, x, tx, age);
+    }
+
+    /**
+     * {@inheritDoc} P(alive at T) times the posterior survival
+     * {@code ((beta + T) / (beta + T + t))^s}.
+     */
+    @Override
+    public double probabilityAliveAt(double t, double x, double tx, double age) {
+        requireWindow("time t", t);
+        requireHistory(x, tx, age);
+        return ParetoNbdFormulas.probabilityAliveAt(r, alpha, s, beta, x, tx, age, t);
+    }
+
+    /**
+     * {@inheritDoc} Fader and Hardie (2006), eq. 6, with the integral over the dropout
+     * time evaluated by quadrature instead of the alternating sum, which loses all digits
+     * for large {@code n}.
+     */
+    @Override
+    public double probabilityOfPurchases(int n, double t) {
+        requireCount(n);
+        requirePositiveWindow(t);
+        return ParetoNbdFormulas.probabilityOfPurchases(r, alpha, s, beta, t, n);
+    }
+
+    /**
+     * {@inheritDoc} Given alive at T (probability {@link #probabilityAlive}), the future
+     * is a Pareto/NBD process with the posterior parameters
+     * {@code (r + x, alpha + T, s, beta + T)}; given dead, no purchase.
+     */
+    @Override
+    public double conditionalProbabilityOfPurchases(int n, double t, double x, double tx,
+            double age) {
+        requireCount(n);
+        requirePositiveWindow(t);
+        requireHistory(x, tx, age);
+        double alive = ParetoNbdFormulas.probabilityAlive(r, alpha, s, beta, x, tx, age);
+        double given = ParetoNbdFormulas.probabilityOfPurchases(r + x, alpha + age, s, beta + age, t, n);
+        return Math.min(1.0, alive * given + (n == 0 ? 1.0 - alive : 0.0));
+    }
+
+    private static void requireCount(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("number of purchases " + n + " is negative");
+        }
+    }
+
+    private static void requirePositiveWindow(double t) {
+        if (!(t > 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("window t " + t + " is not positive and finite");
+        }
+    }
+
+    /**
+     * {@inheritDoc} Computed with one P(alive) evaluation for all periods.
+     */
+    @Override
+    public double discountedExpectedPurchases(int periods, double discountRate, double x,
+            double tx, double age) {
+        if (periods < 0) {
+            throw new IllegalArgumentException("periods " + periods + " is negative");
+        }
+        if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
+            throw new IllegalArgumentException("discount rate " + discountRate + " is invalid");
+        }
+        requireHistory(x, tx, age);
+        double alive = ParetoNbdFormulas.probabilityAlive(r, alpha, s, beta, x, tx, age);
+        double scale = alive * (r + x) / (alpha + age) * (beta + age);
+        double total = 0;
+        double previous = 0;
+        double factor = 1;
+        for (int k = 1; k <= periods; k++) {
+            double cumulative = scale * ParetoNbdFormulas.powerIntegral(s - 1.0, Math.log1p(k / (beta + age)));
+            factor /= 1 + discountRate;
+            total += Math.max(0, cumulative - previous) * factor;
+            previous = cumulative;
+        }
+        return total;
+    }
+
+    /**
+     * Returns the continuously discounted expected purchases in {@code (T, T + horizon]} of
+     * a customer with the given history: the posterior expected purchase rate
+     * {@code P(alive) (r + x) / (alpha + T) ((beta + T) / (beta + T + u))^s} at
+     * {@code T + u}, discounted by {@code (1 + d)^-u} and integrated over {@code u}
+     * numerically. With an infinite horizon this is the discounted expected residual
+     * transactions (DERT) of Fader, Hardie and Lee (2005), "RFM and CLV: using iso-value
+     * curves for customer base analysis", JMR 42(4), eq. 2, with continuous rate
+     * {@code ln(1 + d)}.
+     *
+     * <pre>{@code
+     * double dert = model.discountedResidualPurchases(Double.POSITIVE_INFINITY, 0.0017, 2, 30.43, 38.86);
+     * }</pre>
+     *
+     * @param horizon the horizon in time units, {@code >= 0}; may be infinite when the
+     *     rate is positive
+     * @param discountRate the discount rate per time unit, {@code >= 0}
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return the discounted expected purchases, finite and {@code >= 0}
+     * @throws IllegalArgumentException if an argument is invalid or the horizon is
+     *     infinite without discounting
+     */
+    public double discountedResidualPurchases(double horizon, double discountRate, double x,
+            double tx, double age) {
+        if (!(horizon >= 0)) {
+            throw new IllegalArgumentException("horizon " + horizon + " is not >= 0");
+        }
+        if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
+            throw new IllegalArgumentException("discount rate " + discountRate + " is invalid");
+        }
+        if (horizon == Double.POSITIVE_INFINITY && discountRate == 0) {
+            throw new IllegalArgumentException("an infinite horizon needs a positive discount rate");
+        }
+        requireHistory(x, tx, age);
+        if (horizon == 0) {
+            return 0;
+        }
+        return ParetoNbdFormulas.discountedExpectedPurchases(r, alpha, s, beta, x, tx, age, horizon, discountRate);
+    }
+
+    @Override
+    public SimulatedCohort simulate(double[] ages, double holdout, long seed) {
+        return BtydSimulations.paretoNbd(r, alpha, s, beta, Objects.requireNonNull(ages, "ages"), holdout, seed);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ParetoNbd p && Arrays.equals(array(), p.array());
+    }
+
+    private double[] array() {
+        return new double[] {r, alpha, s, beta};
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(array());
+    }
+
+    /**
+     * Returns the format {@code pareto-nbd{r=.., alpha=.., s=.., beta=..}}.
+     *
+     * @return the model and its parameters, never null
+     */
+    @Override
+    public String toString() {
+        return NAME + parameters();
+    }
+}
