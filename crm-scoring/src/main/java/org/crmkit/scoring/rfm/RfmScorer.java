@@ -109,10 +109,23 @@ public final class RfmScorer {
         if (timeSinceLastPurchase.length >= PARALLEL_THRESHOLD) {
             dims = dims.parallel();
         }
-        dims.forEach(d -> out[d] = d == 0
-                ? scoreOne(timeSinceLastPurchase, recency, ScoreDirection.LOWER_IS_BETTER)
-                : d == 1 ? scoreOne(frequency, this.frequency, ScoreDirection.HIGHER_IS_BETTER)
-                : scoreOne(monetary, this.monetary, ScoreDirection.HIGHER_IS_BETTER));
+        RuntimeException[] failures = new RuntimeException[3];
+        dims.forEach(d -> {
+            try {
+                out[d] = d == 0
+                        ? scoreOne(timeSinceLastPurchase, recency, ScoreDirection.LOWER_IS_BETTER)
+                        : d == 1
+                        ? scoreOne(frequency, this.frequency, ScoreDirection.HIGHER_IS_BETTER)
+                        : scoreOne(monetary, this.monetary, ScoreDirection.HIGHER_IS_BETTER);
+            } catch (RuntimeException e) {
+                failures[d] = e; // rethrown below unchanged, in dimension order
+            }
+        });
+        for (RuntimeException e : failures) {
+            if (e != null) {
+                throw e;
+            }
+        }
         return new RfmScores(out[0], out[1], out[2], weights);
     }
 
