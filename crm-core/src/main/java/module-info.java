@@ -6,4 +6,14 @@ module org.crmkit.core {
     requires transitive com.fasterxml.jackson.databind;
     requires com.google.common;
     requires org.slf4j;
+
+    exports org.crmkit.core.money;
+    exports org.crmkit.core.customer;
+    exports org.crmkit.core.ownership;
+    exports org.crmkit.core.activity;
+
+    // Jackson reads and writes the model records reflectively
+    opens org.crmkit.core.customer to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.ownership to com.fasterxml.jackson.databind;
+    opens org.crmkit.core.activity to com.fasterxml.jackson.databind;
 }
