@@ -147,16 +147,20 @@ public final class Summarizer {
             }
         }
         start[customers] = base;
-        int[] days = new int[n];
-        double[] amounts = new double[n];
+        // day and amount side by side, so that the scatter touches one cache line per
+        // transaction rather than two
+        if (n > (Integer.MAX_VALUE - 8) / 2) {
+            throw new IllegalArgumentException("too many transactions to summarise: " + n);
+        }
+        double[] rec = new double[2 * n];
         int[] srcDay = log.day;
         double[] srcAmount = log.amount;
         run(parts, p -> {
             int[] cur = cursor[p];
             for (int i = slice(n, parts, p), to = slice(n, parts, p + 1); i < to; i++) {
                 int q = cur[cust[i]]++;
-                days[q] = srcDay[i];
-                amounts[q] = srcAmount[i];
+                rec[2 * q] = srcDay[i];
+                rec[2 * q + 1] = srcAmount[i];
             }
         });
         for (int p = 0; p < parts; p++) {
@@ -182,7 +186,7 @@ public final class Summarizer {
             }
             bounds[p] = lo;
         }
-        run(parts, p -> summarizeCustomers(log, bounds[p], bounds[p + 1], start, days, amounts,
+        run(parts, p -> summarizeCustomers(log, bounds[p], bounds[p + 1], start, rec,
                 cal, unitDays, out));
 
         int rows = 0;
@@ -312,19 +316,32 @@ public final class Summarizer {
     }
 
     private void summarizeCustomers(TransactionLog log, int cFrom, int cTo, int[] start,
-            int[] days, double[] amounts, int cal, double unitDays, Columns out) {
+            double[] rec, int cal, double unitDays, Columns out) {
         long[] scratch = new long[0];
+        int[] days = new int[INSERTION_SORT_LIMIT];
+        double[] amounts = new double[INSERTION_SORT_LIMIT];
         int[] dayScratch = new int[0];
         double[] amountScratch = new double[0];
         boolean keep = policy == NonPositiveDayPolicy.KEEP;
         for (int c = cFrom; c < cTo; c++) {
-            int from = start[c];
-            int to = start[c + 1];
-            int len = to - from;
+            int from0 = start[c];
+            int len = start[c + 1] - from0;
             if (keep && len <= SMALL_GROUP) {
-                summarizeSmallKeep(c, from, to, days, amounts, cal, unitDays, out);
+                summarizeSmallKeep(c, from0, from0 + len, rec, cal, unitDays, out);
                 continue;
             }
+            // copy the customer's transactions out and order them by day
+            if (days.length < len) {
+                int capacity = Math.max(len, days.length * 2);
+                days = new int[capacity];
+                amounts = new double[capacity];
+            }
+            for (int k = 0; k < len; k++) {
+                days[k] = (int) rec[2 * (from0 + k)];
+                amounts[k] = rec[2 * (from0 + k) + 1];
+            }
+            int from = 0;
+            int to = len;
             if (len <= INSERTION_SORT_LIMIT) {
                 insertionSort(days, amounts, from, to);
             } else {
@@ -334,16 +351,16 @@ public final class Summarizer {
                     amountScratch = new double[len];
                 }
                 for (int k = 0; k < len; k++) {
-                    scratch[k] = ((long) days[from + k] << 32) | k;
+                    scratch[k] = ((long) days[k] << 32) | k;
                 }
                 Arrays.sort(scratch, 0, len);
                 for (int k = 0; k < len; k++) {
-                    int src = from + (int) scratch[k];
+                    int src = (int) scratch[k];
                     dayScratch[k] = days[src];
                     amountScratch[k] = amounts[src];
                 }
-                System.arraycopy(dayScratch, 0, days, from, len);
-                System.arraycopy(amountScratch, 0, amounts, from, len);
+                System.arraycopy(dayScratch, 0, days, 0, len);
+                System.arraycopy(amountScratch, 0, amounts, 0, len);
             }
             int first = NO_PURCHASE;
             int lastCal = 0;
@@ -403,13 +420,13 @@ public final class Summarizer {
      * loop) and the first day's value is separated from the repeat days' by comparison
      * with the first day.
      */
-    private static void summarizeSmallKeep(int c, int from, int to, int[] days,
-            double[] amounts, int cal, double unitDays, Columns out) {
+    private static void summarizeSmallKeep(int c, int from, int to, double[] rec, int cal,
+            double unitDays, Columns out) {
         int first = Integer.MAX_VALUE;
         int lastCal = NO_PURCHASE;
         int orders = 0;
         for (int k = from; k < to; k++) {
-            int d = days[k];
+            int d = (int) rec[2 * k];
             if (d <= cal) {
                 first = Math.min(first, d);
                 lastCal = Math.max(lastCal, d);
@@ -426,11 +443,12 @@ public final class Summarizer {
         int calDays = 0;
         int holdoutDays = 0;
         for (int k = from; k < to; k++) {
-            int d = days[k];
-            double a = amounts[k];
+            double dd = rec[2 * k];
+            int d = (int) dd;
+            double a = rec[2 * k + 1];
             boolean dup = false;
             for (int j = from; j < k; j++) {
-                dup |= days[j] == d;
+                dup |= rec[2 * j] == dd;
             }
             int isNew = dup ? 0 : 1;
             if (d <= cal) {
