@@ -70,6 +70,40 @@ class SummarizeCommandTest {
     }
 
     @Test
+    void summarize_debug_printsTheStackTrace(@TempDir Path dir) throws IOException {
+        Path tx = dir.resolve("tx.csv");
+        Files.writeString(tx, "customer,date\nc1,01/02/2024\n");
+        int code = run("summarize", "--debug", "--transactions", tx.toString(), "--customer-col",
+                "customer", "--date-col", "date", "--out", dir.resolve("s.csv").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("tx.csv:2").contains("CsvInputException")
+                .contains("\tat ");
+    }
+
+    @Test
+    void summarize_holdoutAndMonthsThroughTheCommandLine(@TempDir Path dir) throws IOException {
+        Path tx = dir.resolve("tx.csv");
+        Files.writeString(tx, "customer;date;amount\na;2024-01-01;10\na;2024-02-01;20\n"
+                + "a;2024-02-01;-5\nb;2024-03-15;7\na;2024-04-10;8\n");
+        Path out = dir.resolve("s.csv");
+        int code = run("summarize", "--transactions", tx.toString(), "--delimiter", ";",
+                "--customer-col", "customer", "--date-col", "date", "--amount-col", "amount",
+                "--time-unit", "months", "--calibration-end", "2024-03-31", "--observation-end",
+                "2024-06-30", "--out", out.toString());
+        assertThat(code).as(err.toString()).isZero();
+        CustomerSummaries s = SummaryCsv.read(out);
+        assertThat(s.hasHoldout()).isTrue();
+        assertThat(s.frequency(0)).isEqualTo(1);
+        // 31 days / 30.4375; T = 90 days / 30.4375; holdout 91 days
+        assertThat(s.recency(0)).isCloseTo(31 / 30.4375, within(1e-12));
+        assertThat(s.t(0)).isCloseTo(90 / 30.4375, within(1e-12));
+        assertThat(s.monetaryValue(0)).isEqualTo(15.0);
+        assertThat(s.frequencyHoldout(0)).isEqualTo(1);
+        assertThat(s.monetaryValueHoldout(0)).isEqualTo(8.0);
+        assertThat(s.durationHoldout(1)).isCloseTo(91 / 30.4375, within(1e-12));
+    }
+
+    @Test
     void summarize_transactionAfterObservationEnd_exitsTwo(@TempDir Path dir) throws IOException {
         Path tx = dir.resolve("tx.csv");
         Files.writeString(tx, "customer,date\nc1,2024-01-02\nc2,2024-02-20\n");

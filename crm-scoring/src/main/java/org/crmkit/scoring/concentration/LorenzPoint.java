@@ -13,6 +13,8 @@ public record LorenzPoint(double populationShare, double valueShare) {
     /**
      * Validates the point.
      *
+     * @param populationShare see the record component
+     * @param valueShare see the record component
      * @throws IllegalArgumentException if a share is outside [0, 1]
      */
     public LorenzPoint {

@@ -26,8 +26,9 @@ import java.util.Objects;
  * distinct value scores 1 throughout.
  *
  * <p><b>Cost.</b> Linear: a 65,536-bucket histogram of the values' order-preserving bit
- * patterns locates the k - 1 score thresholds, only the buckets holding a threshold are
- * sorted, then each value is compared with the thresholds. No full sort.
+ * patterns locates the k - 1 score thresholds, the distinct values of only the buckets
+ * holding a threshold are counted and sorted, then each value is compared with the
+ * thresholds. No full sort, and a large tie group costs one hash count per value.
  *
  * <pre>{@code
  * BinnedScores r = QuantileScores.score(daysSinceLastPurchase, 5, ScoreDirection.LOWER_IS_BETTER);
@@ -104,23 +105,19 @@ public final class QuantileScores {
                 marked[b] = true;
             }
         }
-        long[][] members = new long[buckets][];
-        int[] fill = new int[buckets];
+        // count the distinct values of the buckets that hold a threshold: a hash count
+        // rather than a sort, since such a bucket may hold a tie group of millions
+        ValueCounts[] distinct = new ValueCounts[buckets];
         for (int k = 0; k < buckets; k++) {
             if (marked[k]) {
-                members[k] = new long[counts[k]];
+                distinct[k] = new ValueCounts();
             }
         }
         for (int i = 0; i < n; i++) {
             long off = key(values[i], lowerBetter) - min;
             int k = (int) (off >>> shift);
             if (marked[k]) {
-                members[k][fill[k]++] = off;
-            }
-        }
-        for (long[] m : members) {
-            if (m != null) {
-                Arrays.sort(m); // offsets fit in 63 bits when shift > 0 or range small
+                distinct[k].add(off);
             }
         }
         for (int s = 2; s <= bins; s++) {
@@ -131,18 +128,14 @@ public final class QuantileScores {
             }
             long target = (long) n * (s - 1);
             long below = k == 0 ? 0 : upto[k - 1];
-            long[] m = members[k];
-            int p = 0;
-            while (p < m.length) {
-                int q = p + 1;
-                while (q < m.length && m[q] == m[p]) {
-                    q++;
-                }
-                if ((long) bins * (below + p) >= target) {
-                    threshold[s] = m[p];
+            ValueCounts vc = distinct[k];
+            long[] keys = vc.sortedKeys(); // same top bits within a bucket: signed order is fine
+            for (long key : keys) {
+                if ((long) bins * below >= target) {
+                    threshold[s] = key;
                     break;
                 }
-                p = q;
+                below += vc.count(key);
             }
             if (threshold[s] == -1) {
                 int next = k + 1;
@@ -162,13 +155,31 @@ public final class QuantileScores {
                 t[reachable++] = threshold[s];
             }
         }
+        // a bucket without a threshold inside has one score for all its values
+        byte[] bucketScore = new byte[buckets];
+        for (int k = 0; k < buckets; k++) {
+            if (marked[k]) {
+                continue; // decided value by value below
+            }
+            long lowest = (long) k << shift;
+            int sc = 1;
+            while (sc - 1 < reachable && Long.compareUnsigned(lowest, t[sc - 1]) >= 0) {
+                sc++;
+            }
+            bucketScore[k] = (byte) sc;
+        }
         for (int i = 0; i < n; i++) {
             long off = key(values[i], lowerBetter) - min;
-            int s = 1;
-            while (s - 1 < reachable && Long.compareUnsigned(off, t[s - 1]) >= 0) {
-                s++;
+            int k = (int) (off >>> shift);
+            byte sc = bucketScore[k];
+            if (sc == 0) {
+                int v = 1;
+                while (v - 1 < reachable && Long.compareUnsigned(off, t[v - 1]) >= 0) {
+                    v++;
+                }
+                sc = (byte) v;
             }
-            scores[i] = (byte) s;
+            scores[i] = sc;
         }
         return new BinnedScores(scores, bins);
     }
@@ -178,6 +189,71 @@ public final class QuantileScores {
         double w = (negate ? -v : v) + 0.0;
         long bits = Double.doubleToRawLongBits(w);
         return bits ^ ((bits >> 63) & 0x7fffffffffffffffL);
+    }
+
+    /** Counts of distinct long keys: open addressing with linear probing. */
+    private static final class ValueCounts {
+        private long[] keys = new long[16];
+        private int[] counts = new int[16];
+        private boolean[] used = new boolean[16];
+        private int size;
+
+        void add(long key) {
+            int slot = find(key);
+            if (used[slot]) {
+                counts[slot]++;
+                return;
+            }
+            used[slot] = true;
+            keys[slot] = key;
+            counts[slot] = 1;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+        }
+
+        int count(long key) {
+            int slot = find(key);
+            return used[slot] ? counts[slot] : 0;
+        }
+
+        private int find(long key) {
+            int mask = keys.length - 1;
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            while (used[slot] && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldCounts = counts;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            counts = new int[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldUsed[i]) {
+                    int slot = find(oldKeys[i]);
+                    used[slot] = true;
+                    keys[slot] = oldKeys[i];
+                    counts[slot] = oldCounts[i];
+                }
+            }
+        }
+
+        long[] sortedKeys() {
+            long[] out = new long[size];
+            int j = 0;
+            for (int i = 0; i < keys.length; i++) {
+                if (used[i]) {
+                    out[j++] = keys[i];
+                }
+            }
+            Arrays.sort(out);
+            return out;
+        }
     }
 
     static void checkBins(int bins) {

@@ -1,6 +1,7 @@
 package org.crmkit.scoring.rfm;
 
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.crmkit.scoring.summary.CustomerSummaries;
 
 /**
@@ -14,6 +15,8 @@ import org.crmkit.scoring.summary.CustomerSummaries;
  * customers score high); F = {@code frequency} (repeat purchase days); M =
  * {@code monetary_value} (mean repeat-purchase value, 0 for one-time buyers). One-time
  * buyers tie at F = 0 and M = 0; see {@link QuantileScores} for how ties are scored.
+ * For 2<sup>18</sup> customers or more the three dimensions are scored in parallel
+ * (parallel streams); the result does not depend on it.
  *
  * <pre>{@code
  * RfmScores scores = RfmScorer.builder().bins(5).build().score(summaries);
@@ -23,6 +26,7 @@ import org.crmkit.scoring.summary.CustomerSummaries;
  * <p>Immutable and thread-safe.
  */
 public final class RfmScorer {
+    private static final int PARALLEL_THRESHOLD = 1 << 18;
     private final int bins;
     private final RfmWeights weights;
     private final Breakpoints recency;
@@ -100,10 +104,29 @@ public final class RfmScorer {
             throw new IllegalArgumentException("lengths differ: " + timeSinceLastPurchase.length
                     + ", " + frequency.length + ", " + monetary.length);
         }
-        BinnedScores r = scoreOne(timeSinceLastPurchase, recency, ScoreDirection.LOWER_IS_BETTER);
-        BinnedScores f = scoreOne(frequency, this.frequency, ScoreDirection.HIGHER_IS_BETTER);
-        BinnedScores m = scoreOne(monetary, this.monetary, ScoreDirection.HIGHER_IS_BETTER);
-        return new RfmScores(r, f, m, weights);
+        BinnedScores[] out = new BinnedScores[3];
+        IntStream dims = IntStream.range(0, 3);
+        if (timeSinceLastPurchase.length >= PARALLEL_THRESHOLD) {
+            dims = dims.parallel();
+        }
+        RuntimeException[] failures = new RuntimeException[3];
+        dims.forEach(d -> {
+            try {
+                out[d] = d == 0
+                        ? scoreOne(timeSinceLastPurchase, recency, ScoreDirection.LOWER_IS_BETTER)
+                        : d == 1
+                        ? scoreOne(frequency, this.frequency, ScoreDirection.HIGHER_IS_BETTER)
+                        : scoreOne(monetary, this.monetary, ScoreDirection.HIGHER_IS_BETTER);
+            } catch (RuntimeException e) {
+                failures[d] = e; // rethrown below unchanged, in dimension order
+            }
+        });
+        for (RuntimeException e : failures) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        return new RfmScores(out[0], out[1], out[2], weights);
     }
 
     private BinnedScores scoreOne(double[] values, Breakpoints points, ScoreDirection dir) {

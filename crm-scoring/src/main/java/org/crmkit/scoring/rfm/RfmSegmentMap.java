@@ -52,6 +52,9 @@ public record RfmSegmentMap(int bins, String fallback, List<RfmSegmentRule> segm
     /**
      * Validates the map and copies the rule list.
      *
+     * @param bins see the record component
+     * @param fallback see the record component
+     * @param segments see the record component
      * @throws IllegalArgumentException if bins are out of range, the fallback or the rules
      *     are missing, the fallback is blank,
      *     there are no rules, a name repeats or a range exceeds bins

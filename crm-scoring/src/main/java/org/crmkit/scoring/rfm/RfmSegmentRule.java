@@ -21,6 +21,10 @@ public record RfmSegmentRule(String name, ScoreRange recency, ScoreRange frequen
     /**
      * Validates the rule.
      *
+     * @param name see the record component
+     * @param recency see the record component
+     * @param frequency see the record component
+     * @param monetary see the record component
      * @throws NullPointerException if the name is null
      * @throws IllegalArgumentException if the name is blank
      */

@@ -21,6 +21,9 @@ public record RfmWeights(double recency, double frequency, double monetary) {
     /**
      * Validates the weights.
      *
+     * @param recency see the record component
+     * @param frequency see the record component
+     * @param monetary see the record component
      * @throws IllegalArgumentException if a weight is negative or not finite, or all are 0
      */
     public RfmWeights {

@@ -12,6 +12,8 @@ public record ScoreRange(int min, int max) {
     /**
      * Validates the range.
      *
+     * @param min see the record component
+     * @param max see the record component
      * @throws IllegalArgumentException if {@code min < 1} or {@code max < min}
      */
     public ScoreRange {

@@ -19,6 +19,8 @@ public record ColumnSelector(String name, int position) {
     /**
      * Validates that exactly one of name and position is given.
      *
+     * @param name see the record component
+     * @param position see the record component
      * @throws IllegalArgumentException if both or neither are given, the name is blank or
      *     the position is negative
      */

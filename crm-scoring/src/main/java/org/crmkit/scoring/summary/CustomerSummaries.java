@@ -40,6 +40,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Immutable and thread-safe. Column accessors ending in {@code Column} return copies.
+ * Equality is identity: compare columns to compare contents.
  */
 public final class CustomerSummaries {
     /** Bytes per customer of the core columns, as documented above. */

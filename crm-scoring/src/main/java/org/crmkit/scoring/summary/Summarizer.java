@@ -3,6 +3,8 @@ package org.crmkit.scoring.summary;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Turns a {@link TransactionLog} into {@link CustomerSummaries}.
@@ -36,9 +38,12 @@ import java.util.Objects;
  * {@link #summarize} with an {@link InvalidTransactionException}.
  *
  * <p>The algorithm is sort-free across customers: a counting sort groups the
- * transactions by dense customer index in two linear passes, then each customer's few
- * transactions are ordered by day in place. It allocates only its column arrays, never
- * per transaction.
+ * transactions by dense customer index in two linear passes; a customer with few
+ * transactions is then summarised by pairwise comparison of its days (no sorting), one
+ * with many by sorting its days in place. It allocates only its column arrays, never
+ * per transaction. Logs of at least 2<sup>20</sup> transactions are processed in up to
+ * four parts in parallel (parallel streams, so the common fork-join pool and the calling
+ * thread); results and reported errors are the same as a sequential run's.
  *
  * <pre>{@code
  * CustomerSummaries s = Summarizer.builder()
@@ -52,13 +57,16 @@ import java.util.Objects;
  */
 public final class Summarizer {
     private static final int INSERTION_SORT_LIMIT = 32;
+    private static final int SMALL_GROUP = 24;
 
     private final TimeUnit unit;
     private final LocalDate calibrationEnd;
     private final LocalDate observationEnd;
     private final NonPositiveDayPolicy policy;
+    private final int parallelThreshold;
 
     private Summarizer(Builder b) {
+        this.parallelThreshold = b.parallelThreshold;
         this.unit = b.unit == null ? TimeUnit.DAYS : b.unit;
         this.calibrationEnd = b.calibrationEnd;
         this.observationEnd = b.observationEnd;
@@ -114,48 +122,226 @@ public final class Summarizer {
             }
         }
         boolean holdout = obs > cal;
+        int parts = n >= parallelThreshold
+                ? Math.max(1, Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors())) : 1;
 
-        // counting sort by customer: start[c] .. start[c + 1] is customer c's range
-        int[] start = new int[customers + 1];
+        // counting sort by customer, in parallel over slices of the log: each slice counts
+        // its customers, then scatters into its own sub-range of each customer's range
         int[] cust = log.customer;
-        for (int i = 0; i < n; i++) {
-            start[cust[i] + 1]++;
-        }
+        int[][] cursor = new int[parts][];
+        run(parts, p -> {
+            int[] count = new int[customers];
+            for (int i = slice(n, parts, p), to = slice(n, parts, p + 1); i < to; i++) {
+                count[cust[i]]++;
+            }
+            cursor[p] = count;
+        });
+        int[] start = new int[customers + 1];
+        int base = 0;
         for (int c = 0; c < customers; c++) {
-            start[c + 1] += start[c];
+            start[c] = base;
+            for (int p = 0; p < parts; p++) {
+                int k = cursor[p][c];
+                cursor[p][c] = base;
+                base += k;
+            }
         }
-        int[] cursor = Arrays.copyOf(start, customers);
-        int[] days = new int[n];
-        double[] amounts = new double[n];
+        start[customers] = base;
+        // day and amount side by side, so that the scatter touches one cache line per
+        // transaction rather than two
+        if (n > (Integer.MAX_VALUE - 8) / 2) {
+            throw new IllegalArgumentException("too many transactions to summarise: " + n);
+        }
+        double[] rec = new double[2 * n];
         int[] srcDay = log.day;
         double[] srcAmount = log.amount;
-        for (int i = 0; i < n; i++) {
-            int p = cursor[cust[i]]++;
-            days[p] = srcDay[i];
-            amounts[p] = srcAmount[i];
+        run(parts, p -> {
+            int[] cur = cursor[p];
+            for (int i = slice(n, parts, p), to = slice(n, parts, p + 1); i < to; i++) {
+                int q = cur[cust[i]]++;
+                rec[2 * q] = srcDay[i];
+                rec[2 * q + 1] = srcAmount[i];
+            }
+        });
+        for (int p = 0; p < parts; p++) {
+            cursor[p] = null;
         }
-        cursor = null;
 
-        int[] frequency = new int[customers];
-        double[] recency = new double[customers];
-        double[] t = new double[customers];
-        double[] monetary = new double[customers];
-        int[] firstDay = new int[customers];
-        int[] lastDay = new int[customers];
-        double[] totalSpend = new double[customers];
-        int[] orderCount = new int[customers];
-        int[] frequencyHoldout = holdout ? new int[customers] : null;
-        double[] monetaryHoldout = holdout ? new double[customers] : null;
-        String[] ids = new String[customers];
+        Columns out = new Columns(customers, holdout);
         double unitDays = unit.days();
+        // split customers so that each part gets about the same number of transactions
+        int[] bounds = new int[parts + 1];
+        bounds[parts] = customers;
+        for (int p = 1; p < parts; p++) {
+            int target = slice(n, parts, p);
+            int lo = bounds[p - 1];
+            int hi = customers;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (start[mid] < target) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            bounds[p] = lo;
+        }
+        run(parts, p -> summarizeCustomers(log, bounds[p], bounds[p + 1], start, rec,
+                cal, unitDays, out));
+
+        int rows = 0;
+        for (int c = 0; c < customers; c++) {
+            if (out.firstDay[c] != NO_PURCHASE) {
+                rows++;
+            }
+        }
+        if (rows < customers) {
+            out.compact(rows);
+        }
+        String[] ids = new String[rows];
+        int r = 0;
+        for (int c = 0; c < customers && r < rows; c++) {
+            if (out.kept == null || out.kept[c]) {
+                ids[r++] = log.customerIds[c];
+            }
+        }
+        double[] durationHoldout = null;
+        if (holdout) {
+            durationHoldout = new double[rows];
+            Arrays.fill(durationHoldout, ((long) obs - cal) / unitDays);
+        }
+        return new CustomerSummaries(ids, out.frequency, out.recency, out.t, out.monetary, true,
+                out.firstDay, out.lastDay, out.totalSpend, out.orderCount, out.frequencyHoldout,
+                out.monetaryHoldout, durationHoldout, unit, LocalDate.ofEpochDay(cal),
+                holdout ? LocalDate.ofEpochDay(obs) : null, customers - rows);
+    }
+
+    private static final int NO_PURCHASE = Integer.MIN_VALUE;
+    private static final int PARALLEL_THRESHOLD = 1 << 20;
+    private static final int MAX_PARTS = 4;
+
+    private static int slice(int n, int parts, int p) {
+        return (int) ((long) n * p / parts);
+    }
+
+    /**
+     * Runs parts 0..parts-1, in parallel when parts > 1; rethrows the failure of the
+     * lowest failing part, so the error reported is the same as a sequential run's.
+     */
+    private static void run(int parts, IntConsumer task) {
+        if (parts == 1) {
+            task.accept(0);
+            return;
+        }
+        RuntimeException[] failures = new RuntimeException[parts];
+        IntStream.range(0, parts).parallel().forEach(p -> {
+            try {
+                task.accept(p);
+            } catch (RuntimeException e) {
+                failures[p] = e;
+            }
+        });
+        for (RuntimeException e : failures) {
+            if (e != null) {
+                throw e;
+            }
+        }
+    }
+
+    /** Output columns indexed by customer, compacted to rows at the end. */
+    private static final class Columns {
+        int[] frequency;
+        double[] recency;
+        double[] t;
+        double[] monetary;
+        int[] firstDay;
+        int[] lastDay;
+        double[] totalSpend;
+        int[] orderCount;
+        int[] frequencyHoldout;
+        double[] monetaryHoldout;
+        boolean[] kept;
+
+        Columns(int customers, boolean holdout) {
+            frequency = new int[customers];
+            recency = new double[customers];
+            t = new double[customers];
+            monetary = new double[customers];
+            firstDay = new int[customers];
+            lastDay = new int[customers];
+            totalSpend = new double[customers];
+            orderCount = new int[customers];
+            if (holdout) {
+                frequencyHoldout = new int[customers];
+                monetaryHoldout = new double[customers];
+            }
+        }
+
+        void compact(int rows) {
+            int customers = firstDay.length;
+            kept = new boolean[customers];
+            int r = 0;
+            for (int c = 0; c < customers; c++) {
+                if (firstDay[c] == NO_PURCHASE) {
+                    continue;
+                }
+                kept[c] = true;
+                frequency[r] = frequency[c];
+                recency[r] = recency[c];
+                t[r] = t[c];
+                monetary[r] = monetary[c];
+                firstDay[r] = firstDay[c];
+                lastDay[r] = lastDay[c];
+                totalSpend[r] = totalSpend[c];
+                orderCount[r] = orderCount[c];
+                if (frequencyHoldout != null) {
+                    frequencyHoldout[r] = frequencyHoldout[c];
+                    monetaryHoldout[r] = monetaryHoldout[c];
+                }
+                r++;
+            }
+            frequency = Arrays.copyOf(frequency, rows);
+            recency = Arrays.copyOf(recency, rows);
+            t = Arrays.copyOf(t, rows);
+            monetary = Arrays.copyOf(monetary, rows);
+            firstDay = Arrays.copyOf(firstDay, rows);
+            lastDay = Arrays.copyOf(lastDay, rows);
+            totalSpend = Arrays.copyOf(totalSpend, rows);
+            orderCount = Arrays.copyOf(orderCount, rows);
+            if (frequencyHoldout != null) {
+                frequencyHoldout = Arrays.copyOf(frequencyHoldout, rows);
+                monetaryHoldout = Arrays.copyOf(monetaryHoldout, rows);
+            }
+        }
+    }
+
+    private void summarizeCustomers(TransactionLog log, int cFrom, int cTo, int[] start,
+            double[] rec, int cal, double unitDays, Columns out) {
         long[] scratch = new long[0];
+        int[] days = new int[INSERTION_SORT_LIMIT];
+        double[] amounts = new double[INSERTION_SORT_LIMIT];
         int[] dayScratch = new int[0];
         double[] amountScratch = new double[0];
-        int row = 0;
-        for (int c = 0; c < customers; c++) {
-            int from = start[c];
-            int to = start[c + 1];
-            int len = to - from;
+        boolean keep = policy == NonPositiveDayPolicy.KEEP;
+        for (int c = cFrom; c < cTo; c++) {
+            int from0 = start[c];
+            int len = start[c + 1] - from0;
+            if (keep && len <= SMALL_GROUP) {
+                summarizeSmallKeep(c, from0, from0 + len, rec, cal, unitDays, out);
+                continue;
+            }
+            // copy the customer's transactions out and order them by day
+            if (days.length < len) {
+                int capacity = Math.max(len, days.length * 2);
+                days = new int[capacity];
+                amounts = new double[capacity];
+            }
+            for (int k = 0; k < len; k++) {
+                days[k] = (int) rec[2 * (from0 + k)];
+                amounts[k] = rec[2 * (from0 + k) + 1];
+            }
+            int from = 0;
+            int to = len;
             if (len <= INSERTION_SORT_LIMIT) {
                 insertionSort(days, amounts, from, to);
             } else {
@@ -165,18 +351,18 @@ public final class Summarizer {
                     amountScratch = new double[len];
                 }
                 for (int k = 0; k < len; k++) {
-                    scratch[k] = ((long) days[from + k] << 32) | k;
+                    scratch[k] = ((long) days[k] << 32) | k;
                 }
                 Arrays.sort(scratch, 0, len);
                 for (int k = 0; k < len; k++) {
-                    int src = from + (int) scratch[k];
+                    int src = (int) scratch[k];
                     dayScratch[k] = days[src];
                     amountScratch[k] = amounts[src];
                 }
-                System.arraycopy(dayScratch, 0, days, from, len);
-                System.arraycopy(amountScratch, 0, amounts, from, len);
+                System.arraycopy(dayScratch, 0, days, 0, len);
+                System.arraycopy(amountScratch, 0, amounts, 0, len);
             }
-            int first = Integer.MIN_VALUE;
+            int first = NO_PURCHASE;
             int lastCal = 0;
             int repeat = 0;
             double repeatSum = 0;
@@ -211,7 +397,7 @@ public final class Summarizer {
                     }
                 }
                 if (calibration) {
-                    if (first == Integer.MIN_VALUE) {
+                    if (first == NO_PURCHASE) {
                         first = d;
                     } else {
                         repeat++;
@@ -223,48 +409,80 @@ public final class Summarizer {
                     holdoutSum += value;
                 }
             }
-            if (first == Integer.MIN_VALUE) {
-                continue;
-            }
-            ids[row] = log.customerIds[c];
-            frequency[row] = repeat;
-            recency[row] = (lastCal - first) / unitDays;
-            t[row] = ((long) cal - first) / unitDays;
-            monetary[row] = repeat == 0 ? 0.0 : repeatSum / repeat;
-            firstDay[row] = first;
-            lastDay[row] = lastCal;
-            totalSpend[row] = spend;
-            orderCount[row] = orders;
-            if (holdout) {
-                frequencyHoldout[row] = holdoutDays;
-                monetaryHoldout[row] = holdoutDays == 0 ? 0.0 : holdoutSum / holdoutDays;
-            }
-            row++;
+            store(out, c, first, lastCal, repeat, repeatSum, spend, orders, holdoutDays,
+                    holdoutSum, cal, unitDays);
         }
-        double[] durationHoldout = null;
-        if (holdout) {
-            durationHoldout = new double[row];
-            Arrays.fill(durationHoldout, ((long) obs - cal) / unitDays);
-        }
-        if (row < customers) {
-            ids = Arrays.copyOf(ids, row);
-            frequency = Arrays.copyOf(frequency, row);
-            recency = Arrays.copyOf(recency, row);
-            t = Arrays.copyOf(t, row);
-            monetary = Arrays.copyOf(monetary, row);
-            firstDay = Arrays.copyOf(firstDay, row);
-            lastDay = Arrays.copyOf(lastDay, row);
-            totalSpend = Arrays.copyOf(totalSpend, row);
-            orderCount = Arrays.copyOf(orderCount, row);
-            if (holdout) {
-                frequencyHoldout = Arrays.copyOf(frequencyHoldout, row);
-                monetaryHoldout = Arrays.copyOf(monetaryHoldout, row);
+    }
+
+    /**
+     * The common case without sorting: a customer with few transactions under the KEEP
+     * policy, where distinct days are counted by pairwise comparison (branch-free inner
+     * loop) and the first day's value is separated from the repeat days' by comparison
+     * with the first day.
+     */
+    private static void summarizeSmallKeep(int c, int from, int to, double[] rec, int cal,
+            double unitDays, Columns out) {
+        int first = Integer.MAX_VALUE;
+        int lastCal = NO_PURCHASE;
+        int orders = 0;
+        for (int k = from; k < to; k++) {
+            int d = (int) rec[2 * k];
+            if (d <= cal) {
+                first = Math.min(first, d);
+                lastCal = Math.max(lastCal, d);
+                orders++;
             }
         }
-        return new CustomerSummaries(ids, frequency, recency, t, monetary, true, firstDay,
-                lastDay, totalSpend, orderCount, frequencyHoldout, monetaryHoldout,
-                durationHoldout, unit, LocalDate.ofEpochDay(cal),
-                holdout ? LocalDate.ofEpochDay(obs) : null, customers - row);
+        if (orders == 0) {
+            out.firstDay[c] = NO_PURCHASE;
+            return;
+        }
+        double spend = 0;
+        double repeatSum = 0;
+        double holdoutSum = 0;
+        int calDays = 0;
+        int holdoutDays = 0;
+        for (int k = from; k < to; k++) {
+            double dd = rec[2 * k];
+            int d = (int) dd;
+            double a = rec[2 * k + 1];
+            boolean dup = false;
+            for (int j = from; j < k; j++) {
+                dup |= rec[2 * j] == dd;
+            }
+            int isNew = dup ? 0 : 1;
+            if (d <= cal) {
+                spend += a;
+                repeatSum += d != first ? a : 0.0;
+                calDays += isNew;
+            } else {
+                holdoutSum += a;
+                holdoutDays += isNew;
+            }
+        }
+        store(out, c, first, lastCal, calDays - 1, repeatSum, spend, orders, holdoutDays,
+                holdoutSum, cal, unitDays);
+    }
+
+    private static void store(Columns out, int c, int first, int lastCal, int repeat,
+            double repeatSum, double spend, int orders, int holdoutDays, double holdoutSum,
+            int cal, double unitDays) {
+        if (first == NO_PURCHASE) {
+            out.firstDay[c] = NO_PURCHASE;
+            return;
+        }
+        out.frequency[c] = repeat;
+        out.recency[c] = (lastCal - first) / unitDays;
+        out.t[c] = ((long) cal - first) / unitDays;
+        out.monetary[c] = repeat == 0 ? 0.0 : repeatSum / repeat;
+        out.firstDay[c] = first;
+        out.lastDay[c] = lastCal;
+        out.totalSpend[c] = spend;
+        out.orderCount[c] = orders;
+        if (out.frequencyHoldout != null) {
+            out.frequencyHoldout[c] = holdoutDays;
+            out.monetaryHoldout[c] = holdoutDays == 0 ? 0.0 : holdoutSum / holdoutDays;
+        }
     }
 
     private static void insertionSort(int[] days, double[] amounts, int from, int to) {
@@ -322,8 +540,15 @@ public final class Summarizer {
         private LocalDate calibrationEnd;
         private LocalDate observationEnd;
         private NonPositiveDayPolicy policy;
+        private int parallelThreshold = PARALLEL_THRESHOLD;
 
         private Builder() {
+        }
+
+        /** Logs of at least this many transactions are summarised in parallel (tests). */
+        Builder parallelThreshold(int transactions) {
+            parallelThreshold = transactions;
+            return this;
         }
 
         /**

@@ -114,9 +114,9 @@ public final class TransactionCsv {
         ci = resolve(customerColumn, names, source, sc.lineNumber());
         di = resolve(dateColumn, names, source, sc.lineNumber());
         ai = amountColumn == null ? -1 : resolve(amountColumn, names, source, sc.lineNumber());
-        String cName = label(customerColumn, ci, names);
-        String dName = label(dateColumn, di, names);
-        String aName = ai < 0 ? null : label(amountColumn, ai, names);
+        String cName = label(ci, names);
+        String dName = label(di, names);
+        String aName = ai < 0 ? null : label(ai, names);
         int needed = Math.max(ci, Math.max(di, ai)) + 1;
         long latest = latestDate == null ? Long.MAX_VALUE : latestDate.toEpochDay();
         byte[] lastId = new byte[64];
@@ -126,7 +126,7 @@ public final class TransactionCsv {
             long line = sc.lineNumber();
             if (sc.fieldCount < needed) {
                 int missing = sc.fieldCount <= ci ? ci : sc.fieldCount <= di ? di : ai;
-                throw new CsvInputException(source, line, label(null, missing, names),
+                throw new CsvInputException(source, line, label(missing, names),
                         "missing: the line has " + sc.fieldCount + " fields, expected at least "
                                 + needed);
             }
@@ -202,7 +202,7 @@ public final class TransactionCsv {
         return found;
     }
 
-    private static String label(ColumnSelector sel, int index, String[] names) {
+    private static String label(int index, String[] names) {
         if (names != null && index < names.length) {
             return names[index] + " (" + (index + 1) + ")";
         }

@@ -1,10 +1,13 @@
 package org.crmkit.scoring.summary;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.crmkit.core.activity.Purchase;
 
 /**
  * A columnar, immutable log of purchase transactions: for each transaction a customer,
@@ -93,6 +96,40 @@ public final class TransactionLog {
         }
         return new TransactionLog(customerIds.clone(), customerIndex.clone(), epochDays.clone(),
                 amounts.clone());
+    }
+
+    /**
+     * Creates a log from crm-core purchase lines; return lines enter with their negative
+     * amounts. The date of a line is the calendar day of its timestamp in {@code zone}.
+     *
+     * <pre>{@code
+     * TransactionLog log = TransactionLog.fromPurchases(purchases,
+     *         Currency.getInstance("EUR"), ZoneId.of("Europe/Berlin"));
+     * }</pre>
+     *
+     * @param purchases the purchase and return lines, not null, no null elements
+     * @param currency the currency every line must be in, not null
+     * @param zone the time zone that defines the calendar day, not null
+     * @return the log, never null
+     * @throws IllegalArgumentException if a line is in another currency (the message names
+     *     the line and both currencies)
+     */
+    public static TransactionLog fromPurchases(Iterable<Purchase> purchases, Currency currency,
+            ZoneId zone) {
+        Objects.requireNonNull(purchases, "purchases");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(zone, "zone");
+        Builder b = builder();
+        for (Purchase p : purchases) {
+            Objects.requireNonNull(p, "purchase");
+            if (!p.amount().currency().equals(currency)) {
+                throw new IllegalArgumentException("purchase " + p.id() + " is in "
+                        + p.amount().currency() + ", expected " + currency);
+            }
+            b.add(p.customerId().value(), p.timestamp().atZone(zone).toLocalDate(),
+                    p.amount().amount().doubleValue());
+        }
+        return b.build();
     }
 
     /**

@@ -3,7 +3,7 @@
  * from transaction logs, and their CSV input and output.
  *
  * <p>Entry points: {@link org.crmkit.scoring.summary.TransactionLog} (columnar
- * transactions), {@link org.crmkit.scoring.summary.TransactionCsv} (reads transaction
+ * transactions, also from crm-core purchases), {@link org.crmkit.scoring.summary.TransactionCsv} (reads transaction
  * files), {@link org.crmkit.scoring.summary.Summarizer} (builds summaries),
  * {@link org.crmkit.scoring.summary.CustomerSummaries} (the columnar result) and
  * {@link org.crmkit.scoring.summary.SummaryCsv} (summary files).

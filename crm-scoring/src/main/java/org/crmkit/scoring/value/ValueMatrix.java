@@ -26,6 +26,8 @@ public record ValueMatrix(double currentThreshold, double potentialThreshold) {
     /**
      * Validates the thresholds.
      *
+     * @param currentThreshold see the record component
+     * @param potentialThreshold see the record component
      * @throws IllegalArgumentException if a threshold is not finite
      */
     public ValueMatrix {

@@ -259,6 +259,37 @@ class SummarizerTest {
         }
     }
 
+    @Test
+    void summarize_parallelPathMatchesNaiveSummary() {
+        Random rnd = new Random(99);
+        for (int round = 0; round < 6; round++) {
+            TransactionLog log = randomLog(rnd, 20_000, 1 + rnd.nextInt(3000), 100);
+            LocalDate cal = day(30 + rnd.nextInt(60));
+            checkAgainstNaive(log, cal, day(99), TimeUnit.WEEKS, 1, NonPositiveDayPolicy.KEEP);
+            checkAgainstNaive(log, cal, day(99), TimeUnit.DAYS, 1000, NonPositiveDayPolicy.KEEP);
+        }
+    }
+
+    @Test
+    void summarize_excludePolicyMatchesNaiveSummary() {
+        Random rnd = new Random(5);
+        for (int round = 0; round < 6; round++) {
+            TransactionLog log = randomLog(rnd, 5_000, 1 + rnd.nextInt(300), 100);
+            checkAgainstNaive(log, day(50), day(99), TimeUnit.DAYS, 1 + rnd.nextInt(2) * 100_000,
+                    NonPositiveDayPolicy.EXCLUDE);
+        }
+    }
+
+    @Test
+    void summarize_parallelPathRethrowsRejection() {
+        Summarizer summarizer = Summarizer.builder().calibrationEnd(day(10))
+                .nonPositiveDays(NonPositiveDayPolicy.REJECT).parallelThreshold(1).build();
+        // the first offending customer in log order, as in a sequential run
+        assertThatThrownBy(() -> summarizer.summarize(withNonPositiveDays()))
+                .isInstanceOf(InvalidTransactionException.class)
+                .hasMessageContaining("'a'").hasMessageContaining(day(3).toString());
+    }
+
     private static TransactionLog randomLog(Random rnd, int n, int customers, int days) {
         TransactionLog.Builder b = TransactionLog.builder();
         for (int i = 0; i < n; i++) {
@@ -272,17 +303,28 @@ class SummarizerTest {
     /** An independent, obvious implementation with sorted maps, for comparison. */
     private static void checkAgainstNaive(TransactionLog log, LocalDate cal, LocalDate obs,
             TimeUnit unit) {
+        checkAgainstNaive(log, cal, obs, unit, Integer.MAX_VALUE, NonPositiveDayPolicy.KEEP);
+    }
+
+    private static void checkAgainstNaive(TransactionLog log, LocalDate cal, LocalDate obs,
+            TimeUnit unit, int parallelThreshold, NonPositiveDayPolicy policy) {
         Map<String, TreeMap<LocalDate, Double>> byCustomer = new TreeMap<>();
         for (int i = 0; i < log.size(); i++) {
             byCustomer.computeIfAbsent(log.customerId(log.customerIndex(i)), k -> new TreeMap<>())
                     .merge(log.date(i), log.amount(i), Double::sum);
         }
+        if (policy == NonPositiveDayPolicy.EXCLUDE) {
+            for (TreeMap<LocalDate, Double> days : byCustomer.values()) {
+                days.values().removeIf(v -> !(v > 0));
+            }
+        }
         CustomerSummaries s = Summarizer.builder().timeUnit(unit).calibrationEnd(cal)
-                .observationEnd(obs).build().summarize(log);
+                .observationEnd(obs).nonPositiveDays(policy).parallelThreshold(parallelThreshold)
+                .build().summarize(log);
         List<String> expectedIds = new ArrayList<>();
         for (int c = 0; c < log.customerCount(); c++) {
             TreeMap<LocalDate, Double> days = byCustomer.get(log.customerId(c));
-            if (!days.firstKey().isAfter(cal)) {
+            if (!days.isEmpty() && !days.firstKey().isAfter(cal)) {
                 expectedIds.add(log.customerId(c));
             }
         }

@@ -3,7 +3,17 @@ package org.crmkit.scoring.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import org.crmkit.core.activity.ActivityId;
+import org.crmkit.core.activity.Actor;
+import org.crmkit.core.activity.Channel;
+import org.crmkit.core.activity.Purchase;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.money.Money;
 import org.junit.jupiter.api.Test;
 
 class TransactionLogTest {
@@ -22,6 +32,35 @@ class TransactionLogTest {
         assertThat(log.amount(2)).isEqualTo(-1.0);
         assertThat(log.firstDate()).isEqualTo(LocalDate.of(2024, 3, 1));
         assertThat(log.lastDate()).isEqualTo(LocalDate.of(2024, 3, 3));
+    }
+
+    @Test
+    void fromPurchases_usesTheZoneForTheDayAndNetsReturns() {
+        Instant evening = Instant.parse("2024-03-01T23:30:00Z");
+        Purchase sale = Purchase.of(ActivityId.of("P-1"), CustomerId.of("C-1"), evening,
+                Channel.STORE, Actor.of("rep-7"), "SKU-42", "books", 3, Money.of("EUR", "29.97"));
+        Purchase back = sale.returnLine(ActivityId.of("R-1"), evening.plusSeconds(60), 1,
+                Actor.of("rep-7"));
+        TransactionLog log = TransactionLog.fromPurchases(List.of(sale, back),
+                Currency.getInstance("EUR"), ZoneId.of("Europe/Berlin"));
+        assertThat(log.size()).isEqualTo(2);
+        assertThat(log.customerId(0)).isEqualTo("C-1");
+        assertThat(log.date(0)).isEqualTo(LocalDate.of(2024, 3, 2));
+        assertThat(log.amount(1)).isEqualTo(-9.99);
+        CustomerSummaries s = Summarizer.builder().build().summarize(log);
+        assertThat(s.totalSpend(0)).isCloseTo(19.98, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(s.frequency(0)).isZero();
+    }
+
+    @Test
+    void fromPurchases_otherCurrency_throws() {
+        Purchase sale = Purchase.of(ActivityId.of("P-1"), CustomerId.of("C-1"),
+                Instant.parse("2024-03-01T10:00:00Z"), Channel.STORE, Actor.of("rep-7"), "SKU-42",
+                null, 1, Money.of("USD", "5.00"));
+        assertThatThrownBy(() -> TransactionLog.fromPurchases(List.of(sale),
+                Currency.getInstance("EUR"), ZoneId.of("UTC")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("P-1").hasMessageContaining("USD");
     }
 
     @Test
