@@ -66,7 +66,29 @@ public record Rule(String name, Set<String> from, String event, Condition condit
 
     /** The evidence when the condition holds, else null; allocation-free when it does not. */
     Evidence match(Signals signals) {
-        return condition instanceof Threshold t ? t.match(name, signals) : ((OneOf) condition).match(name, signals);
+        return match(signals, Double.NaN);
+    }
+
+    /**
+     * As {@link #match(Signals)}, with {@link Signals#DAYS_IN_STATE} given apart (NaN: take it
+     * from the signals), so that {@code advance} need not build an overlay per subject.
+     */
+    Evidence match(Signals signals, double daysInState) {
+        return condition instanceof Threshold t ? t.match(name, signals, daysInState)
+                : ((OneOf) condition).match(name, signals);
+    }
+
+    /**
+     * The evidence list of a move when the condition holds, else null; for a threshold the list
+     * builds its {@link Evidence.Numeric} on demand ({@link ThresholdEvidence}).
+     */
+    java.util.List<Evidence> matchEvidence(Signals signals, double daysInState) {
+        if (condition instanceof Threshold t) {
+            double v = t.reading(signals, daysInState);
+            return t.comparison().test(v, t.threshold()) ? new ThresholdEvidence(name, t, v) : null;
+        }
+        Evidence e = ((OneOf) condition).match(name, signals);
+        return e == null ? null : java.util.List.of(e);
     }
 
     /**
@@ -181,9 +203,19 @@ public record Rule(String name, Set<String> from, String event, Condition condit
         }
 
         Evidence match(String rule, Signals signals) {
-            double v = signals.numberOrNaN(signal);
+            return match(rule, signals, Double.NaN);
+        }
+
+        Evidence match(String rule, Signals signals, double daysInState) {
+            double v = reading(signals, daysInState);
             // NaN (absent) fails every comparison, so an absent signal never matches
             return comparison.test(v, threshold) ? new Evidence.Numeric(rule, signal, v, comparison, threshold) : null;
+        }
+
+        /** The signal's value, {@code daysInState} for that signal unless NaN; NaN when absent. */
+        double reading(Signals signals, double daysInState) {
+            return !Double.isNaN(daysInState) && signal.equals(Signals.DAYS_IN_STATE) ? daysInState
+                    : signals.numberOrNaN(signal);
         }
 
         @Override
