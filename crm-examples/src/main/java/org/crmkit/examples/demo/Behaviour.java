@@ -2,7 +2,7 @@ package org.crmkit.examples.demo;
 
 /**
  * How a simulated customer's buying changes over the simulated period; the demo shows the
- * relationship lifecycle following it.
+ * relationship lifecycle following it. Immutable and thread-safe.
  */
 public enum Behaviour {
     /** Never buys: a prospect with contacts only. */
