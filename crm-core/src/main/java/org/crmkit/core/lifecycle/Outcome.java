@@ -71,7 +71,8 @@ public sealed interface Outcome permits Outcome.Moved, Outcome.Refused, Outcome.
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(event, "event");
-            evidence = List.copyOf(evidence);
+            // an automatic move's evidence is already an immutable one-element list
+            evidence = evidence instanceof ThresholdEvidence ? evidence : List.copyOf(evidence);
         }
 
         /**

@@ -64,9 +64,19 @@ public record Rule(String name, Set<String> from, String event, Condition condit
         return condition.test(name, Objects.requireNonNull(signals, "signals"));
     }
 
-    /** The evidence when the condition holds, else null; allocation-free when it does not. */
-    Evidence match(Signals signals) {
-        return condition instanceof Threshold t ? t.match(name, signals) : ((OneOf) condition).match(name, signals);
+    /**
+     * The evidence list of a move when the condition holds, else null (allocation-free then); for
+     * a threshold the list builds its {@link Evidence.Numeric} on demand ({@link ThresholdEvidence}).
+     * {@code daysInState} stands for the signal {@link Signals#DAYS_IN_STATE} unless NaN, so that
+     * {@code advance} need not build an overlay of the signals per subject.
+     */
+    java.util.List<Evidence> matchEvidence(Signals signals, double daysInState) {
+        if (condition instanceof Threshold t) {
+            double v = t.reading(signals, daysInState);
+            return t.comparison().test(v, t.threshold()) ? new ThresholdEvidence(name, t, v) : null;
+        }
+        Evidence e = ((OneOf) condition).match(name, signals);
+        return e == null ? null : java.util.List.of(e);
     }
 
     /**
@@ -177,13 +187,18 @@ public record Rule(String name, Set<String> from, String event, Condition condit
 
         @Override
         public Optional<Evidence> test(String rule, Signals signals) {
-            return Optional.ofNullable(match(rule, signals));
+            double v = reading(signals, Double.NaN);
+            return comparison.test(v, threshold) ? Optional.of(new Evidence.Numeric(rule, signal, v, comparison, threshold))
+                    : Optional.empty();
         }
 
-        Evidence match(String rule, Signals signals) {
-            double v = signals.numberOrNaN(signal);
-            // NaN (absent) fails every comparison, so an absent signal never matches
-            return comparison.test(v, threshold) ? new Evidence.Numeric(rule, signal, v, comparison, threshold) : null;
+        /**
+         * The signal's value, {@code daysInState} for that signal unless NaN; NaN when absent, and
+         * NaN fails every comparison, so an absent signal never matches.
+         */
+        double reading(Signals signals, double daysInState) {
+            return !Double.isNaN(daysInState) && signal.equals(Signals.DAYS_IN_STATE) ? daysInState
+                    : signals.numberOrNaN(signal);
         }
 
         @Override

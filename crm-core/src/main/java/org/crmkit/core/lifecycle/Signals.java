@@ -212,9 +212,11 @@ public final class Signals {
 
     /** Collects readings. Single-threaded; the product is immutable. */
     public static final class Builder {
-        private String[] numberNames = new String[4];
-        private double[] numberValues = new double[4];
+        private String[] numberNames = new String[2];
+        private double[] numberValues = new double[2];
         private int numbers;
+        /** The number arrays were handed to built signals; copy them before the next change. */
+        private boolean numbersShared;
         private String[] categoryNames = NO_NAMES;
         private String[] categoryValues = NO_NAMES;
         private int categories;
@@ -233,9 +235,11 @@ public final class Signals {
         public Builder number(String name, double value) {
             checkNew(name);
             requireFinite(name, value);
-            if (numbers == numberNames.length) {
-                numberNames = Arrays.copyOf(numberNames, numbers * 2);
-                numberValues = Arrays.copyOf(numberValues, numbers * 2);
+            if (numbers == numberNames.length || numbersShared) {
+                int capacity = Math.max(2, numbers == numberNames.length ? numbers * 2 : numberNames.length);
+                numberNames = Arrays.copyOf(numberNames, capacity);
+                numberValues = Arrays.copyOf(numberValues, capacity);
+                numbersShared = false;
             }
             numberNames[numbers] = name;
             numberValues[numbers++] = value;
@@ -282,7 +286,17 @@ public final class Signals {
          * @return immutable signals, never null
          */
         public Signals build() {
-            return new Signals(Arrays.copyOf(numberNames, numbers), Arrays.copyOf(numberValues, numbers),
+            // full arrays are handed over without copying (the common case of time signals built
+            // per subject by advance); the builder copies them if it is changed afterwards
+            String[] names = numberNames;
+            double[] values = numberValues;
+            if (numbers == names.length) {
+                numbersShared = true;
+            } else {
+                names = numbers == 0 ? NO_NAMES : Arrays.copyOf(names, numbers);
+                values = numbers == 0 ? NO_NUMBERS : Arrays.copyOf(values, numbers);
+            }
+            return new Signals(names, values,
                     categories == 0 ? NO_NAMES : Arrays.copyOf(categoryNames, categories),
                     categories == 0 ? NO_NAMES : Arrays.copyOf(categoryValues, categories), null);
         }

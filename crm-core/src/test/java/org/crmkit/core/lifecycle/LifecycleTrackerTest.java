@@ -148,6 +148,26 @@ class LifecycleTrackerTest {
     }
 
     @Test
+    void advance_daysInStateOfAdvanceWinsOverTimeSignals() {
+        Lifecycle<Object, Object> l = Lifecycle.<Object, Object>builder("trial").initial("trial").state("expired")
+                .transition("trial", "expire", "expired").build();
+        LifecycleTracker<Integer, Object, Object> t = LifecycleTracker.<Integer, Object, Object>builder(l)
+                .policy(LifecyclePolicy.of("p", Rule.of("30-days", Rule.Condition.atLeast(Signals.DAYS_IN_STATE, 30), "expire")))
+                .build();
+        t.enrol(1, T0);
+        t.enrol(2, T0.plus(Duration.ofDays(10)));
+        // the application's own days_in_state (999) is replaced by the tracker's count of days
+        LifecycleTracker.AdvanceReport<Integer> r = t.advance(T0.plus(Duration.ofDays(35)), k -> k,
+                (k, asOf) -> Signals.of(Signals.DAYS_IN_STATE, 999), null);
+        assertThat(r.moves()).extracting(LifecycleTracker.KeyedOutcome::key).containsExactly(1);
+        assertThat(((Outcome.Moved) r.moves().get(0).outcome()).explain()).isEqualTo("rule '30-days': days_in_state = 35 >= 30");
+        assertThat(t.record(2).orElseThrow().state().name()).isEqualTo("trial");
+        // applySignals has no state clock of its own: the given reading counts
+        assertThat(t.applySignals(2, null, null, Signals.of(Signals.DAYS_IN_STATE, 31), T0.plus(Duration.ofDays(35))))
+                .hasValueSatisfying(o -> assertThat(o.moved()).isTrue());
+    }
+
+    @Test
     void fire_expectedVersionMismatchIsAConflict() {
         LifecycleTracker<String, Object, Object> t = LifecycleTracker.<String, Object, Object>builder(
                 StandardLifecycles.relationship()).build();

@@ -1,6 +1,7 @@
 package org.crmkit.examples.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,13 +27,18 @@ import org.crmkit.core.customer.ContactChannel;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerKind;
+import org.crmkit.core.lifecycle.LifecycleRecord;
+import org.crmkit.core.lifecycle.Outcome;
+import org.crmkit.core.lifecycle.State;
 import org.crmkit.core.merge.CustomerMerger;
 import org.crmkit.core.merge.DuplicateCandidate;
 import org.crmkit.core.merge.DuplicateDetector;
 import org.crmkit.core.merge.MatchReason;
 import org.crmkit.core.store.CustomerStore;
 import org.crmkit.core.view.CustomerView;
+import org.crmkit.examples.demo.Behaviour;
 import org.crmkit.examples.demo.PopulationSimulator;
+import org.crmkit.examples.demo.RelationshipReplay;
 import org.crmkit.examples.demo.SimulatedPopulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +48,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crm demo}: simulates a customer population and prints a short report: counts,
- * a 360-degree view of one customer (personal data masked), and the duplicates found and
- * merged. The same seed always prints the same report.
+ * the duplicates found and merged, the relationship lifecycle replayed over the merged
+ * population (customers per stage each quarter, the automatic moves, and two customers'
+ * histories with the reason of each move), and a 360-degree view of one customer (personal
+ * data masked). The same seed always prints the same report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Simulate a customer population and show what crmkit does with it.")
@@ -80,10 +88,112 @@ public final class DemoCommand implements Callable<Integer> {
         CustomerId featured = population.plantedDuplicates().isEmpty() ? busiest(store, all)
                 : population.plantedDuplicates().get(0).get(0);
         printMerge(out, population, candidates, activities);
+        printLifecycle(out, population, RelationshipReplay.of(store, REPLAY_FROM, PopulationSimulator.END, WEEK));
         printView(out, CustomerView.load(store, featured, population.clock()));
         out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         out.flush();
         return 0;
+    }
+
+    private static final Duration WEEK = Duration.ofDays(7);
+    /** 157 weeks before the end: the whole simulated period, evaluated weekly, ending exactly at END. */
+    private static final Instant REPLAY_FROM = PopulationSimulator.END.minus(WEEK.multipliedBy(157));
+    private static final List<String> EVENTS = List.of("develop", "mature", "weaken", "recover", "terminate",
+            "win_back");
+
+    /**
+     * Prints the relationship lifecycle replayed over the (merged) population: customers per
+     * stage at each quarter end, the automatic moves per quarter, the stage at the end by
+     * simulated behaviour, and two customers' histories with the explanation of each move.
+     */
+    private static void printLifecycle(PrintWriter out, SimulatedPopulation population, RelationshipReplay replay) {
+        List<State> states = replay.tracker().lifecycle().states();
+        out.printf(Locale.ROOT, "%nRelationship lifecycle of %,d customers: exploration -> development -> maturity"
+                + " -> decline -> terminated (win-back reopens);%n  moved automatically by the policy '%s',"
+                + " evaluated weekly on each customer's purchases%n", replay.population(),
+                replay.tracker().policy().name());
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-11s", "quarter end"));
+        states.forEach(s -> header.append(String.format(Locale.ROOT, " %11s", s.name())));
+        header.append(String.format(Locale.ROOT, " %11s  |", "no purchase"));
+        EVENTS.forEach(e -> header.append(String.format(Locale.ROOT, " %9s", e)));
+        out.println(header);
+        LocalDate first = LocalDate.ofInstant(REPLAY_FROM, ZoneOffset.UTC);
+        Instant previous = REPLAY_FROM.minusSeconds(1);
+        for (LocalDate q = first.withDayOfMonth(1).withMonth((first.getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3)
+                .minusDays(1); !q.isAfter(LocalDate.ofInstant(PopulationSimulator.END, ZoneOffset.UTC));
+                q = q.plusDays(1).plusMonths(3).minusDays(1)) {
+            Instant end = q.atTime(23, 59, 59).toInstant(ZoneOffset.UTC);
+            Map<State, Long> counts = replay.countByStateAt(end);
+            long bought = counts.values().stream().mapToLong(Long::longValue).sum();
+            if (bought == 0) {
+                previous = end;
+                continue; // before the first purchase
+            }
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-11s", q));
+            counts.values().forEach(n -> row.append(String.format(Locale.ROOT, " %,11d", n)));
+            row.append(String.format(Locale.ROOT, " %,11d  |", replay.population() - bought));
+            Map<String, Integer> moves = replay.movesBetween(previous, end);
+            EVENTS.forEach(e -> row.append(String.format(Locale.ROOT, " %,9d", moves.getOrDefault(e, 0))));
+            out.println(row);
+            previous = end;
+        }
+        out.printf(Locale.ROOT, "  (stage counts per quarter end; to the right of |, the automatic moves in the"
+                + " quarter by event)%n");
+
+        Map<Behaviour, long[]> byBehaviour = new EnumMap<>(Behaviour.class);
+        for (Customer c : population.store().all()) {
+            long[] row = byBehaviour.computeIfAbsent(population.behaviours().getOrDefault(c.id(), Behaviour.PROSPECT),
+                    b -> new long[states.size() + 1]);
+            row[replay.record(c.id()).map(r -> r.state().ordinal()).orElse(states.size())]++;
+        }
+        out.printf(Locale.ROOT, "%nStage at the end by simulated behaviour%n");
+        StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %-11s", "behaviour"));
+        states.forEach(s -> h.append(String.format(Locale.ROOT, " %11s", s.name())));
+        out.println(h.append(String.format(Locale.ROOT, " %11s", "no purchase")));
+        byBehaviour.forEach((b, counts) -> {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-11s", b.name().toLowerCase(Locale.ROOT)));
+            for (long n : counts) {
+                row.append(String.format(Locale.ROOT, " %,11d", n));
+            }
+            out.println(row);
+        });
+
+        List<CustomerId> examples = new ArrayList<>();
+        example(population, replay, List.of("mature", "weaken", "terminate")).ifPresent(examples::add);
+        example(population, replay, List.of("terminate", "win_back")).filter(id -> !examples.contains(id))
+                .ifPresent(examples::add);
+        for (CustomerId id : examples) {
+            LifecycleRecord record = replay.record(id).orElseThrow();
+            out.printf(Locale.ROOT, "%nLifecycle of %s (%s buyer, %d purchase days, now %s):%n", id,
+                    population.behaviours().getOrDefault(id, Behaviour.PROSPECT).name().toLowerCase(Locale.ROOT),
+                    replay.timeline(id).map(t -> t.repeatPurchases(PopulationSimulator.END) + 1).orElse(0),
+                    record.state());
+            out.printf(Locale.ROOT, "  %s  enrolled in %s at the first purchase%n", day(record.enrolledAt()),
+                    record.initialState());
+            for (Outcome.Moved m : record.history()) {
+                out.printf(Locale.ROOT, "  %s  %-11s -> %-11s %s%n", day(m.at()), m.from(), m.to(), m.explain());
+            }
+        }
+    }
+
+    /** The first customer (by id) whose moves include the given events in that order. */
+    private static Optional<CustomerId> example(SimulatedPopulation population, RelationshipReplay replay,
+            List<String> events) {
+        for (Customer c : population.store().all()) {
+            Optional<LifecycleRecord> record = replay.record(c.id());
+            if (record.isPresent()) {
+                int matched = 0;
+                for (Outcome.Moved m : record.get().history()) {
+                    if (matched < events.size() && m.event().equals(events.get(matched))) {
+                        matched++;
+                    }
+                }
+                if (matched == events.size()) {
+                    return Optional.of(c.id());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Prints the counts and returns the number of activities. */

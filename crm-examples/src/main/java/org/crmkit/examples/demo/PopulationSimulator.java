@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.crmkit.core.activity.ActivityId;
 import org.crmkit.core.activity.Actor;
@@ -66,7 +68,9 @@ import org.crmkit.core.store.CustomerStore;
  *
  * <p>About 80% of the customers are persons and 20% organizations; about 1.5% of the
  * records get a duplicate (same e-mail in other case, same phone written differently, or
- * same name and postal code). The simulated period is the three years up to
+ * same name and postal code). Buying changes over time as each customer's {@link Behaviour}
+ * says: about 15% never buy; of the buyers 35% buy steadily, 20% more and more often, 30% fade
+ * away and 15% lapse for more than a year and come back. The simulated period is the three years up to
  * {@link #END}. A simulator is immutable and thread-safe; each {@link #simulate()} builds
  * a new population.
  */
@@ -121,6 +125,7 @@ public final class PopulationSimulator {
         }
         List<Actor> actors = reps.stream().map(r -> Actor.of(r.id())).toList();
         List<List<CustomerId>> planted = new ArrayList<>();
+        Map<CustomerId, Behaviour> behaviours = new LinkedHashMap<>();
         Instant start = END.minus(Duration.ofDays(3 * 365));
         int next = 1;
         for (int i = 0; i < customers; i++) {
@@ -128,19 +133,34 @@ public final class PopulationSimulator {
             Instant since = between(random, start, END.minus(Duration.ofDays(30)));
             boolean person = random.nextDouble() < 0.8;
             int purchases = random.nextDouble() < 0.15 ? 0 : 1 + random.nextInt(person ? 12 : 20);
+            Behaviour behaviour = behaviour(random, purchases);
             Customer customer = customer(random, clock, id, i, since, reps, person, purchases);
             store.create(customer);
-            new ActivityWriter(random, store, id, since, actors).write(customer.kind(), purchases);
+            new ActivityWriter(random, store, id, since, actors).write(customer.kind(), behaviour, purchases);
+            behaviours.put(id, behaviour);
             if (random.nextDouble() < 0.015) {
                 CustomerId dupId = id(next++);
                 Customer duplicate = duplicateOf(random, customer, dupId, since);
                 store.create(duplicate);
+                int dupPurchases = purchases == 0 ? 0 : random.nextInt(3); // a prospect's duplicate has not bought either
+                Behaviour dupBehaviour = dupPurchases == 0 ? Behaviour.PROSPECT : Behaviour.STEADY;
                 new ActivityWriter(random, store, dupId, between(random, since, END.minus(Duration.ofDays(10))), actors)
-                        .write(customer.kind(), random.nextInt(3));
+                        .write(customer.kind(), dupBehaviour, dupPurchases);
+                behaviours.put(dupId, dupBehaviour);
                 planted.add(List.of(id, dupId));
             }
         }
-        return new SimulatedPopulation(store, clock, planted);
+        return new SimulatedPopulation(store, clock, planted, behaviours);
+    }
+
+    /** Buyers: 35% steady, 20% growing, 30% fading, 15% returning. */
+    private static Behaviour behaviour(SplittableRandom random, int purchases) {
+        if (purchases == 0) {
+            return Behaviour.PROSPECT;
+        }
+        double u = random.nextDouble();
+        return u < 0.35 ? Behaviour.STEADY : u < 0.55 ? Behaviour.GROWING : u < 0.85 ? Behaviour.FADING
+                : Behaviour.RETURNING;
     }
 
     private static CustomerId id(int n) {
@@ -283,10 +303,9 @@ public final class PopulationSimulator {
             return reps.get(random.nextInt(reps.size()));
         }
 
-        void write(org.crmkit.core.customer.CustomerKind kind, int purchases) {
+        void write(org.crmkit.core.customer.CustomerKind kind, Behaviour behaviour, int purchases) {
             boolean organization = kind == org.crmkit.core.customer.CustomerKind.ORGANIZATION;
-            for (int i = 0; i < purchases; i++) {
-                Instant at = between(random, since, END);
+            for (Instant at : purchaseTimes(behaviour, purchases)) {
                 int quantity = 1 + random.nextInt(organization ? 50 : 3);
                 long unitMinor = random.nextLong(199, organization ? 20_000 : 8_000);
                 Currency currency = organization && random.nextDouble() < 0.1 ? USD : EUR;
@@ -345,6 +364,44 @@ public final class PopulationSimulator {
                 store.record(new SatisfactionSurvey(nextId("Q"), customer, between(random, since, END), Channel.WEB,
                         Actor.SYSTEM, 1 + random.nextInt(10), random.nextInt(11), random.nextInt(11)));
             }
+        }
+
+        /**
+         * Places the purchases in [since, END] by behaviour: uniform (steady); density rising
+         * linearly, by the square root of a uniform (growing); density falling to zero at a
+         * stop between 20% and 60% of the customer's time (fading); or two active spells, the
+         * second beginning more than 400 days after the first ends (returning; at least four
+         * purchases, and fading when the customer's time is too short for a gap).
+         */
+        private List<Instant> purchaseTimes(Behaviour behaviour, int purchases) {
+            long from = since.getEpochSecond();
+            long span = Math.max(1, END.getEpochSecond() - from);
+            long day = Duration.ofDays(1).getSeconds();
+            List<Instant> times = new ArrayList<>(purchases);
+            Behaviour b = behaviour == Behaviour.RETURNING && span < 640 * day ? Behaviour.FADING : behaviour;
+            if (b == Behaviour.RETURNING) {
+                long pause = from + (long) (span * (0.1 + 0.2 * random.nextDouble()));
+                long back = pause + 400 * day + random.nextLong(Math.max(1, END.getEpochSecond() - pause - 430 * day));
+                int n = Math.max(4, purchases);
+                int early = n / 2;
+                for (int i = 0; i < n; i++) {
+                    long lo = i < early ? from : back;
+                    long hi = i < early ? pause : END.getEpochSecond();
+                    times.add(Instant.ofEpochSecond(lo + (long) ((hi - lo) * random.nextDouble())));
+                }
+            } else {
+                long stop = b == Behaviour.FADING ? (long) (span * (0.2 + 0.4 * random.nextDouble())) : span;
+                for (int i = 0; i < purchases; i++) {
+                    double u = random.nextDouble();
+                    double x = switch (b) {
+                        case GROWING -> Math.sqrt(u);
+                        case FADING -> 1 - Math.sqrt(u);
+                        default -> u;
+                    };
+                    times.add(Instant.ofEpochSecond(from + (long) (stop * x)));
+                }
+            }
+            return times;
         }
 
         private static Channel channelOf(InteractionType type) {

@@ -1,6 +1,9 @@
 /**
  * Simulated customer populations for the {@code crm demo} command and for experiments.
  *
- * <p>Entry point: {@link org.crmkit.examples.demo.PopulationSimulator}.
+ * <p>Entry points: {@link org.crmkit.examples.demo.PopulationSimulator} (customers whose buying
+ * follows a {@link org.crmkit.examples.demo.Behaviour}) and
+ * {@link org.crmkit.examples.demo.RelationshipReplay} (their purchases replayed through the
+ * relationship lifecycle of crm-core).
  */
 package org.crmkit.examples.demo;

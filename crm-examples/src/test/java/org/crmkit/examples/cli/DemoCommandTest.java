@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +43,62 @@ class DemoCommandTest {
     }
 
     @Test
+    void demo_relationshipLifecycle_countsPerStageSumToPopulation() {
+        Run run = run("demo", "--customers", "1000", "--seed", "7");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        String out = run.out();
+        assertThat(out).contains("Relationship lifecycle of", "quarter end", "Stage at the end by simulated behaviour",
+                "Lifecycle of ", "enrolled in exploration at the first purchase");
+        Matcher population = Pattern.compile("Relationship lifecycle of ([0-9,]+) customers").matcher(out);
+        assertThat(population.find()).isTrue();
+        long customers = number(population.group(1));
+        // quarter rows: date, five stages, no purchase, | six move counts
+        Matcher quarter = Pattern.compile("(?m)^  (\\d{4}-\\d{2}-\\d{2})((?: +[0-9,]+){6})  \\|((?: +[0-9,]+){6})$")
+                .matcher(out);
+        int rows = 0;
+        long[] movesByEvent = new long[6];
+        while (quarter.find()) {
+            rows++;
+            assertThat(sum(quarter.group(2))).as("stages + no purchase at %s", quarter.group(1)).isEqualTo(customers);
+            long[] moves = numbers(quarter.group(3));
+            for (int i = 0; i < 6; i++) {
+                movesByEvent[i] += moves[i];
+            }
+        }
+        assertThat(rows).as("one row per quarter of the three simulated years").isBetween(11, 13);
+        // develop, mature, weaken, recover, terminate, win_back all happen in a changing population
+        assertThat(Arrays.stream(movesByEvent).min().orElseThrow()).isPositive();
+        Matcher behaviour = Pattern.compile("(?m)^  (prospect|steady|growing|fading|returning)((?: +[0-9,]+){6})$")
+                .matcher(out);
+        long total = 0;
+        int behaviours = 0;
+        while (behaviour.find()) {
+            behaviours++;
+            total += sum(behaviour.group(2));
+        }
+        assertThat(behaviours).isEqualTo(5);
+        assertThat(total).isEqualTo(customers);
+        // every automatic move in the example histories is explained by its rule and reading
+        assertThat(out.lines().filter(l -> l.matches("  \\d{4}-\\d{2}-\\d{2}  [a-z]+ +-> [a-z]+ .*")))
+                .isNotEmpty()
+                .allMatch(l -> l.matches(".* rule '[a-z0-9-]+': [a-z_]+ = [0-9]+ (>=|<) [0-9]+"));
+        assertThat(out).containsPattern("terminated +-> exploration +rule 'won-back'");
+    }
+
+    private static long number(String text) {
+        return Long.parseLong(text.replace(",", ""));
+    }
+
+    private static long[] numbers(String columns) {
+        return Arrays.stream(columns.trim().split(" +")).mapToLong(DemoCommandTest::number).toArray();
+    }
+
+    private static long sum(String columns) {
+        return Arrays.stream(numbers(columns)).sum();
+    }
+
+    @Test
     void demo_sameSeedSameReport() {
         String first = run("demo", "--customers", "300", "--seed", "11").out().replaceAll("Done in .*", "");
         String second = run("demo", "--customers", "300", "--seed", "11").out().replaceAll("Done in .*", "");
@@ -68,9 +127,24 @@ class DemoCommandTest {
     }
 
     @Test
-    void crm_helpListsDemo() {
+    void crm_helpListsSubcommands() {
         Run run = run("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("demo");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("Usage: crm", "Commands:");
+        CommandLine cli = Crm.commandLine(false);
+        assertThat(cli.getSubcommands()).isNotEmpty();
+        for (String name : cli.getSubcommands().keySet()) {
+            assertThat(run.out()).as("--help lists subcommand %s", name).containsPattern("(?m)^  " + name + "\\b");
+        }
+    }
+
+    @Test
+    void crm_unknownOption_exit2OneLineNoStackTrace() {
+        Run run = run("--no-such-option");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).singleElement().asString().startsWith("crm: ").contains("--no-such-option");
+        assertThat(run.err()).doesNotContain("Exception", "\tat ");
     }
 }

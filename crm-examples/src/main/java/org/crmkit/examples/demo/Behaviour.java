@@ -1,0 +1,18 @@
+package org.crmkit.examples.demo;
+
+/**
+ * How a simulated customer's buying changes over the simulated period; the demo shows the
+ * relationship lifecycle following it. Immutable and thread-safe.
+ */
+public enum Behaviour {
+    /** Never buys: a prospect with contacts only. */
+    PROSPECT,
+    /** Buys at an even pace throughout. */
+    STEADY,
+    /** Buys more and more often: the purchase rate rises linearly over the customer's time. */
+    GROWING,
+    /** Buys less and less often, then stops for good part-way through the period. */
+    FADING,
+    /** Buys, stops for more than a year, then comes back. */
+    RETURNING
+}
