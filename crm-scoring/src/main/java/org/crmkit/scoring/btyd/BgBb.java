@@ -21,8 +21,15 @@ import org.crmkit.scoring.btyd.internal.ModelSupport;
  * (22 distinct histories for {@code n = 6}). Every window and time argument of the
  * {@link PurchaseModel} methods counts opportunities and must be a whole number.
  * {@link #probabilityAlive} is the probability of being alive at opportunity {@code n};
- * the paper's P(alive in period {@code n + 1}) (eq. 11) is
- * {@code probabilityAliveAt(1, x, tx, n)}.
+ * the paper's P(alive in period {@code n + 1}) is {@code probabilityAliveAt(1, x, tx, n)}.
+ *
+ * <p>Equation numbers cited: eq. 5 the likelihood of a randomly chosen customer (the
+ * numbering of the note "The normalizing constant in the BG/BB model", SSRN 3241680,
+ * which points out that eqs. 4-5 omit the binomial normalizing constants, so the
+ * paper's log-likelihood is not a log joint probability), eq. 7 P(X(n) = x) and eq. 13
+ * the conditional expectation (the numbering used by lifetimes'
+ * {@code BetaGeoBetaBinomFitter}). E[X(n)], P(alive) and DERT are cited by name, without
+ * the equation numbers, which could not be checked against the paper.
  *
  * <pre>{@code
  * BtydData data = BtydData.of(frequency, recency, periods, weights);
@@ -137,7 +144,7 @@ public final class BgBb implements PurchaseModel {
         return BgBbLikelihood.logLikelihood(alpha, beta, gamma, delta, (int) x, (int) tx, (int) n, null);
     }
 
-    /** {@inheritDoc} FHS 2010, eq. 8; {@code t} counts opportunities. */
+    /** {@inheritDoc} FHS 2010, E[X(n)] of a new customer; {@code t} counts opportunities. */
     @Override
     public double expectedPurchases(double t) {
         return BgBbFormulas.expectedPurchases(alpha, beta, gamma, delta, requireWholeWindow("window t", t));
@@ -162,7 +169,10 @@ public final class BgBb implements PurchaseModel {
         return BgBbFormulas.probabilityAliveAt(alpha, beta, gamma, delta, (int) x, (int) tx, (int) age, 0);
     }
 
-    /** {@inheritDoc} FHS 2010, eq. 11 for {@code t = 1}; {@code t} counts opportunities. */
+    /**
+     * {@inheritDoc} FHS 2010, P(alive in period n + 1) for {@code t = 1}; {@code t} counts
+     * opportunities.
+     */
     @Override
     public double probabilityAliveAt(double t, double x, double tx, double age) {
         long m = requireWholeWindow("time t", t);
@@ -206,7 +216,7 @@ public final class BgBb implements PurchaseModel {
     }
 
     /**
-     * {@inheritDoc} For BG/BB the per-period sum is FHS 2010's DERT (eq. 14) truncated
+     * {@inheritDoc} For BG/BB the per-period sum is FHS 2010's DERT truncated
      * after {@code periods} opportunities, computed in one pass.
      */
     @Override
@@ -225,7 +235,7 @@ public final class BgBb implements PurchaseModel {
 
     /**
      * Returns the discounted expected residual transactions over an unlimited horizon,
-     * FHS 2010 eq. 14: the expected purchase at opportunity {@code n + k} discounted by
+     * FHS 2010's DERT: the expected purchase at opportunity {@code n + k} discounted by
      * {@code (1 + d)^-k}, summed over {@code k >= 1}.
      *
      * @param discountRate the discount rate per opportunity, {@code > 0}

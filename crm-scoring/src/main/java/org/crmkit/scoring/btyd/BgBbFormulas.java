@@ -6,8 +6,11 @@ import org.hipparchus.special.Gamma;
 /**
  * BG/BB predictions for one customer, given {@code (alpha, beta, gamma, delta)}.
  *
- * <p>Fader, Hardie &amp; Shang (2010), Marketing Science 29(6): P(alive) eq. 11, E[X(n)]
- * eq. 8, P(X(n) = x) eq. 7, conditional expectations eq. 13 and DERT eq. 14. A customer
+ * <p>Fader, Hardie &amp; Shang (2010), "Customer-base analysis in a discrete-time
+ * noncontractual setting", Marketing Science 29(6), 1086-1108: P(X(n) = x) eq. 7 and
+ * conditional expectations eq. 13 (numbering as cited by lifetimes'
+ * {@code BetaGeoBetaBinomFitter}); P(alive), E[X(n)] and DERT are cited by name because
+ * their equation numbers could not be checked. A customer
  * alive at opportunity {@code t} has survived {@code t} draws of {@code 1 - theta}, so
  * {@code P(alive at t) = B(gamma, delta + t) / B(gamma, delta)}; successive ratios are
  * {@code (delta + t) / (gamma + delta + t)}, which the sums below use instead of beta
@@ -21,7 +24,7 @@ final class BgBbFormulas {
     private BgBbFormulas() {
     }
 
-    /** P(alive at opportunity n + 1 | x, t_x, n): FHS 2010, eq. 11. */
+    /** P(alive at opportunity n + 1 | x, t_x, n): FHS 2010, P(alive in period n + 1). */
     static double probabilityAlive(double a, double b, double g, double d, int x, int tx, int n) {
         double[] work = new double[5];
         BgBbLikelihood.logLikelihood(a, b, g, d, x, tx, n, work);
@@ -29,7 +32,7 @@ final class BgBbFormulas {
     }
 
     /**
-     * P(alive at opportunity n + m | x, t_x, n) for {@code m >= 1}: FHS 2010, eq. 11 with
+     * P(alive at opportunity n + m | x, t_x, n) for {@code m >= 1}: FHS 2010's P(alive) with
      * the survival {@code B(gamma, delta + n + m) / B(gamma, delta)} in place of
      * {@code B(gamma, delta + n + 1) / B(gamma, delta)}.
      */
@@ -45,7 +48,7 @@ final class BgBbFormulas {
      * Returns {@code sum_{t = from + 1}^{from + count} B(gamma, delta + t) / B(gamma, delta)},
      * the expected number of opportunities alive among the next {@code count} after
      * {@code from}. Term by term for short windows or {@code gamma} close to 1; otherwise by
-     * the closed form behind FHS eq. 8 and 13,
+     * the closed form behind FHS 2010's E[X(n)] and eq. 13,
      * {@code delta / (gamma - 1) Gamma(gamma + delta) / Gamma(1 + delta)
      * [Gamma(1 + delta + from) / Gamma(gamma + delta + from) - (same at from + count)]}.
      */
@@ -78,7 +81,7 @@ final class BgBbFormulas {
         return Math.log(d / Math.abs(g - 1.0)) + lnScale + Math.log(Math.abs(Math.expm1(lnTail - lnHead)));
     }
 
-    /** E[X(n*)] for a newly acquired customer: FHS 2010, eq. 8. */
+    /** E[X(n*)] for a newly acquired customer: FHS 2010, E[X(n)]. */
     static double expectedPurchases(double a, double b, double g, double d, long periods) {
         return a / (a + b) * survivalSum(g, d, 0, periods);
     }
@@ -92,7 +95,7 @@ final class BgBbFormulas {
     }
 
     /**
-     * DERT(d | x, t_x, n): FHS 2010, eq. 14, {@code B(alpha + x + 1, beta + n - x) / B(alpha, beta)
+     * DERT(d | x, t_x, n): FHS 2010's DERT, {@code B(alpha + x + 1, beta + n - x) / B(alpha, beta)
      * * B(gamma, delta + n + 1) / ((1 + d) B(gamma, delta))
      * * 2F1(1, delta + n + 1; gamma + delta + n + 1; 1 / (1 + d)) / L}, with the
      * hypergeometric function from {@link HypergeometricContinuedFraction}.
@@ -111,7 +114,7 @@ final class BgBbFormulas {
 
     /**
      * The expected purchases of each of the next {@code periods} opportunities discounted
-     * by {@code (1 + rate)^-k} and summed: FHS 2010 eq. 14 truncated at {@code periods}.
+     * by {@code (1 + rate)^-k} and summed: FHS 2010's DERT truncated at {@code periods}.
      */
     static double discountedExpectedPurchases(double a, double b, double g, double d, int x,
             int tx, int n, int periods, double rate) {

@@ -8,7 +8,8 @@ import org.hipparchus.special.Gamma;
  * {@code (alpha, beta, gamma, delta)}.
  *
  * <p>Fader, Hardie &amp; Shang (2010), "Customer-base analysis in a discrete-time
- * noncontractual setting", Marketing Science 29(6), eq. 5: for {@code x} purchases in
+ * noncontractual setting", Marketing Science 29(6), 1086-1108, eq. 5 (without the
+ * binomial normalizing constants, as in the paper): for {@code x} purchases in
  * {@code n} opportunities, the last at opportunity {@code t_x},
  * <pre>
  * L = B(alpha + x, beta + n - x) / B(alpha, beta) * B(gamma, delta + n) / B(gamma, delta)

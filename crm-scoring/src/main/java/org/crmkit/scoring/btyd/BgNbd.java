@@ -13,8 +13,14 @@ import org.crmkit.scoring.btyd.internal.ModelSupport;
  * (gamma heterogeneity of the purchase rate) and {@code a, b} (beta heterogeneity of the
  * drop-out probability after each repeat purchase).
  *
- * <p>Equation numbers in the method documentation refer to that paper. P(alive) follows
- * Fader, Hardie and Lee (2008), "Computing P(alive) using the BG/NBD model".
+ * <p>Equation numbers in the method documentation refer to that paper: eq. 8
+ * P(X(t) = x), eq. 9 E[X(t)], eq. 10 the conditional expectation (the numbering used by
+ * the lifetimes package's {@code BetaGeoFitter}). The likelihood is the paper's likelihood
+ * of a randomly chosen customer (its equation number is not quoted here because it could
+ * not be checked). P(alive) follows Fader, Hardie and Lee (2008), "Computing P(alive)
+ * using the BG/NBD model", www.brucehardie.com/notes/021/. The example uses the CDNOW
+ * estimates published in the paper, r = 0.243, alpha = 4.414, a = 0.793, b = 2.426
+ * (LL = -9582.4), as also quoted by the CLVTools and lifetimes test suites.
  *
  * <pre>{@code
  * FitResult<BgNbd> fit = BtydFitter.standard().fit(BgNbd.model(), data);
@@ -82,7 +88,7 @@ public final class BgNbd implements PurchaseModel {
     }
 
     /**
-     * {@inheritDoc} Equation 9, {@code (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r
+     * {@inheritDoc} Equation 9 of Fader, Hardie and Lee (2005), {@code (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r
      * 2F1(r, b; a+b-1; t/(alpha+t))]}, evaluated without division by {@code a - 1}.
      */
     @Override
@@ -90,7 +96,7 @@ public final class BgNbd implements PurchaseModel {
         return math.expectedPurchases(t);
     }
 
-    /** {@inheritDoc} Equation 10. */
+    /** {@inheritDoc} Equation 10 of Fader, Hardie and Lee (2005). */
     @Override
     public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
         return math.conditionalExpectedPurchases(t, x, tx, age);
@@ -130,7 +136,11 @@ public final class BgNbd implements PurchaseModel {
         math.predict(t, x, tx, age, expected, alive);
     }
 
-    /** {@inheritDoc} Equal to 1 for {@code x = 0}: BG/NBD customers die only after a purchase. */
+    /**
+     * {@inheritDoc} {@code 1 / (1 + [x > 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))}
+     * (Fader, Hardie and Lee 2008, "Computing P(alive) using the BG/NBD model"); equal to 1
+     * for {@code x = 0}: BG/NBD customers die only after a purchase.
+     */
     @Override
     public double probabilityAlive(double x, double tx, double age) {
         return math.probabilityAlive(x, tx, age);
@@ -141,7 +151,7 @@ public final class BgNbd implements PurchaseModel {
         return math.probabilityAliveAt(t, x, tx, age);
     }
 
-    /** {@inheritDoc} Equation 8. */
+    /** {@inheritDoc} Equation 8 of Fader, Hardie and Lee (2005). */
     @Override
     public double probabilityOfPurchases(int n, double t) {
         return math.probabilityOfPurchases(n, t);

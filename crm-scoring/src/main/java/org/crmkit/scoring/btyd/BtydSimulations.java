@@ -5,10 +5,10 @@ import java.util.Arrays;
 /**
  * Draws synthetic cohorts from the Pareto/NBD and BG/BB models with a seed.
  *
- * <p>Pareto/NBD (Schmittlein, Morrison &amp; Colombo 1987, assumptions (i)-(v)): each
+ * <p>Pareto/NBD (the assumptions of Schmittlein, Morrison &amp; Colombo 1987): each
  * customer draws {@code lambda ~ gamma(r, alpha)} and {@code mu ~ gamma(s, beta)}, lives an
  * exponential({@code mu}) lifetime and, while alive, buys at the times of a Poisson
- * process of rate {@code lambda}. BG/BB (Fader, Hardie &amp; Shang 2010, section 2):
+ * process of rate {@code lambda}. BG/BB (the assumptions of Fader, Hardie &amp; Shang 2010):
  * {@code p ~ beta(alpha, beta)}, {@code theta ~ beta(gamma, delta)}; at each opportunity a
  * living customer first dies with probability {@code theta} and, if still alive, buys with
  * probability {@code p}. In both logs the first purchase is at time 0. Same seed, same

@@ -11,7 +11,7 @@ import org.hipparchus.random.RandomDataGenerator;
  * The Gamma-Gamma model of the monetary value of transactions (Fader, Hardie and Lee
  * 2005, "RFM and CLV: using iso-value curves for customer base analysis", Journal of
  * Marketing Research 42(4), 415-430; Fader and Hardie 2013, "The Gamma-Gamma model of
- * monetary value"): each transaction of a customer is {@code Gamma(p, nu)}, and
+ * monetary value", www.brucehardie.com/notes/025/): each transaction of a customer is {@code Gamma(p, nu)}, and
  * {@code nu ~ Gamma(q, v)} across customers (the note writes {@code gamma} for {@code v}).
  *
  * <pre>{@code
@@ -84,7 +84,7 @@ public final class GammaGamma implements SpendModel {
     }
 
     /**
-     * {@inheritDoc} The posterior mean of the note:
+     * {@inheritDoc} The posterior mean of Fader and Hardie (2013):
      * {@code (v + m x) p / (p x + q - 1)}, a weighted mean of the population mean
      * {@code v p / (q - 1)} and the observed mean {@code m}.
      *

@@ -5,8 +5,8 @@ package org.crmkit.scoring.btyd;
  * {@code c > 0} and {@code 0 <= z < 1}, in log space, with its partial derivatives.
  *
  * <p>Every hypergeometric term of the Pareto/NBD likelihood (Fader &amp; Hardie 2005,
- * "A note on deriving the Pareto/NBD model and related expressions", eq. 22) and of the
- * BG/BB DERT (Fader, Hardie &amp; Shang 2010, eq. 14) can be brought to this form: Euler's
+ * "A note on deriving the Pareto/NBD model and related expressions", section 3) and of
+ * the BG/BB DERT (Fader, Hardie &amp; Shang 2010) can be brought to this form: Euler's
  * transformation {@code 2F1(a, b; c; z) = (1 - z)^(c - a - b) 2F1(c - a, c - b; c; z)}
  * (Abramowitz &amp; Stegun 15.3.3) turns {@code 2F1(c, b; c + 1; z)} into
  * {@code (1 - z)^(1 - b) 2F1(1, c + 1 - b; c + 1; z)}. Unlike the untransformed series,

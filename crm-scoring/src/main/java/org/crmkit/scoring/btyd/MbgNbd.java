@@ -14,6 +14,13 @@ import org.crmkit.scoring.btyd.internal.ModelSupport;
  * purchases are not assumed alive. Parameters {@code r, alpha} (gamma purchase rate) and
  * {@code a, b} (beta drop-out probability).
  *
+ * <p>Batislam et al. fit the model to grocery retail transaction data (paper abstract,
+ * doi:10.1016/j.ijresmar.2006.12.005), not to CDNOW; formulas below are cited by name,
+ * without equation numbers, because those could not be checked against the paper. The
+ * same model is implemented in R's BTYDplus ({@code mbgnbd.*}, equivalently
+ * {@code mbgcnbd.*} with {@code k = 1}) and Python's lifetimes
+ * ({@code ModifiedBetaGeoFitter}).
+ *
  * <pre>{@code
  * FitResult<MbgNbd> fit = BtydFitter.standard().fit(MbgNbd.model(), data);
  * double alive = fit.model().probabilityAlive(0, 0, 38.86); // below 1, unlike BG/NBD
@@ -53,7 +60,7 @@ public final class MbgNbd implements PurchaseModel {
     /**
      * Returns the model specification for fitting, persistence and the SPI.
      *
-     * @return the BG/NBD specification, never null
+     * @return the MBG/NBD specification, never null
      */
     public static BtydModel<MbgNbd> model() {
         return MODEL;
@@ -139,7 +146,10 @@ public final class MbgNbd implements PurchaseModel {
         return math.probabilityAliveAt(t, x, tx, age);
     }
 
-    /** {@inheritDoc} The BG/NBD equation 8 with drop-out also possible at time 0. */
+    /**
+     * {@inheritDoc} Fader, Hardie and Lee (2005) eq. 8 (BG/NBD) with drop-out also possible
+     * at time 0, as in Batislam et al. (2007).
+     */
     @Override
     public double probabilityOfPurchases(int n, double t) {
         return math.probabilityOfPurchases(n, t);

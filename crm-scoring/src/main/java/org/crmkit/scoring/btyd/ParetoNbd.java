@@ -13,9 +13,14 @@ import org.crmkit.scoring.btyd.internal.ModelSupport;
  * {@code s, beta} (gamma heterogeneity of the exponential dropout rate).
  *
  * <p>Formulas follow Fader and Hardie (2005), "A note on deriving the Pareto/NBD model
- * and related expressions" (likelihood eq. 19-22, P(alive) eq. 24, expectations eq.
- * 27-28) and Fader and Hardie (2006), "Deriving an expression for P(X(t) = x) under the
- * Pareto/NBD model". The Gauss hypergeometric terms are evaluated for every input (large
+ * and related expressions", www.brucehardie.com/notes/009/ (section 3 the likelihood,
+ * section 4 the mean E[X(t)] (eq. 27), section 5 P(alive), section 6 the conditional
+ * expectation; the other equation numbers of the note are not quoted because they could
+ * not be checked), and Fader and Hardie, "Deriving an expression for P(X(t) = x) under the
+ * Pareto/NBD model", www.brucehardie.com/notes/012/. The CDNOW estimates in the example,
+ * r = 0.553, alpha = 10.578, s = 0.606, beta = 11.669 (LL = -9595.0), are those reported
+ * for the Pareto/NBD in Fader, Hardie and Lee (2005), Marketing Science 24(2), as quoted
+ * by the CLVTools and lifetimes test suites. The Gauss hypergeometric terms are evaluated for every input (large
  * {@code x}, large {@code T}, {@code alpha} close to or far from {@code beta}) through
  * Euler's transformation and a continued fraction, with a log-concave quadrature of the
  * underlying integral where even that would be slow; see the package-private
@@ -110,7 +115,7 @@ public final class ParetoNbd implements PurchaseModel {
     }
 
     /**
-     * Returns the log-likelihood of one customer history (Fader and Hardie 2005 note, eq. 22).
+     * Returns the log-likelihood of one customer history (Fader and Hardie 2005 note, section 3).
      *
      * @param x frequency
      * @param tx recency
@@ -124,8 +129,8 @@ public final class ParetoNbd implements PurchaseModel {
     }
 
     /**
-     * {@inheritDoc} Schmittlein et al. (1987) eq. 17 (Fader and Hardie 2005 note, eq. 27),
-     * {@code r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)]}, with its limit at
+     * {@inheritDoc} Fader and Hardie 2005 note, eq. 27 (section 4; also in Schmittlein et
+     * al. 1987), {@code r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)]}, with its limit at
      * {@code s = 1}.
      */
     @Override
@@ -134,7 +139,7 @@ public final class ParetoNbd implements PurchaseModel {
         return ParetoNbdFormulas.expectedPurchases(r, alpha, s, beta, t);
     }
 
-    /** {@inheritDoc} Fader and Hardie 2005 note, eq. 28. */
+    /** {@inheritDoc} Fader and Hardie 2005 note, section 6. */
     @Override
     public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
         requireWindow("window t", t);
@@ -142,7 +147,7 @@ public final class ParetoNbd implements PurchaseModel {
         return ParetoNbdFormulas.conditionalExpectedPurchases(r, alpha, s, beta, x, tx, age, t);
     }
 
-    /** {@inheritDoc} Fader and Hardie 2005 note, eq. 24. */
+    /** {@inheritDoc} Fader and Hardie 2005 note, section 5. */
     @Override
     public double probabilityAlive(double x, double tx, double age) {
         requireHistory(x, tx, age);
@@ -161,7 +166,8 @@ public final class ParetoNbd implements PurchaseModel {
     }
 
     /**
-     * {@inheritDoc} Fader and Hardie (2006), eq. 6, with the integral over the dropout
+     * {@inheritDoc} Fader and Hardie, "Deriving an expression for P(X(t) = x) under the
+     * Pareto/NBD model" (www.brucehardie.com/notes/012/), with the integral over the dropout
      * time evaluated by quadrature instead of the alternating sum, which loses all digits
      * for large {@code n}.
      */
@@ -234,7 +240,8 @@ public final class ParetoNbd implements PurchaseModel {
      * {@code T + u}, discounted by {@code (1 + d)^-u} and integrated over {@code u}
      * numerically. With an infinite horizon this is the discounted expected residual
      * transactions (DERT) of Fader, Hardie and Lee (2005), "RFM and CLV: using iso-value
-     * curves for customer base analysis", JMR 42(4), eq. 2, with continuous rate
+     * curves for customer base analysis", Journal of Marketing Research 42(4), 415-430, with
+     * continuous rate
      * {@code ln(1 + d)}.
      *
      * <pre>{@code

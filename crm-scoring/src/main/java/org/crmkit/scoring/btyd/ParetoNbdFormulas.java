@@ -8,8 +8,9 @@ import org.hipparchus.special.Gamma;
  * <p>All formulas condition on the posterior given {@code (x, t_x, T)}: alive at {@code T}
  * with probability {@link #probabilityAlive}, and then, given alive, the purchase rate is
  * gamma({@code r + x}, {@code alpha + T}) and the dropout rate gamma({@code s},
- * {@code beta + T}), independently (Fader &amp; Hardie 2005 note, section 4; Schmittlein,
- * Morrison &amp; Colombo 1987, eq. 11 and 22). Powers of the form
+ * {@code beta + T}), independently (Fader &amp; Hardie 2005, "A note on deriving the
+ * Pareto/NBD model and related expressions", sections 5-6; Schmittlein, Morrison &amp;
+ * Colombo 1987). Powers of the form
  * {@code (1 - (b / (b + t))^e) / e} are computed with {@code expm1}/{@code log1p} so that
  * {@code s} close to 1 (where the textbook formula is 0/0) stays exact.
  *
@@ -21,7 +22,7 @@ final class ParetoNbdFormulas {
     }
 
     /**
-     * P(alive at T | x, t_x, T): Fader &amp; Hardie 2005 note, eq. 24.
+     * P(alive at T | x, t_x, T): Fader &amp; Hardie 2005 note, section 5.
      */
     static double probabilityAlive(double r, double alpha, double s, double beta, double x,
             double tx, double t) {
@@ -47,8 +48,8 @@ final class ParetoNbdFormulas {
     }
 
     /**
-     * E[X(t)] for a newly acquired customer: Schmittlein et al. 1987, eq. 17 (Fader &amp;
-     * Hardie 2005 note, eq. 27): {@code r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)]}.
+     * E[X(t)] for a newly acquired customer: Fader &amp; Hardie 2005 note, eq. 27 (also in
+     * Schmittlein et al. 1987): {@code r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)]}.
      */
     static double expectedPurchases(double r, double alpha, double s, double beta, double t) {
         return r / alpha * beta * powerIntegral(s - 1.0, Math.log1p(t / beta));
@@ -56,7 +57,7 @@ final class ParetoNbdFormulas {
 
     /**
      * E[Y(t) | x, t_x, T], the expected purchases in {@code (T, T + t]}: Fader &amp; Hardie
-     * 2005 note, eq. 28 (Schmittlein et al. 1987, eq. 22).
+     * 2005 note, section 6 (also in Schmittlein et al. 1987).
      */
     static double conditionalExpectedPurchases(double r, double alpha, double s, double beta,
             double x, double tx, double t, double horizon) {
@@ -77,9 +78,9 @@ final class ParetoNbdFormulas {
     }
 
     /**
-     * P(X(t) = n) for a newly acquired customer (Fader &amp; Hardie 2006, "Deriving an
-     * expression for P(X(t) = x) under the Pareto/NBD model", eq. 6 before its
-     * hypergeometric evaluation): the probability of being alive at {@code t} with
+     * P(X(t) = n) for a newly acquired customer (Fader &amp; Hardie, "Deriving an
+     * expression for P(X(t) = x) under the Pareto/NBD model", www.brucehardie.com/notes/012/,
+     * before its hypergeometric evaluation): the probability of being alive at {@code t} with
      * {@code n} purchases, NBD times the gamma survival, plus the probability of dying at
      * some {@code tau < t} after {@code n} purchases,
      * <pre>
@@ -127,7 +128,7 @@ final class ParetoNbdFormulas {
      * integrated over {@code (0, horizon]} by {@link LogConcaveQuadrature} in
      * {@code v = ln(beta + T + u)}, where the integrand is log-concave. With
      * {@code horizon = infinity} this is the DERT of Fader, Hardie &amp; Lee (2005, "RFM and
-     * CLV", eq. 2), there written with the confluent hypergeometric function of the
+     * CLV", Journal of Marketing Research 42(4)), there written with the confluent hypergeometric function of the
      * second kind; with {@code d = 0} it is {@link #conditionalExpectedPurchases}.
      *
      * @param horizon the horizon, {@code > 0}, may be infinite when {@code d > 0}

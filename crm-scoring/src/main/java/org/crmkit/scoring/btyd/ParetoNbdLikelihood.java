@@ -12,7 +12,8 @@ import org.hipparchus.special.Gamma;
  * {@code lambda^x mu e^-(lambda + mu) tau} integrated over the death time
  * {@code tau in (t_x, T]}. Integrating over the gamma mixing distributions gives
  * (Fader &amp; Hardie 2005, "A note on deriving the Pareto/NBD model and related
- * expressions", eq. 19 before the hypergeometric substitution of eq. 20-22):
+ * expressions", www.brucehardie.com/notes/009/, section 3, before the hypergeometric
+ * substitution):
  * <pre>
  * L = Gamma(r + x) alpha^r beta^s / Gamma(r)
  *     * [ (alpha + T)^-(r + x) (beta + T)^-s + s (J(t_x) - J(T)) ],
@@ -20,7 +21,7 @@ import org.hipparchus.special.Gamma;
  * </pre>
  * {@code J(t)} is, with {@code m = max(alpha, beta)}, {@code z = |alpha - beta| / (m + t)}
  * and {@code c = r + s + x}, the term {@code 2F1(c, b; c + 1; z) / (c (m + t)^c)} of the
- * note's eq. 22 ({@code b = s + 1} when {@code alpha >= beta}, {@code b = r + x}
+ * note's closed form ({@code b = s + 1} when {@code alpha >= beta}, {@code b = r + x}
  * otherwise, so that {@code z} lies in {@code [0, 1)}). After Euler's transformation it
  * is {@code (alpha + t)^-(r + x) (beta + t)^-(s + 1) (min(alpha, beta) + t) / c
  * * 2F1(1, q; c + 1; z)} with {@code q = r + x} when {@code alpha >= beta} and
@@ -33,7 +34,7 @@ import org.hipparchus.special.Gamma;
  * which its integrand is log-concave. Both routes give the gradient as well: forward-mode
  * differentiation of the continued fraction, or weighted means under the integrand.
  *
- * <p>For comparison: R's BTYD sums the plain power series of eq. 22 (Hardie's
+ * <p>For comparison: R's BTYD sums the plain power series of that closed form (Hardie's
  * {@code h2f1}), whose terms grow for thousands of steps when {@code x} is large and
  * {@code z} is near one; Python's lifetimes uses the same branch on
  * {@code alpha >= beta} with scipy's {@code hyp2f1}. The formulation here is our own: the

@@ -17,9 +17,11 @@ class BgBbLikelihoodTest {
     }
 
     /**
-     * Fader, Hardie &amp; Shang (2010), Marketing Science 29(6), section 4 (the 1995 cohort
-     * of 11,104 donors, 6 opportunities): alpha = 1.204, beta = 0.750, gamma = 0.657,
-     * delta = 2.783, LL = -33,225.6.
+     * Fader, Hardie &amp; Shang (2010), Marketing Science 29(6), 1086-1108, donations data
+     * (11,104 donors, 6 opportunities): alpha = 1.204, beta = 0.750, gamma = 0.657,
+     * delta = 2.783 (as also used by lifetimes' tests). LL = -33,225.6 is quoted without an
+     * independent source; it is the paper's eq. 5 likelihood, which omits binomial
+     * normalizing constants (see SSRN 3241680), like {@link BgBbLikelihood}.
      */
     @Test
     void logLikelihood_donationsAtPublishedEstimates_matchesPublishedValue() {

@@ -20,9 +20,12 @@ class BgBbTest {
     }
 
     /**
-     * Fader, Hardie &amp; Shang (2010), Marketing Science 29(6), section 4: the 1995 donor
-     * cohort (11,104 donors, 6 annual opportunities) gives alpha = 1.204, beta = 0.750,
-     * gamma = 0.657, delta = 2.783, LL = -33,225.6.
+     * Fader, Hardie &amp; Shang (2010), Marketing Science 29(6), 1086-1108, donations data
+     * (11,104 donors in the data file, 6 annual opportunities): alpha = 1.204, beta = 0.750,
+     * gamma = 0.657, delta = 2.783 (also checked by lifetimes'
+     * test_params_out_is_close_to_Hardie_paper). LL = -33,225.6 is the value the authors of
+     * this test quote from the paper; no independent source was found for it, and the
+     * section/table of the paper is not cited because it could not be checked.
      */
     @Test
     void fit_donations_matchesPublishedEstimates() {

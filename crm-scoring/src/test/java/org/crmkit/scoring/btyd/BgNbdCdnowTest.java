@@ -7,10 +7,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * BG/NBD on the CDNOW sample (2,357 customers, 39-week calibration) against the estimates
- * published by Fader, Hardie and Lee (2005), "Counting your customers the easy way",
- * Marketing Science 24(2), section 4 (empirical analysis), p. 280: r = 0.243,
- * alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4. The same values are reproduced by
- * BTYD (R) and lifetimes (Python) documentation.
+ * published by Fader, Hardie and Lee (2005), "'Counting your customers' the easy way: an
+ * alternative to the Pareto/NBD model", Marketing Science 24(2), 275-284: r = 0.243,
+ * alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4 (the section, page and table of the
+ * paper that report them are not cited because they could not be checked). CLVTools'
+ * correctness test (tests/testthat/test_correctness_bgnbd.R) checks the same four values
+ * and LL "as reported in Fader, Hardie, Lee (2005)" and gets r = 0.2425945,
+ * alpha = 4.4136019, a = 0.7929199, b = 2.4258881, LL = -9582.429 itself; lifetimes'
+ * test_params_out_is_close_to_Hardie_paper checks the four values to 3 decimals.
  */
 class BgNbdCdnowTest {
 

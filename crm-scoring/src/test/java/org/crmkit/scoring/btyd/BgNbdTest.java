@@ -109,8 +109,8 @@ class BgNbdTest {
 
     @Test
     void probabilityOfPurchases_publishedBtydValue() {
-        // BTYD (R) documentation of bgnbd.pmf with the CDNOW estimates: P(X(2) = 10) = 1.07869e-07
-        // (the same reference value is used by the lifetimes test suite)
+        // P(X(2) = 10) = 1.07869e-07 at the CDNOW estimates: lifetimes'
+        // test_probability_of_n_purchases_up_to_time_same_as_R_BTYD, which cites the BTYD (R) manual
         assertThat(CDNOW.probabilityOfPurchases(10, 2)).isCloseTo(1.07869e-07, within(1e-11));
     }
 

@@ -11,10 +11,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Gamma-Gamma against the published CDNOW estimates and hand-derived values.
  *
- * <p>Fader and Hardie (2013), "The Gamma-Gamma model of monetary value", fit the model to
- * the mean spend of the 946 CDNOW sample customers with repeat purchases in the 39-week
- * calibration period: p = 6.25, q = 3.74, gamma = 15.44 (the same values appear in Fader,
- * Hardie and Lee 2005, JMR 42(4); lifetimes' documentation reports 6.25, 3.74, 15.45).
+ * <p>Fader and Hardie (2013), "The Gamma-Gamma model of monetary value"
+ * (www.brucehardie.com/notes/025/), fit the model to the mean spend of the CDNOW sample
+ * customers with repeat purchases in the 39-week calibration period: p = 6.25, q = 3.74,
+ * gamma = 15.44, as quoted by CLVTools' tests/testthat/test_correctness_gg.R ("Parameter
+ * estimates from Fader &amp; Hardie, 2013") and lifetimes'
+ * test_params_out_is_close_to_Hardie_paper. The model is that of Fader, Hardie and Lee
+ * (2005), JMR 42(4), 415-430; whether that paper prints the same three values was not
+ * checked. lifetimes' README fits 946 subjects and prints p = 6.25, q = 3.74, v = 15.45.
  */
 class GammaGammaTest {
 

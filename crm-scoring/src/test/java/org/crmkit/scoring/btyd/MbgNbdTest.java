@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 /**
  * MBG/NBD against published estimates and independent computations.
  *
- * <p>Batislam, Denizel and Filiztekin (2007) estimated MBG/NBD on a Turkish grocery
- * retailer's data, not on CDNOW, so their table cannot be reproduced here. On the CDNOW
- * sample the reference is the estimate of BTYDplus (Platzer; R package, mbgcnbd with
- * k = 1), r = 0.525, alpha = 6.183, a = 0.891, b = 1.614, which the lifetimes test suite
- * (test_params_out_is_close_to_BTYDplus) also reproduces.
+ * <p>Batislam, Denizel and Filiztekin (2007), IJRM 24(3), 201-209, estimated MBG/NBD on
+ * grocery retail transaction data (paper abstract), not on CDNOW, so their estimates cannot
+ * be reproduced here. On the CDNOW sample the reference is r = 0.525, alpha = 6.183,
+ * a = 0.891, b = 1.614 from lifetimes' test suite (test_params_out_is_close_to_BTYDplus,
+ * whose docstring points to https://github.com/mplatzer/BTYDplus as the source). The
+ * values themselves were not found in BTYDplus' stored sources (its CDNOW demo prints no
+ * estimates), so they are an independent implementation's fit rather than a published
+ * table.
  */
 class MbgNbdTest {
 

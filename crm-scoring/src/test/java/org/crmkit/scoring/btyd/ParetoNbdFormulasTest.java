@@ -13,7 +13,7 @@ class ParetoNbdFormulasTest {
     private static final double S = 0.606;
     private static final double BETA = 11.669;
 
-    /** The P(X(t) = n) distribution sums to one and its mean is E[X(t)] (Schmittlein et al. eq. 17). */
+    /** The P(X(t) = n) distribution sums to one and its mean is E[X(t)] (Fader &amp; Hardie 2005 note, eq. 27). */
     @Test
     void probabilityOfPurchases_isADistributionWithTheRightMean() {
         double[][] params = {{R, ALPHA, S, BETA}, {2.0, 3.0, 1.5, 0.5}, {0.3, 1.0, 5.0, 80.0}};
@@ -32,7 +32,7 @@ class ParetoNbdFormulasTest {
         }
     }
 
-    /** At s = 1 eq. 17 becomes r beta / alpha ln(1 + t / beta) (derived by hand). */
+    /** At s = 1 that expectation (eq. 27 of the note) becomes r beta / alpha ln(1 + t / beta) (derived by hand). */
     @Test
     void expectedPurchases_atUnitShape_isTheLogarithmicLimit() {
         double expected = R * BETA / ALPHA * Math.log1p(39.0 / BETA);
@@ -40,7 +40,7 @@ class ParetoNbdFormulasTest {
         assertThat(ParetoNbdFormulas.expectedPurchases(R, ALPHA, 1.0 + 1e-12, BETA, 39.0)).isCloseTo(expected, within(1e-10));
     }
 
-    /** Without discounting the lifetime integral is the conditional expectation (eq. 28). */
+    /** Without discounting the lifetime integral is the conditional expectation (note, section 6). */
     @Test
     void discountedExpectedPurchases_withoutDiscount_equalsConditionalExpectation() {
         double[][] customers = {{0, 0, 38.86}, {2, 30.43, 38.86}, {10, 20, 38}};

@@ -9,10 +9,16 @@ import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
 /**
- * The mathematics shared by BG/NBD (Fader, Hardie and Lee 2005, "Counting your customers
- * the easy way", Marketing Science 24(2), 275-284) and MBG/NBD (Batislam, Denizel and
- * Filiztekin 2007, "Empirical validation and comparison of models for customer base
- * analysis", IJRM 24(3), 201-209).
+ * The mathematics shared by BG/NBD (Fader, Hardie and Lee 2005, "'Counting your
+ * customers' the easy way: an alternative to the Pareto/NBD model", Marketing Science
+ * 24(2), 275-284) and MBG/NBD (Batislam, Denizel and Filiztekin 2007, "Empirical
+ * validation and comparison of models for customer base analysis", International Journal
+ * of Research in Marketing 24(3), 201-209).
+ *
+ * <p>Equation numbers 8, 9 and 10 below are those of the Marketing Science paper (as cited
+ * by the lifetimes package, {@code lifetimes/fitters/beta_geo_fitter.py}); the likelihood
+ * is cited without an equation number because its number could not be checked against
+ * the paper. Batislam et al. are cited without equation numbers for the same reason.
  *
  * <p>Both: while alive, purchases follow a Poisson process with rate
  * {@code lambda ~ Gamma(r, alpha)}; after each repeat purchase the customer dies with
@@ -68,7 +74,8 @@ public final class BetaGeometricNbd {
     /**
      * The weighted log-likelihood and its gradient in (r, alpha, a, b).
      *
-     * <p>BG/NBD, equation 6 of Fader, Hardie and Lee (2005):
+     * <p>BG/NBD, the likelihood of a randomly chosen customer in Fader, Hardie and Lee (2005)
+ * (the individual likelihood integrated over the gamma and beta mixing distributions):
      * {@code L = B(a, b+x)/B(a, b) Gamma(r+x) alpha^r / (Gamma(r) (alpha+T)^(r+x))
      * + [x > 0] B(a+1, b+x-1)/B(a, b) Gamma(r+x) alpha^r / (Gamma(r) (alpha+t_x)^(r+x))}.
      * MBG/NBD (Batislam et al. 2007): the first beta ratio is
