@@ -106,7 +106,7 @@ public final class PredictCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder(128);
             for (int i = 0; i < n; i++) {
                 sb.setLength(0);
-                appendField(sb, t.customerId(i));
+                CsvField.append(sb, t.customerId(i));
                 sb.append(',').append(expected[i]).append(',').append(alive[i]);
                 if (spend != null) {
                     double perPurchase = spend.conditionalExpectedSpend(x[i], t.monetaryValue(i));
@@ -119,13 +119,5 @@ public final class PredictCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().printf("wrote predictions for %d customers to %s%n", n, out);
         return 0;
-    }
-
-    private static void appendField(StringBuilder sb, String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
-            sb.append(value);
-            return;
-        }
-        sb.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 }

@@ -107,26 +107,18 @@ public final class RfmCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder(128);
             for (int i = 0; i < s.size(); i++) {
                 sb.setLength(0);
-                appendField(sb, s.customerId(i));
+                CsvField.append(sb, s.customerId(i));
                 sb.append(',').append(scores.recency(i)).append(',').append(scores.frequency(i))
                         .append(',').append(scores.monetary(i)).append(',').append(scores.cell(i))
                         .append(',').append(String.format(Locale.ROOT, "%.4f", scores.combined(i)));
                 if (segmentNames != null) {
                     sb.append(',');
-                    appendField(sb, segmentNames[i]);
+                    CsvField.append(sb, segmentNames[i]);
                 }
                 sb.append('\n');
                 w.write(sb.toString());
             }
         }
-    }
-
-    private static void appendField(StringBuilder sb, String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
-            sb.append(value);
-            return;
-        }
-        sb.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
     private static RfmWeights parseWeights(String text) {
@@ -141,5 +133,4 @@ public final class RfmCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--weights: not a number in '" + text + "'", e);
         }
     }
-
 }

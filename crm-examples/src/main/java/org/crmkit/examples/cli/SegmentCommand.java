@@ -203,9 +203,9 @@ public final class SegmentCommand implements Callable<Integer> {
                 counts[i]++;
                 label = names.get(i);
             }
-            w.write(csv(id));
+            w.write(CsvField.of(id));
             w.write(',');
-            w.write(csv(label));
+            w.write(CsvField.of(label));
             w.write('\n');
         }
 
@@ -215,13 +215,6 @@ public final class SegmentCommand implements Callable<Integer> {
                 m.put(names.get(i), counts[i]);
             }
             return new SegmentCounts(m, subjects);
-        }
-
-        private static String csv(String v) {
-            if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0) {
-                return v;
-            }
-            return '"' + v.replace("\"", "\"\"") + '"';
         }
     }
 

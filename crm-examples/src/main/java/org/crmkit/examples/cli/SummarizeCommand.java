@@ -129,7 +129,6 @@ public final class SummarizeCommand implements Callable<Integer> {
         return 0;
     }
 
-
     private static LocalDate date(String option, String text) {
         if (text == null) {
             return null;
