@@ -6,6 +6,8 @@ import java.nio.charset.Charset;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code crm} command line. Errors of every subcommand are reported by
@@ -19,9 +21,12 @@ public final class Crm implements Runnable {
     /** The option that turns on stack traces, accepted anywhere on the line. */
     static final String DEBUG = "--debug";
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.crmkit.examples.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crm fit}: fits a buy-till-you-die model to a summary CSV by maximum likelihood and
- * prints the model JSON ({@code model, parameters, logLikelihood, converged, iterations,
+ * prints the model JSON on one line ({@code model, parameters, logLikelihood, converged, iterations,
  * customers} and diagnostics) on stdout, and to {@code --out} when given.
  *
  * <pre>{@code
@@ -69,7 +70,8 @@ public final class FitCommand implements Callable<Integer> {
                     + " needs the mean spend of the repeat purchases; the column is missing");
         }
         FitResult<?> fit = BtydFitter.standard().fit(m, data);
-        String json = BtydModelJson.write(fit, timeUnit);
+        // one line, as DESIGN.md shows it; the same text goes to --out
+        String json = new ObjectMapper().readTree(BtydModelJson.write(fit, timeUnit)).toString();
         spec.commandLine().getOut().println(json);
         spec.commandLine().getOut().flush();
         if (out != null) {

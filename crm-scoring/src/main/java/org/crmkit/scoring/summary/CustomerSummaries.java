@@ -31,6 +31,12 @@ import java.util.Optional;
  * spend (double) and order count (int); {@link #coreColumnBytes()} reports the bytes
  * actually held. Customer ids are held separately in a {@code String[]}.
  *
+ * <p>Summaries read from a file with a {@code weights} column, or built with
+ * {@link Builder#addWeighted}, carry row weights: row {@code i} then stands for
+ * {@link #weight(int)} customers with the same history (the compressed layout of
+ * discrete-time data such as BG/BB's); the models take them through
+ * {@code BtydData.from(CustomerSummaries)}.
+ *
  * <pre>{@code
  * CustomerSummaries s = Summarizer.builder().timeUnit(TimeUnit.WEEKS)
  *         .calibrationEnd(LocalDate.of(1997, 9, 30)).build().summarize(log);
