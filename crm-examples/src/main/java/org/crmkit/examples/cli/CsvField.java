@@ -1,10 +1,10 @@
 package org.crmkit.examples.cli;
 
+import org.crmkit.scoring.summary.SummaryCsv;
+
 /**
- * Writes one field of the command line's output CSV files (RFC 4180): quoted when it is empty,
- * has a leading or trailing space, or contains a comma, quote or line break, with inner quotes
- * doubled; otherwise as is. This is the rule {@code SummaryCsv} writes ids with, so every CSV
- * file {@code crm} writes reads back the same way.
+ * Writes one field of the command line's output CSV files with the quoting rule of
+ * {@link SummaryCsv#appendField}, so that every CSV file {@code crm} writes reads back alike.
  *
  * <p>Stateless and thread-safe.
  */
@@ -21,18 +21,7 @@ final class CsvField {
      * @return {@code line}
      */
     static StringBuilder append(StringBuilder line, String value) {
-        if (!needsQuotes(value)) {
-            return line.append(value);
-        }
-        line.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                line.append('"');
-            }
-            line.append(c);
-        }
-        return line.append('"');
+        return SummaryCsv.appendField(line, value);
     }
 
     /**
@@ -42,19 +31,6 @@ final class CsvField {
      * @return the value, quoted where needed, never null
      */
     static String of(String value) {
-        return needsQuotes(value) ? append(new StringBuilder(value.length() + 2), value).toString() : value;
-    }
-
-    private static boolean needsQuotes(String value) {
-        if (value.isEmpty() || value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ') {
-            return true;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return true;
-            }
-        }
-        return false;
+        return SummaryCsv.appendField(new StringBuilder(value.length() + 2), value).toString();
     }
 }

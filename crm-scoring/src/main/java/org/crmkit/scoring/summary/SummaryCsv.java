@@ -115,6 +115,26 @@ public final class SummaryCsv {
         }
     }
 
+    /**
+     * Appends one CSV field as this class writes customer ids (RFC 4180): quoted when it is
+     * empty, has a leading or trailing space, or contains a comma, quote or line break, with
+     * inner quotes doubled; otherwise as is. Other CSV writers use it so that every file
+     * crmkit writes reads back alike.
+     *
+     * <pre>{@code
+     * SummaryCsv.appendField(new StringBuilder(), "a,b"); // "a,b" in quotes
+     * }</pre>
+     *
+     * @param line the line under construction, not null
+     * @param value the field value, not null
+     * @return {@code line}
+     */
+    public static StringBuilder appendField(StringBuilder line, String value) {
+        Objects.requireNonNull(line, "line");
+        appendId(line, Objects.requireNonNull(value, "value"));
+        return line;
+    }
+
     static void appendId(StringBuilder sb, String id) {
         boolean quote = id.isEmpty() || id.charAt(0) == ' ' || id.charAt(id.length() - 1) == ' ';
         for (int k = 0; k < id.length() && !quote; k++) {

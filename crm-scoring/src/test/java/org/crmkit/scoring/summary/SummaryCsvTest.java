@@ -167,4 +167,15 @@ class SummaryCsvTest {
         assertThatThrownBy(() -> read("frequency,recency,T\n0,0,6\n"))
                 .isInstanceOf(CsvInputException.class).hasMessageContaining("column customer_id");
     }
+
+    @Test
+    void appendField_quotesOnlyWhatNeedsIt() {
+        assertThat(SummaryCsv.appendField(new StringBuilder("x,"), "plain")).hasToString("x,plain");
+        assertThat(SummaryCsv.appendField(new StringBuilder(), "a,b")).hasToString("\"a,b\"");
+        assertThat(SummaryCsv.appendField(new StringBuilder(), "say \"hi\"")).hasToString("\"say \"\"hi\"\"\"");
+        assertThat(SummaryCsv.appendField(new StringBuilder(), "")).hasToString("\"\"");
+        assertThat(SummaryCsv.appendField(new StringBuilder(), " padded")).hasToString("\" padded\"");
+        assertThatThrownBy(() -> SummaryCsv.appendField(new StringBuilder(), null))
+                .isInstanceOf(NullPointerException.class).hasMessage("value");
+    }
 }
