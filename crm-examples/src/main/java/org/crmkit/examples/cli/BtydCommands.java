@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.BtydModelJson;
 import org.crmkit.scoring.btyd.FittedModel;
+import org.crmkit.scoring.btyd.InvalidSummaryException;
 import org.crmkit.scoring.evaluation.HoldoutData;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import org.crmkit.scoring.summary.SummaryCsv;
@@ -57,17 +58,12 @@ final class BtydCommands {
         if (s.size() == 0) {
             throw new BadInputException(file, 0, null, "no customer rows (empty table)");
         }
-        for (int i = 0; i < s.size(); i++) {
-            int x = s.frequency(i);
-            try {
-                BtydData.validateRow(-1, x, s.recency(i), s.t(i), x == 0 ? 0 : s.monetaryValue(i),
-                        s.weight(i));
-            } catch (IllegalArgumentException e) {
-                BadInputException b = new BadInputException(file, lineOf(file, i), null,
-                        "customer '" + s.customerId(i) + "': " + e.getMessage());
-                b.initCause(e);
-                throw b;
-            }
+        try {
+            BtydData.validateAll(s);
+        } catch (InvalidSummaryException e) {
+            BadInputException b = new BadInputException(file, lineOf(file, e.row()), null, e.getMessage());
+            b.initCause(e);
+            throw b;
         }
     }
 

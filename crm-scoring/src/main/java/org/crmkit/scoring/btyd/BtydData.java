@@ -161,8 +161,9 @@ public final class BtydData {
      *
      * @param summaries the summaries, not null
      * @return the compressed data, never null
-     * @throws IllegalArgumentException if there is no customer or a row breaks the rules
-     *     of the class documentation (the message names the customer id, field and value)
+     * @throws IllegalArgumentException if there is no customer
+     * @throws InvalidSummaryException if a row breaks the rules of the class documentation
+     *     (naming the row, customer id, field and value)
      */
     public static BtydData from(CustomerSummaries summaries) {
         Objects.requireNonNull(summaries, "summaries");
@@ -181,7 +182,8 @@ public final class BtydData {
      * instead of the row.
      *
      * @param summaries the summaries, not null
-     * @throws IllegalArgumentException if there is no customer or a row is invalid
+     * @throws IllegalArgumentException if there is no customer
+     * @throws InvalidSummaryException naming the first invalid row and its customer
      */
     public static void validateAll(CustomerSummaries summaries) {
         Objects.requireNonNull(summaries, "summaries");
@@ -194,8 +196,10 @@ public final class BtydData {
                 validateRow(-1, x, summaries.recency(i), summaries.t(i),
                         x == 0 ? 0 : summaries.monetaryValue(i), summaries.weight(i));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("customer '" + summaries.customerId(i) + "': "
-                        + e.getMessage(), e);
+                InvalidSummaryException invalid = new InvalidSummaryException(i,
+                        summaries.customerId(i), e.getMessage());
+                invalid.initCause(e);
+                throw invalid;
             }
         }
     }

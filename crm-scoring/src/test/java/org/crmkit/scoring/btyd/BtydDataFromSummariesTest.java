@@ -47,8 +47,12 @@ class BtydDataFromSummariesTest {
     @Test
     void from_repeatBuyerWithRecencyZero_namesTheCustomer() throws IOException {
         CustomerSummaries s = read("customer_id,frequency,recency,T\nok,1,3,5\nbad,2,0,5\n");
-        assertThatThrownBy(() -> BtydData.from(s)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("customer 'bad': frequency 2.0 > 0 with recency 0");
+        assertThatThrownBy(() -> BtydData.from(s)).isInstanceOfSatisfying(InvalidSummaryException.class, e -> {
+            assertThat(e).hasMessage("customer 'bad': frequency 2.0 > 0 with recency 0");
+            assertThat(e.row()).isEqualTo(1);
+            assertThat(e.customerId()).isEqualTo("bad");
+            assertThat(e.reason()).isEqualTo("frequency 2.0 > 0 with recency 0");
+        });
     }
 
     @Test
