@@ -1,10 +1,7 @@
 package org.crmkit.scoring.btyd;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.crmkit.scoring.btyd.internal.ModelSupport;
 
 /**
  * The BG/BB ("beta-geometric / beta-Bernoulli") model of Fader, Hardie and Shang (2010),
@@ -42,7 +39,7 @@ import org.crmkit.scoring.btyd.internal.ModelSupport;
  * <p>Instances are immutable and thread-safe; {@code equals} compares the parameter
  * values exactly.
  */
-public final class BgBb implements PurchaseModel {
+public final class BgBb extends ParametricModel implements PurchaseModel {
 
     /** The model name, {@value}. */
     public static final String NAME = "bg-bb";
@@ -54,10 +51,11 @@ public final class BgBb implements PurchaseModel {
     private final double delta;
 
     private BgBb(double alpha, double beta, double gamma, double delta) {
-        this.alpha = ParetoNbd.requirePositive("alpha", alpha);
-        this.beta = ParetoNbd.requirePositive("beta", beta);
-        this.gamma = ParetoNbd.requirePositive("gamma", gamma);
-        this.delta = ParetoNbd.requirePositive("delta", delta);
+        super(MODEL, alpha, beta, gamma, delta);
+        this.alpha = alpha;
+        this.beta = beta;
+        this.gamma = gamma;
+        this.delta = delta;
     }
 
     /**
@@ -83,23 +81,13 @@ public final class BgBb implements PurchaseModel {
         return MODEL;
     }
 
-    @Override
-    public String modelName() {
-        return NAME;
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        return ModelSupport.parameterMap(MODEL.parameterNames(), alpha, beta, gamma, delta);
-    }
-
     /**
      * Returns the parameters alpha, beta, gamma, delta.
      *
      * @return the values in that order, never null
      */
     public List<Double> parameterValues() {
-        return List.of(alpha, beta, gamma, delta);
+        return valueList();
     }
 
     /**
@@ -259,29 +247,5 @@ public final class BgBb implements PurchaseModel {
     @Override
     public SimulatedCohort simulate(double[] ages, double holdout, long seed) {
         return BtydSimulations.bgBb(alpha, beta, gamma, delta, Objects.requireNonNull(ages, "ages"), holdout, seed);
-    }
-
-    private double[] array() {
-        return new double[] {alpha, beta, gamma, delta};
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BgBb b && Arrays.equals(array(), b.array());
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(array());
-    }
-
-    /**
-     * Returns the format {@code bg-bb{alpha=.., beta=.., gamma=.., delta=..}}.
-     *
-     * @return the model and its parameters, never null
-     */
-    @Override
-    public String toString() {
-        return NAME + parameters();
     }
 }

@@ -26,10 +26,10 @@ final class BgBbSpecification implements BtydModel<BgBb> {
     @Override
     public double logLikelihood(double[] parameters, BtydData data, double[] gradient) {
         ModelSupport.requireLength(name(), parameters, 4);
-        double a = ParetoNbd.requirePositive("alpha", parameters[0]);
-        double b = ParetoNbd.requirePositive("beta", parameters[1]);
-        double g = ParetoNbd.requirePositive("gamma", parameters[2]);
-        double d = ParetoNbd.requirePositive("delta", parameters[3]);
+        double a = ModelSupport.requirePositive("alpha", parameters[0]);
+        double b = ModelSupport.requirePositive("beta", parameters[1]);
+        double g = ModelSupport.requirePositive("gamma", parameters[2]);
+        double d = ModelSupport.requirePositive("delta", parameters[3]);
         double[] work = gradient == null ? null : new double[5];
         double total = 0;
         double[] sum = new double[4];

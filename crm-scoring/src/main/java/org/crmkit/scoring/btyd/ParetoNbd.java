@@ -1,10 +1,7 @@
 package org.crmkit.scoring.btyd;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.crmkit.scoring.btyd.internal.ModelSupport;
 
 /**
  * The Pareto/NBD model of Schmittlein, Morrison and Colombo (1987), "Counting your
@@ -36,7 +33,7 @@ import org.crmkit.scoring.btyd.internal.ModelSupport;
  * <p>Instances are immutable and thread-safe; {@code equals} compares the parameter
  * values exactly.
  */
-public final class ParetoNbd implements PurchaseModel {
+public final class ParetoNbd extends ParametricModel implements PurchaseModel {
 
     /** The model name, {@value}. */
     public static final String NAME = "pareto-nbd";
@@ -48,18 +45,11 @@ public final class ParetoNbd implements PurchaseModel {
     private final double beta;
 
     private ParetoNbd(double r, double alpha, double s, double beta) {
-        this.r = requirePositive("r", r);
-        this.alpha = requirePositive("alpha", alpha);
-        this.s = requirePositive("s", s);
-        this.beta = requirePositive("beta", beta);
-    }
-
-    static double requirePositive(String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("parameter " + name + " = " + value
-                    + " is not a positive finite number");
-        }
-        return value;
+        super(MODEL, r, alpha, s, beta);
+        this.r = r;
+        this.alpha = alpha;
+        this.s = s;
+        this.beta = beta;
     }
 
     /**
@@ -85,23 +75,13 @@ public final class ParetoNbd implements PurchaseModel {
         return MODEL;
     }
 
-    @Override
-    public String modelName() {
-        return NAME;
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        return ModelSupport.parameterMap(MODEL.parameterNames(), r, alpha, s, beta);
-    }
-
     /**
      * Returns the parameters r, alpha, s, beta.
      *
      * @return the values in that order, never null
      */
     public List<Double> parameterValues() {
-        return List.of(r, alpha, s, beta);
+        return valueList();
     }
 
     private static void requireHistory(double x, double tx, double age) {
@@ -279,29 +259,5 @@ public final class ParetoNbd implements PurchaseModel {
     @Override
     public SimulatedCohort simulate(double[] ages, double holdout, long seed) {
         return BtydSimulations.paretoNbd(r, alpha, s, beta, Objects.requireNonNull(ages, "ages"), holdout, seed);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ParetoNbd p && Arrays.equals(array(), p.array());
-    }
-
-    private double[] array() {
-        return new double[] {r, alpha, s, beta};
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(array());
-    }
-
-    /**
-     * Returns the format {@code pareto-nbd{r=.., alpha=.., s=.., beta=..}}.
-     *
-     * @return the model and its parameters, never null
-     */
-    @Override
-    public String toString() {
-        return NAME + parameters();
     }
 }

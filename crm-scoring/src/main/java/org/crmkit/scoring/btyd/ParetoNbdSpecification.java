@@ -32,10 +32,10 @@ final class ParetoNbdSpecification implements BtydModel<ParetoNbd> {
     @Override
     public double logLikelihood(double[] parameters, BtydData data, double[] gradient) {
         ModelSupport.requireLength(name(), parameters, 4);
-        double r = ParetoNbd.requirePositive("r", parameters[0]);
-        double alpha = ParetoNbd.requirePositive("alpha", parameters[1]);
-        double s = ParetoNbd.requirePositive("s", parameters[2]);
-        double beta = ParetoNbd.requirePositive("beta", parameters[3]);
+        double r = ModelSupport.requirePositive("r", parameters[0]);
+        double alpha = ModelSupport.requirePositive("alpha", parameters[1]);
+        double s = ModelSupport.requirePositive("s", parameters[2]);
+        double beta = ModelSupport.requirePositive("beta", parameters[3]);
         int rows = data.size();
         int levels = data.frequencyLevelCount();
         double[] lnGammaRatio = new double[levels];

@@ -50,23 +50,16 @@ public final class BetaGeometricNbd {
      * @param modified true for MBG/NBD
      */
     public BetaGeometricNbd(double r, double alpha, double a, double b, boolean modified) {
-        requirePositive("r", r);
-        requirePositive("alpha", alpha);
-        requirePositive("a", a);
-        requirePositive("b", b);
+        ModelSupport.requirePositive("r", r);
+        ModelSupport.requirePositive("alpha", alpha);
+        ModelSupport.requirePositive("a", a);
+        ModelSupport.requirePositive("b", b);
         this.r = r;
         this.alpha = alpha;
         this.a = a;
         this.b = b;
         this.modified = modified;
         this.logA = Math.log(a);
-    }
-
-    static void requirePositive(String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("parameter " + name + " = " + value
-                    + " is not a positive finite number");
-        }
     }
 
     // ---------------------------------------------------------------- likelihood

@@ -33,6 +33,22 @@ public final class ModelSupport {
     }
 
     /**
+     * Checks that a model parameter is positive and finite.
+     *
+     * @param name the parameter name for the message
+     * @param value the value
+     * @return the value
+     * @throws IllegalArgumentException if the value is not positive and finite
+     */
+    public static double requirePositive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("parameter " + name + " = " + value
+                    + " is not a positive finite number");
+        }
+        return value;
+    }
+
+    /**
      * Builds an ordered unmodifiable parameter map.
      *
      * @param names the names
