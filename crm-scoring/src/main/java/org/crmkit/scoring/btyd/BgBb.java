@@ -2,6 +2,7 @@ package org.crmkit.scoring.btyd;
 
 import java.util.List;
 import java.util.Objects;
+import org.crmkit.scoring.btyd.internal.ModelSupport;
 
 /**
  * The BG/BB ("beta-geometric / beta-Bernoulli") model of Fader, Hardie and Shang (2010),
@@ -171,9 +172,7 @@ public final class BgBb extends ParametricModel implements PurchaseModel {
     /** {@inheritDoc} FHS 2010, eq. 7; {@code t} counts opportunities. */
     @Override
     public double probabilityOfPurchases(int n, double t) {
-        if (n < 0) {
-            throw new IllegalArgumentException("number of purchases " + n + " is negative");
-        }
+        ModelSupport.requirePurchaseCount(n);
         long window = requireWholeWindow("window t", t);
         if (window < 1) {
             throw new IllegalArgumentException("window t " + t + " is not positive");
@@ -189,9 +188,7 @@ public final class BgBb extends ParametricModel implements PurchaseModel {
     @Override
     public double conditionalProbabilityOfPurchases(int k, double t, double x, double tx,
             double age) {
-        if (k < 0) {
-            throw new IllegalArgumentException("number of purchases " + k + " is negative");
-        }
+        ModelSupport.requirePurchaseCount(k);
         long window = requireWholeWindow("window t", t);
         if (window < 1) {
             throw new IllegalArgumentException("window t " + t + " is not positive");
@@ -210,12 +207,7 @@ public final class BgBb extends ParametricModel implements PurchaseModel {
     @Override
     public double discountedExpectedPurchases(int periods, double discountRate, double x,
             double tx, double age) {
-        if (periods < 0) {
-            throw new IllegalArgumentException("periods " + periods + " is negative");
-        }
-        if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
-            throw new IllegalArgumentException("discount rate " + discountRate + " is invalid");
-        }
+        ModelSupport.requireDiscounting(periods, discountRate);
         requireHistory(0, x, tx, age);
         return BgBbFormulas.discountedExpectedPurchases(alpha, beta, gamma, delta, (int) x, (int) tx,
                 (int) age, periods, discountRate);

@@ -2,6 +2,7 @@ package org.crmkit.scoring.btyd;
 
 import java.util.List;
 import java.util.Objects;
+import org.crmkit.scoring.btyd.internal.ModelSupport;
 
 /**
  * The Pareto/NBD model of Schmittlein, Morrison and Colombo (1987), "Counting your
@@ -153,8 +154,8 @@ public final class ParetoNbd extends ParametricModel implements PurchaseModel {
      */
     @Override
     public double probabilityOfPurchases(int n, double t) {
-        requireCount(n);
-        requirePositiveWindow(t);
+        ModelSupport.requirePurchaseCount(n);
+        ModelSupport.requirePositiveWindow(t);
         return ParetoNbdFormulas.probabilityOfPurchases(r, alpha, s, beta, t, n);
     }
 
@@ -166,24 +167,12 @@ public final class ParetoNbd extends ParametricModel implements PurchaseModel {
     @Override
     public double conditionalProbabilityOfPurchases(int n, double t, double x, double tx,
             double age) {
-        requireCount(n);
-        requirePositiveWindow(t);
+        ModelSupport.requirePurchaseCount(n);
+        ModelSupport.requirePositiveWindow(t);
         requireHistory(x, tx, age);
         double alive = ParetoNbdFormulas.probabilityAlive(r, alpha, s, beta, x, tx, age);
         double given = ParetoNbdFormulas.probabilityOfPurchases(r + x, alpha + age, s, beta + age, t, n);
         return Math.min(1.0, alive * given + (n == 0 ? 1.0 - alive : 0.0));
-    }
-
-    private static void requireCount(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("number of purchases " + n + " is negative");
-        }
-    }
-
-    private static void requirePositiveWindow(double t) {
-        if (!(t > 0) || Double.isInfinite(t)) {
-            throw new IllegalArgumentException("window t " + t + " is not positive and finite");
-        }
     }
 
     /**
@@ -192,12 +181,7 @@ public final class ParetoNbd extends ParametricModel implements PurchaseModel {
     @Override
     public double discountedExpectedPurchases(int periods, double discountRate, double x,
             double tx, double age) {
-        if (periods < 0) {
-            throw new IllegalArgumentException("periods " + periods + " is negative");
-        }
-        if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
-            throw new IllegalArgumentException("discount rate " + discountRate + " is invalid");
-        }
+        ModelSupport.requireDiscounting(periods, discountRate);
         requireHistory(x, tx, age);
         double alive = ParetoNbdFormulas.probabilityAlive(r, alpha, s, beta, x, tx, age);
         double scale = alive * (r + x) / (alpha + age) * (beta + age);
