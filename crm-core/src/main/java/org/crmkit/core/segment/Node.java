@@ -81,12 +81,28 @@ abstract class Node {
         return new Clause(text, Truth.ofCode(code), observed, List.of());
     }
 
-    static final class All extends Node {
-        private final Node[] kids;
+    /** Base of {@link All} and {@link Any}: the children and their explanation. */
+    abstract static class Junction extends Node {
+        final Node[] kids;
 
-        All(String text, Node[] kids) {
+        Junction(String text, Node[] kids) {
             super(text);
             this.kids = kids;
+        }
+
+        @Override
+        final Clause explain(Subject s) {
+            List<Clause> cs = new ArrayList<>();
+            for (Node k : kids) {
+                cs.add(k.explain(s));
+            }
+            return new Clause(text, Truth.ofCode(eval(s)), "", cs);
+        }
+    }
+
+    static final class All extends Junction {
+        All(String text, Node[] kids) {
+            super(text, kids);
         }
 
         @Override
@@ -103,23 +119,11 @@ abstract class Node {
             }
             return r;
         }
-
-        @Override
-        Clause explain(Subject s) {
-            List<Clause> cs = new ArrayList<>();
-            for (Node k : kids) {
-                cs.add(k.explain(s));
-            }
-            return new Clause(text, Truth.ofCode(eval(s)), "", cs);
-        }
     }
 
-    static final class Any extends Node {
-        private final Node[] kids;
-
+    static final class Any extends Junction {
         Any(String text, Node[] kids) {
-            super(text);
-            this.kids = kids;
+            super(text, kids);
         }
 
         @Override
@@ -135,15 +139,6 @@ abstract class Node {
                 }
             }
             return r;
-        }
-
-        @Override
-        Clause explain(Subject s) {
-            List<Clause> cs = new ArrayList<>();
-            for (Node k : kids) {
-                cs.add(k.explain(s));
-            }
-            return new Clause(text, Truth.ofCode(eval(s)), "", cs);
         }
     }
 

@@ -1,8 +1,6 @@
 package org.crmkit.scoring.btyd;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.crmkit.scoring.btyd.internal.ModelSupport;
 
@@ -42,7 +40,7 @@ import org.crmkit.scoring.btyd.internal.ModelSupport;
  * <p>Instances are immutable and thread-safe; {@code equals} compares the parameter
  * values exactly.
  */
-public final class BgBb implements PurchaseModel {
+public final class BgBb extends ParametricModel implements PurchaseModel {
 
     /** The model name, {@value}. */
     public static final String NAME = "bg-bb";
@@ -54,10 +52,11 @@ public final class BgBb implements PurchaseModel {
     private final double delta;
 
     private BgBb(double alpha, double beta, double gamma, double delta) {
-        this.alpha = ParetoNbd.requirePositive("alpha", alpha);
-        this.beta = ParetoNbd.requirePositive("beta", beta);
-        this.gamma = ParetoNbd.requirePositive("gamma", gamma);
-        this.delta = ParetoNbd.requirePositive("delta", delta);
+        super(MODEL, alpha, beta, gamma, delta);
+        this.alpha = alpha;
+        this.beta = beta;
+        this.gamma = gamma;
+        this.delta = delta;
     }
 
     /**
@@ -83,23 +82,13 @@ public final class BgBb implements PurchaseModel {
         return MODEL;
     }
 
-    @Override
-    public String modelName() {
-        return NAME;
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        return ModelSupport.parameterMap(MODEL.parameterNames(), alpha, beta, gamma, delta);
-    }
-
     /**
      * Returns the parameters alpha, beta, gamma, delta.
      *
      * @return the values in that order, never null
      */
     public List<Double> parameterValues() {
-        return List.of(alpha, beta, gamma, delta);
+        return valueList();
     }
 
     /**
@@ -183,9 +172,7 @@ public final class BgBb implements PurchaseModel {
     /** {@inheritDoc} FHS 2010, eq. 7; {@code t} counts opportunities. */
     @Override
     public double probabilityOfPurchases(int n, double t) {
-        if (n < 0) {
-            throw new IllegalArgumentException("number of purchases " + n + " is negative");
-        }
+        ModelSupport.requirePurchaseCount(n);
         long window = requireWholeWindow("window t", t);
         if (window < 1) {
             throw new IllegalArgumentException("window t " + t + " is not positive");
@@ -201,9 +188,7 @@ public final class BgBb implements PurchaseModel {
     @Override
     public double conditionalProbabilityOfPurchases(int k, double t, double x, double tx,
             double age) {
-        if (k < 0) {
-            throw new IllegalArgumentException("number of purchases " + k + " is negative");
-        }
+        ModelSupport.requirePurchaseCount(k);
         long window = requireWholeWindow("window t", t);
         if (window < 1) {
             throw new IllegalArgumentException("window t " + t + " is not positive");
@@ -222,12 +207,7 @@ public final class BgBb implements PurchaseModel {
     @Override
     public double discountedExpectedPurchases(int periods, double discountRate, double x,
             double tx, double age) {
-        if (periods < 0) {
-            throw new IllegalArgumentException("periods " + periods + " is negative");
-        }
-        if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
-            throw new IllegalArgumentException("discount rate " + discountRate + " is invalid");
-        }
+        ModelSupport.requireDiscounting(periods, discountRate);
         requireHistory(0, x, tx, age);
         return BgBbFormulas.discountedExpectedPurchases(alpha, beta, gamma, delta, (int) x, (int) tx,
                 (int) age, periods, discountRate);
@@ -259,29 +239,5 @@ public final class BgBb implements PurchaseModel {
     @Override
     public SimulatedCohort simulate(double[] ages, double holdout, long seed) {
         return BtydSimulations.bgBb(alpha, beta, gamma, delta, Objects.requireNonNull(ages, "ages"), holdout, seed);
-    }
-
-    private double[] array() {
-        return new double[] {alpha, beta, gamma, delta};
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BgBb b && Arrays.equals(array(), b.array());
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(array());
-    }
-
-    /**
-     * Returns the format {@code bg-bb{alpha=.., beta=.., gamma=.., delta=..}}.
-     *
-     * @return the model and its parameters, never null
-     */
-    @Override
-    public String toString() {
-        return NAME + parameters();
     }
 }

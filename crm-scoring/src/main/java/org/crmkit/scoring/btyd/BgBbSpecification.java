@@ -1,7 +1,7 @@
 package org.crmkit.scoring.btyd;
 
 import java.util.List;
-import org.crmkit.scoring.btyd.internal.ModelSupport;
+import org.crmkit.scoring.btyd.internal.ModelSpecification;
 
 /**
  * BG/BB as a {@link BtydModel}: the weighted sum of {@link BgBbLikelihood} over the rows,
@@ -9,27 +9,19 @@ import org.crmkit.scoring.btyd.internal.ModelSupport;
  *
  * <p>Thread-safe: stateless.
  */
-final class BgBbSpecification implements BtydModel<BgBb> {
+final class BgBbSpecification extends ModelSpecification<BgBb> {
 
-    private static final List<String> NAMES = List.of("alpha", "beta", "gamma", "delta");
-
-    @Override
-    public String name() {
-        return BgBb.NAME;
-    }
-
-    @Override
-    public List<String> parameterNames() {
-        return NAMES;
+    BgBbSpecification() {
+        super(BgBb.NAME, List.of("alpha", "beta", "gamma", "delta"));
     }
 
     @Override
     public double logLikelihood(double[] parameters, BtydData data, double[] gradient) {
-        ModelSupport.requireLength(name(), parameters, 4);
-        double a = ParetoNbd.requirePositive("alpha", parameters[0]);
-        double b = ParetoNbd.requirePositive("beta", parameters[1]);
-        double g = ParetoNbd.requirePositive("gamma", parameters[2]);
-        double d = ParetoNbd.requirePositive("delta", parameters[3]);
+        requirePositiveParameters(parameters);
+        double a = parameters[0];
+        double b = parameters[1];
+        double g = parameters[2];
+        double d = parameters[3];
         double[] work = gradient == null ? null : new double[5];
         double total = 0;
         double[] sum = new double[4];
@@ -59,13 +51,7 @@ final class BgBbSpecification implements BtydModel<BgBb> {
     }
 
     @Override
-    public BgBb withParameters(double[] parameters) {
-        ModelSupport.requireLength(name(), parameters, 4);
+    protected BgBb create(double[] parameters) {
         return BgBb.of(parameters[0], parameters[1], parameters[2], parameters[3]);
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -1,10 +1,7 @@
 package org.crmkit.scoring.btyd;
 
-import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
 import org.crmkit.scoring.btyd.internal.GammaGammaModel;
-import org.crmkit.scoring.btyd.internal.ModelSupport;
 import org.hipparchus.random.RandomDataGenerator;
 
 /**
@@ -25,7 +22,7 @@ import org.hipparchus.random.RandomDataGenerator;
  * <p>Instances are immutable and thread-safe; {@code equals} compares parameter values
  * exactly.
  */
-public final class GammaGamma implements SpendModel {
+public final class GammaGamma extends ParametricModel implements SpendModel {
 
     /** The model name, {@value}. */
     public static final String NAME = "gamma-gamma";
@@ -36,19 +33,10 @@ public final class GammaGamma implements SpendModel {
     private final double v;
 
     private GammaGamma(double p, double q, double v) {
-        requirePositive("p", p);
-        requirePositive("q", q);
-        requirePositive("v", v);
+        super(MODEL, p, q, v);
         this.p = p;
         this.q = q;
         this.v = v;
-    }
-
-    private static void requirePositive(String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("parameter " + name + " = " + value
-                    + " is not a positive finite number");
-        }
     }
 
     /**
@@ -71,16 +59,6 @@ public final class GammaGamma implements SpendModel {
      */
     public static BtydModel<GammaGamma> model() {
         return MODEL;
-    }
-
-    @Override
-    public String modelName() {
-        return NAME;
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        return ModelSupport.parameterMap(MODEL.parameterNames(), p, q, v);
     }
 
     /**
@@ -179,25 +157,5 @@ public final class GammaGamma implements SpendModel {
             mean[i] = x == 0 ? 0 : sum / x;
         }
         return mean;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof GammaGamma g && Arrays.equals(new double[] {p, q, v}, new double[] {g.p, g.q, g.v});
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(new double[] {p, q, v});
-    }
-
-    /**
-     * Returns the format {@code gamma-gamma{p=.., q=.., v=..}}.
-     *
-     * @return the model and its parameters, never null
-     */
-    @Override
-    public String toString() {
-        return NAME + parameters();
     }
 }

@@ -1,8 +1,6 @@
 package org.crmkit.scoring.btyd;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.crmkit.scoring.btyd.internal.ModelSupport;
 
@@ -36,7 +34,7 @@ import org.crmkit.scoring.btyd.internal.ModelSupport;
  * <p>Instances are immutable and thread-safe; {@code equals} compares the parameter
  * values exactly.
  */
-public final class ParetoNbd implements PurchaseModel {
+public final class ParetoNbd extends ParametricModel implements PurchaseModel {
 
     /** The model name, {@value}. */
     public static final String NAME = "pareto-nbd";
@@ -48,18 +46,11 @@ public final class ParetoNbd implements PurchaseModel {
     private final double beta;
 
     private ParetoNbd(double r, double alpha, double s, double beta) {
-        this.r = requirePositive("r", r);
-        this.alpha = requirePositive("alpha", alpha);
-        this.s = requirePositive("s", s);
-        this.beta = requirePositive("beta", beta);
-    }
-
-    static double requirePositive(String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("parameter " + name + " = " + value
-                    + " is not a positive finite number");
-        }
-        return value;
+        super(MODEL, r, alpha, s, beta);
+        this.r = r;
+        this.alpha = alpha;
+        this.s = s;
+        this.beta = beta;
     }
 
     /**
@@ -85,23 +76,13 @@ public final class ParetoNbd implements PurchaseModel {
         return MODEL;
     }
 
-    @Override
-    public String modelName() {
-        return NAME;
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        return ModelSupport.parameterMap(MODEL.parameterNames(), r, alpha, s, beta);
-    }
-
     /**
      * Returns the parameters r, alpha, s, beta.
      *
      * @return the values in that order, never null
      */
     public List<Double> parameterValues() {
-        return List.of(r, alpha, s, beta);
+        return valueList();
     }
 
     private static void requireHistory(double x, double tx, double age) {
@@ -173,8 +154,8 @@ public final class ParetoNbd implements PurchaseModel {
      */
     @Override
     public double probabilityOfPurchases(int n, double t) {
-        requireCount(n);
-        requirePositiveWindow(t);
+        ModelSupport.requirePurchaseCount(n);
+        ModelSupport.requirePositiveWindow(t);
         return ParetoNbdFormulas.probabilityOfPurchases(r, alpha, s, beta, t, n);
     }
 
@@ -186,24 +167,12 @@ public final class ParetoNbd implements PurchaseModel {
     @Override
     public double conditionalProbabilityOfPurchases(int n, double t, double x, double tx,
             double age) {
-        requireCount(n);
-        requirePositiveWindow(t);
+        ModelSupport.requirePurchaseCount(n);
+        ModelSupport.requirePositiveWindow(t);
         requireHistory(x, tx, age);
         double alive = ParetoNbdFormulas.probabilityAlive(r, alpha, s, beta, x, tx, age);
         double given = ParetoNbdFormulas.probabilityOfPurchases(r + x, alpha + age, s, beta + age, t, n);
         return Math.min(1.0, alive * given + (n == 0 ? 1.0 - alive : 0.0));
-    }
-
-    private static void requireCount(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("number of purchases " + n + " is negative");
-        }
-    }
-
-    private static void requirePositiveWindow(double t) {
-        if (!(t > 0) || Double.isInfinite(t)) {
-            throw new IllegalArgumentException("window t " + t + " is not positive and finite");
-        }
     }
 
     /**
@@ -212,12 +181,7 @@ public final class ParetoNbd implements PurchaseModel {
     @Override
     public double discountedExpectedPurchases(int periods, double discountRate, double x,
             double tx, double age) {
-        if (periods < 0) {
-            throw new IllegalArgumentException("periods " + periods + " is negative");
-        }
-        if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
-            throw new IllegalArgumentException("discount rate " + discountRate + " is invalid");
-        }
+        ModelSupport.requireDiscounting(periods, discountRate);
         requireHistory(x, tx, age);
         double alive = ParetoNbdFormulas.probabilityAlive(r, alpha, s, beta, x, tx, age);
         double scale = alive * (r + x) / (alpha + age) * (beta + age);
@@ -279,29 +243,5 @@ public final class ParetoNbd implements PurchaseModel {
     @Override
     public SimulatedCohort simulate(double[] ages, double holdout, long seed) {
         return BtydSimulations.paretoNbd(r, alpha, s, beta, Objects.requireNonNull(ages, "ages"), holdout, seed);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ParetoNbd p && Arrays.equals(array(), p.array());
-    }
-
-    private double[] array() {
-        return new double[] {r, alpha, s, beta};
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(array());
-    }
-
-    /**
-     * Returns the format {@code pareto-nbd{r=.., alpha=.., s=.., beta=..}}.
-     *
-     * @return the model and its parameters, never null
-     */
-    @Override
-    public String toString() {
-        return NAME + parameters();
     }
 }

@@ -2,7 +2,7 @@ package org.crmkit.scoring.btyd;
 
 import java.util.List;
 import java.util.stream.IntStream;
-import org.crmkit.scoring.btyd.internal.ModelSupport;
+import org.crmkit.scoring.btyd.internal.ModelSpecification;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -14,28 +14,21 @@ import org.hipparchus.special.Gamma;
  *
  * <p>Thread-safe: stateless.
  */
-final class ParetoNbdSpecification implements BtydModel<ParetoNbd> {
+final class ParetoNbdSpecification extends ModelSpecification<ParetoNbd> {
 
-    private static final List<String> NAMES = List.of("r", "alpha", "s", "beta");
     private static final int CHUNK = 8192;
 
-    @Override
-    public String name() {
-        return ParetoNbd.NAME;
-    }
-
-    @Override
-    public List<String> parameterNames() {
-        return NAMES;
+    ParetoNbdSpecification() {
+        super(ParetoNbd.NAME, List.of("r", "alpha", "s", "beta"));
     }
 
     @Override
     public double logLikelihood(double[] parameters, BtydData data, double[] gradient) {
-        ModelSupport.requireLength(name(), parameters, 4);
-        double r = ParetoNbd.requirePositive("r", parameters[0]);
-        double alpha = ParetoNbd.requirePositive("alpha", parameters[1]);
-        double s = ParetoNbd.requirePositive("s", parameters[2]);
-        double beta = ParetoNbd.requirePositive("beta", parameters[3]);
+        requirePositiveParameters(parameters);
+        double r = parameters[0];
+        double alpha = parameters[1];
+        double s = parameters[2];
+        double beta = parameters[3];
         int rows = data.size();
         int levels = data.frequencyLevelCount();
         double[] lnGammaRatio = new double[levels];
@@ -99,13 +92,7 @@ final class ParetoNbdSpecification implements BtydModel<ParetoNbd> {
     }
 
     @Override
-    public ParetoNbd withParameters(double[] parameters) {
-        ModelSupport.requireLength(name(), parameters, 4);
+    protected ParetoNbd create(double[] parameters) {
         return ParetoNbd.of(parameters[0], parameters[1], parameters[2], parameters[3]);
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -2,6 +2,7 @@ package org.crmkit.scoring.btyd;
 
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.crmkit.scoring.btyd.internal.ModelSupport;
 
 /**
  * Predictions of a parametrised transaction ("buy till you die") model such as BG/NBD.
@@ -124,12 +125,7 @@ public interface PurchaseModel extends FittedModel {
      */
     default double discountedExpectedPurchases(int periods, double discountRate,
             double x, double tx, double age) {
-        if (periods < 0) {
-            throw new IllegalArgumentException("periods " + periods + " is negative");
-        }
-        if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
-            throw new IllegalArgumentException("discount rate " + discountRate + " is invalid");
-        }
+        ModelSupport.requireDiscounting(periods, discountRate);
         double total = 0;
         double previous = 0;
         double factor = 1;

@@ -582,9 +582,7 @@ public final class CustomerSummaries {
          */
         public Builder timeUnit(TimeUnit unit) {
             Objects.requireNonNull(unit, "unit");
-            if (this.unit != null) {
-                throw new IllegalStateException("time unit was already set to " + this.unit);
-            }
+            Options.once(this.unit, "time unit");
             this.unit = unit;
             return this;
         }

@@ -560,9 +560,7 @@ public final class Summarizer {
          */
         public Builder timeUnit(TimeUnit unit) {
             Objects.requireNonNull(unit, "unit");
-            if (this.unit != null) {
-                throw new IllegalStateException("time unit was already set to " + this.unit);
-            }
+            Options.once(this.unit, "time unit");
             this.unit = unit;
             return this;
         }
@@ -577,10 +575,7 @@ public final class Summarizer {
          */
         public Builder calibrationEnd(LocalDate date) {
             Objects.requireNonNull(date, "date");
-            if (calibrationEnd != null) {
-                throw new IllegalStateException(
-                        "calibration end was already set to " + calibrationEnd);
-            }
+            Options.once(calibrationEnd, "calibration end");
             toDay(date);
             checkOrder(date, observationEnd);
             calibrationEnd = date;
@@ -597,10 +592,7 @@ public final class Summarizer {
          */
         public Builder observationEnd(LocalDate date) {
             Objects.requireNonNull(date, "date");
-            if (observationEnd != null) {
-                throw new IllegalStateException(
-                        "observation end was already set to " + observationEnd);
-            }
+            Options.once(observationEnd, "observation end");
             toDay(date);
             checkOrder(calibrationEnd, date);
             observationEnd = date;
@@ -624,9 +616,7 @@ public final class Summarizer {
          */
         public Builder nonPositiveDays(NonPositiveDayPolicy policy) {
             Objects.requireNonNull(policy, "policy");
-            if (this.policy != null) {
-                throw new IllegalStateException("policy was already set to " + this.policy);
-            }
+            Options.once(this.policy, "policy");
             this.policy = policy;
             return this;
         }

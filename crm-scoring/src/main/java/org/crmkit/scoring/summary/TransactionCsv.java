@@ -225,12 +225,6 @@ public final class TransactionCsv {
         private Builder() {
         }
 
-        private static void once(Object current, String option) {
-            if (current != null) {
-                throw new IllegalStateException(option + " was already set to " + current);
-            }
-        }
-
         /**
          * Sets the delimiter (default comma).
          *
@@ -240,7 +234,7 @@ public final class TransactionCsv {
          */
         public Builder delimiter(CsvDelimiter delimiter) {
             Objects.requireNonNull(delimiter, "delimiter");
-            once(this.delimiter, "delimiter");
+            Options.once(this.delimiter, "delimiter");
             this.delimiter = delimiter;
             return this;
         }
@@ -253,7 +247,7 @@ public final class TransactionCsv {
          * @throws IllegalStateException if already set
          */
         public Builder header(boolean header) {
-            once(this.header, "header");
+            Options.once(this.header, "header");
             this.header = header;
             return this;
         }
@@ -267,7 +261,7 @@ public final class TransactionCsv {
          */
         public Builder customerColumn(ColumnSelector column) {
             Objects.requireNonNull(column, "column");
-            once(customerColumn, "customer column");
+            Options.once(customerColumn, "customer column");
             customerColumn = column;
             return this;
         }
@@ -281,7 +275,7 @@ public final class TransactionCsv {
          */
         public Builder dateColumn(ColumnSelector column) {
             Objects.requireNonNull(column, "column");
-            once(dateColumn, "date column");
+            Options.once(dateColumn, "date column");
             dateColumn = column;
             return this;
         }
@@ -295,7 +289,7 @@ public final class TransactionCsv {
          */
         public Builder amountColumn(ColumnSelector column) {
             Objects.requireNonNull(column, "column");
-            once(amountColumn, "amount column");
+            Options.once(amountColumn, "amount column");
             amountColumn = column;
             return this;
         }
@@ -312,7 +306,7 @@ public final class TransactionCsv {
          */
         public Builder dateFormat(String pattern) {
             Objects.requireNonNull(pattern, "pattern");
-            once(dateFormat, "date format");
+            Options.once(dateFormat, "date format");
             new DateParser(pattern);
             dateFormat = pattern;
             return this;
@@ -328,7 +322,7 @@ public final class TransactionCsv {
          */
         public Builder latestDate(LocalDate date) {
             Objects.requireNonNull(date, "date");
-            once(latestDate, "latest date");
+            Options.once(latestDate, "latest date");
             latestDate = date;
             return this;
         }

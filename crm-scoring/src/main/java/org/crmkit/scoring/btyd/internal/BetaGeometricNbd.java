@@ -50,23 +50,16 @@ public final class BetaGeometricNbd {
      * @param modified true for MBG/NBD
      */
     public BetaGeometricNbd(double r, double alpha, double a, double b, boolean modified) {
-        requirePositive("r", r);
-        requirePositive("alpha", alpha);
-        requirePositive("a", a);
-        requirePositive("b", b);
+        ModelSupport.requirePositive("r", r);
+        ModelSupport.requirePositive("alpha", alpha);
+        ModelSupport.requirePositive("a", a);
+        ModelSupport.requirePositive("b", b);
         this.r = r;
         this.alpha = alpha;
         this.a = a;
         this.b = b;
         this.modified = modified;
         this.logA = Math.log(a);
-    }
-
-    static void requirePositive(String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("parameter " + name + " = " + value
-                    + " is not a positive finite number");
-        }
     }
 
     // ---------------------------------------------------------------- likelihood
@@ -388,12 +381,8 @@ public final class BetaGeometricNbd {
      * @return the probability
      */
     public double probabilityOfPurchases(int n, double t) {
-        if (n < 0) {
-            throw new IllegalArgumentException("number of purchases " + n + " is negative");
-        }
-        if (!(t > 0) || Double.isInfinite(t)) {
-            throw new IllegalArgumentException("window t " + t + " is not positive and finite");
-        }
+        ModelSupport.requirePurchaseCount(n);
+        ModelSupport.requirePositiveWindow(t);
         if (modified) {
             double logBab = Beta.logBeta(a, b);
             double alive = Math.exp(Beta.logBeta(a, b + n + 1) - logBab + logNegativeBinomial(r, alpha, n, t));
@@ -416,12 +405,8 @@ public final class BetaGeometricNbd {
      */
     public double conditionalProbabilityOfPurchases(int n, double t, double x, double tx,
             double age) {
-        if (n < 0) {
-            throw new IllegalArgumentException("number of purchases " + n + " is negative");
-        }
-        if (!(t > 0) || Double.isInfinite(t)) {
-            throw new IllegalArgumentException("window t " + t + " is not positive and finite");
-        }
+        ModelSupport.requirePurchaseCount(n);
+        ModelSupport.requirePositiveWindow(t);
         double alive = probabilityAlive(x, tx, age);
         double p = alive == 0 ? 0 : alive * bgPmf(n, t, r + x, alpha + age, a, posteriorB(x));
         return clampProbability(n == 0 ? 1 - alive + p : p);

@@ -18,22 +18,11 @@ import org.hipparchus.special.Gamma;
  *
  * <p>Thread-safe: stateless.
  */
-public final class GammaGammaModel implements BtydModel<GammaGamma> {
-
-    private static final List<String> NAMES = List.of("p", "q", "v");
+public final class GammaGammaModel extends ModelSpecification<GammaGamma> {
 
     /** Creates the provider; for {@link java.util.ServiceLoader}. */
     public GammaGammaModel() {
-    }
-
-    @Override
-    public String name() {
-        return GammaGamma.NAME;
-    }
-
-    @Override
-    public List<String> parameterNames() {
-        return NAMES;
+        super(GammaGamma.NAME, List.of("p", "q", "v"));
     }
 
     @Override
@@ -128,13 +117,7 @@ public final class GammaGammaModel implements BtydModel<GammaGamma> {
     }
 
     @Override
-    public GammaGamma withParameters(double[] parameters) {
-        ModelSupport.requireLength(name(), parameters, 3);
+    protected GammaGamma create(double[] parameters) {
         return GammaGamma.of(parameters[0], parameters[1], parameters[2]);
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -1,9 +1,6 @@
 package org.crmkit.scoring.btyd.internal;
 
-import java.util.List;
-import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.BtydModel;
-import org.crmkit.scoring.btyd.ParameterTransform;
 import org.crmkit.scoring.btyd.ParetoNbd;
 
 /**
@@ -13,46 +10,10 @@ import org.crmkit.scoring.btyd.ParetoNbd;
  *
  * <p>Thread-safe: stateless.
  */
-public final class ParetoNbdModel implements BtydModel<ParetoNbd> {
-
-    private final BtydModel<ParetoNbd> delegate = ParetoNbd.model();
+public final class ParetoNbdModel extends ModelProvider<ParetoNbd> {
 
     /** Creates the provider; for {@link java.util.ServiceLoader}. */
     public ParetoNbdModel() {
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public List<String> parameterNames() {
-        return delegate.parameterNames();
-    }
-
-    @Override
-    public List<ParameterTransform> transforms() {
-        return delegate.transforms();
-    }
-
-    @Override
-    public double logLikelihood(double[] parameters, BtydData data, double[] gradient) {
-        return delegate.logLikelihood(parameters, data, gradient);
-    }
-
-    @Override
-    public List<double[]> startingPoints(BtydData data) {
-        return delegate.startingPoints(data);
-    }
-
-    @Override
-    public ParetoNbd withParameters(double[] parameters) {
-        return delegate.withParameters(parameters);
-    }
-
-    @Override
-    public String toString() {
-        return name();
+        super(ParetoNbd.model());
     }
 }

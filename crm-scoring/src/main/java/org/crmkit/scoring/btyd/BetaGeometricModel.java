@@ -1,0 +1,95 @@
+package org.crmkit.scoring.btyd;
+
+import java.util.Objects;
+import org.crmkit.scoring.btyd.internal.BetaGeometricNbd;
+
+/**
+ * The part of {@link BgNbd} and {@link MbgNbd} that is the same for both: every
+ * {@link PurchaseModel} method delegates to one {@link BetaGeometricNbd}, whose
+ * {@code modified} flag selects the formulas where the two models differ (Batislam,
+ * Denizel and Filiztekin 2007: under MBG/NBD a customer can also drop out at time 0).
+ * The bulk methods check their arrays here and then run the shared, allocation-free
+ * loops of {@link BetaGeometricNbd}.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+abstract class BetaGeometricModel extends ParametricModel implements PurchaseModel {
+
+    private final BetaGeometricNbd math;
+
+    BetaGeometricModel(BtydModel<?> specification, double r, double alpha, double a, double b,
+            boolean modified) {
+        super(specification, r, alpha, a, b);
+        this.math = new BetaGeometricNbd(r, alpha, a, b, modified);
+    }
+
+    @Override
+    public double expectedPurchases(double t) {
+        return math.expectedPurchases(t);
+    }
+
+    @Override
+    public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
+        return math.conditionalExpectedPurchases(t, x, tx, age);
+    }
+
+    /**
+     * {@inheritDoc} Factors that depend only on (x, T) are shared between customers of
+     * a chunk, so data with few distinct (x, T) pairs (summaries on a daily grid) are
+     * scored fastest.
+     */
+    @Override
+    public void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age,
+            double[] out) {
+        int n = Objects.requireNonNull(x, "x").length;
+        if (Objects.requireNonNull(tx, "tx").length != n
+                || Objects.requireNonNull(age, "age").length != n
+                || Objects.requireNonNull(out, "out").length != n) {
+            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
+                    + tx.length + ", T " + age.length + ", out " + out.length);
+        }
+        math.conditionalExpectedPurchases(t, x, tx, age, out);
+    }
+
+    /** {@inheritDoc} One pass computes both, sharing P(alive). */
+    @Override
+    public void predict(double t, double[] x, double[] tx, double[] age, double[] expected,
+            double[] alive) {
+        int n = Objects.requireNonNull(x, "x").length;
+        if (Objects.requireNonNull(tx, "tx").length != n
+                || Objects.requireNonNull(age, "age").length != n
+                || Objects.requireNonNull(expected, "expected").length != n
+                || Objects.requireNonNull(alive, "alive").length != n) {
+            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
+                    + tx.length + ", T " + age.length + ", expected " + expected.length
+                    + ", alive " + alive.length);
+        }
+        math.predict(t, x, tx, age, expected, alive);
+    }
+
+    @Override
+    public double probabilityAlive(double x, double tx, double age) {
+        return math.probabilityAlive(x, tx, age);
+    }
+
+    @Override
+    public double probabilityAliveAt(double t, double x, double tx, double age) {
+        return math.probabilityAliveAt(t, x, tx, age);
+    }
+
+    @Override
+    public double probabilityOfPurchases(int n, double t) {
+        return math.probabilityOfPurchases(n, t);
+    }
+
+    @Override
+    public double conditionalProbabilityOfPurchases(int n, double t, double x, double tx,
+            double age) {
+        return math.conditionalProbabilityOfPurchases(n, t, x, tx, age);
+    }
+
+    @Override
+    public SimulatedCohort simulate(double[] ages, double holdout, long seed) {
+        return math.simulate(Objects.requireNonNull(ages, "ages"), holdout, seed);
+    }
+}
