@@ -15,6 +15,8 @@
  *       {@link org.crmkit.core.lifecycle.Rule}s, each move explained by its
  *       {@link org.crmkit.core.lifecycle.Evidence}.</li>
  *   <li>{@link org.crmkit.core.lifecycle.StandardLifecycles}: the built-in lifecycles.</li>
+ *   <li>{@link org.crmkit.core.lifecycle.SegmentGuards}: segmentation rules
+ *       ({@link org.crmkit.core.segment.CompiledRule}) as transition guards.</li>
  *   <li>{@link org.crmkit.core.lifecycle.CustomerLifecycles} and
  *       {@link org.crmkit.core.lifecycle.CustomerHistory}: lifecycles of customers of the core
  *       model, keyed by customer id and moved by their purchase activities.</li>

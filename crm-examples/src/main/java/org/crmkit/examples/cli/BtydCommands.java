@@ -1,56 +1,93 @@
 package org.crmkit.examples.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.BtydModelJson;
 import org.crmkit.scoring.btyd.FittedModel;
-import org.crmkit.scoring.summary.CsvInputException;
+import org.crmkit.scoring.btyd.InvalidSummaryException;
+import org.crmkit.scoring.evaluation.HoldoutData;
+import org.crmkit.scoring.summary.CustomerSummaries;
+import org.crmkit.scoring.summary.SummaryCsv;
 
-/** Shared error handling and model loading of {@code crm fit}, {@code predict}, {@code evaluate}. */
+/**
+ * File loading shared by {@code crm fit}, {@code predict} and {@code evaluate}: summaries
+ * through the scoring module's one reader ({@link SummaryCsv}) and its factories
+ * ({@link BtydData#from}, {@link HoldoutData#from}), model files through
+ * {@link BtydModelJson}. Every problem becomes a {@link BadInputException} naming the
+ * file, reported by {@link ErrorReporter}.
+ */
 final class BtydCommands {
 
     private BtydCommands() {
     }
 
-    /** A bad input that ends the command with exit code 2 and one line. */
-    static final class BadInput extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BadInput(String message) {
-            super(message);
-        }
+    /** Reads a summary CSV; its errors already name file, line and column. */
+    static CustomerSummaries readSummary(Path file) throws IOException {
+        return SummaryCsv.read(file);
     }
 
-    /** The body of a command that may fail on bad input. */
-    interface Body {
-        int run() throws IOException;
-    }
-
-    static int guard(String command, PrintWriter err, boolean debug, Body body) {
+    /** The model input of summaries read from {@code file}, naming the file in any error. */
+    static BtydData modelInput(Path file, CustomerSummaries summaries) {
+        requireModelRows(file, summaries);
         try {
-            return body.run();
-        } catch (CsvInputException | BadInput e) {
-            return fail(command, err, debug, e.getMessage(), e);
-        } catch (NoSuchFileException e) {
-            return fail(command, err, debug, e.getFile() + ": no such file", e);
-        } catch (IOException e) {
-            return fail(command, err, debug, "I/O error: " + e.getMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return fail(command, err, debug, e.getMessage(), e);
+            return BtydData.from(summaries);
+        } catch (IllegalArgumentException e) {
+            throw located(file, e);
         }
     }
 
-    private static int fail(String command, PrintWriter err, boolean debug, String message,
-            Exception e) {
-        err.println("crm " + command + ": " + message.replace('\n', ' '));
-        if (debug) {
-            e.printStackTrace(err);
+    /** The holdout input of summaries read from {@code file}, naming the file in any error. */
+    static HoldoutData holdoutInput(Path file, CustomerSummaries summaries) {
+        try {
+            return HoldoutData.from(summaries);
+        } catch (IllegalArgumentException e) {
+            throw located(file, e);
         }
-        err.flush();
-        return 2;
+    }
+
+    /**
+     * Checks the rules models add to those of {@link SummaryCsv} (for example frequency
+     * {@code > 0} needs recency {@code > 0}), naming file, line and customer of the first
+     * row that breaks one.
+     */
+    static void requireModelRows(Path file, CustomerSummaries s) {
+        if (s.size() == 0) {
+            throw new BadInputException(file, 0, null, "no customer rows (empty table)");
+        }
+        try {
+            BtydData.validateAll(s);
+        } catch (InvalidSummaryException e) {
+            BadInputException b = new BadInputException(file, lineOf(file, e.row()), null, e.getMessage());
+            b.initCause(e);
+            throw b;
+        }
+    }
+
+    /**
+     * The 1-based line of data row {@code row} (counted from 0) of a CSV file whose blank
+     * lines are skipped, as {@link SummaryCsv} does; 0 if the file cannot be read again.
+     * Only called on the error path, so reading the file once more costs nothing that
+     * matters.
+     */
+    private static long lineOf(Path file, int row) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            long line = 0;
+            int nonBlank = -1; // the header is non-blank line 0
+            String text;
+            while ((text = in.readLine()) != null) {
+                line++;
+                if (!text.isBlank() && ++nonBlank == row + 1) {
+                    return line;
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Reads a model file, naming the file in any error. */
@@ -59,7 +96,13 @@ final class BtydCommands {
         try {
             return BtydModelJson.read(json).toModel();
         } catch (IllegalArgumentException e) {
-            throw new BadInput(file + ": " + e.getMessage());
+            throw located(file, e);
         }
+    }
+
+    private static BadInputException located(Path file, IllegalArgumentException e) {
+        BadInputException b = new BadInputException(file, 0, null, e.getMessage());
+        b.initCause(e);
+        return b;
     }
 }

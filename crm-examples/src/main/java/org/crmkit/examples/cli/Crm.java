@@ -1,51 +1,81 @@
 package org.crmkit.examples.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The {@code crm} command line. */
+/**
+ * The {@code crm} command line. Errors of every subcommand are reported by
+ * {@link ErrorReporter}: exit code 2 and one stderr line for bad input, 1 for other
+ * failures, stack traces only with {@code --debug} (anywhere on the line).
+ */
 @Command(name = "crm", mixinStandardHelpOptions = true, description = "crmkit command line",
         subcommands = {DemoCommand.class, SummarizeCommand.class, RfmCommand.class, FitCommand.class,
             PredictCommand.class, EvaluateCommand.class, SegmentCommand.class})
 public final class Crm implements Runnable {
+    /** The option that turns on stack traces, accepted anywhere on the line. */
+    static final String DEBUG = "--debug";
+
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /**
-     * Builds the command line with crmkit's error handling: a bad option or value prints one
-     * line to stderr and exits with 2; a failure while running prints one line and exits
-     * with 1; {@code --debug} anywhere on the line adds the stack trace.
+     * Builds the command line with crmkit's error handling ({@link ErrorReporter}): bad input
+     * prints one line to stderr and exits with 2; another failure prints one line and exits
+     * with 1; in debug mode the stack trace follows the line.
      *
      * @param debug whether to print stack traces
      * @return the configured command line, never null
      */
     static CommandLine commandLine(boolean debug) {
         CommandLine cli = new CommandLine(new Crm());
-        cli.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("crm: " + ex.getMessage().lines().findFirst().orElse("bad input")
-                    + " (see 'crm " + ex.getCommandLine().getCommandName() + " --help')");
-            if (debug) {
-                ex.printStackTrace(ex.getCommandLine().getErr());
-            }
-            return CommandLine.ExitCode.USAGE;
-        });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            commandLine.getErr().println("crm: " + message.lines().findFirst().orElse(message));
-            if (debug) {
-                ex.printStackTrace(commandLine.getErr());
-            }
-            return ex instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
-        });
+        ErrorReporter reporter = new ErrorReporter(debug);
+        cli.setParameterExceptionHandler(reporter);
+        cli.setExecutionExceptionHandler(reporter);
         return cli;
     }
 
+    /**
+     * Runs one command line: {@code --debug} is accepted anywhere on it (and removed before
+     * parsing); the other arguments go to picocli.
+     *
+     * @param out standard output, not null
+     * @param err standard error, not null
+     * @param args the arguments, not null
+     * @return the exit code: 0 success, 1 failure, 2 bad input
+     */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        boolean debug = Arrays.asList(args).contains(DEBUG);
+        String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEBUG)).toArray(String[]::new);
+        CommandLine cli = commandLine(debug);
+        cli.setOut(out);
+        cli.setErr(err);
+        try {
+            return cli.execute(rest);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * Runs {@code crm} and exits with its exit code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
-        boolean debug = Arrays.asList(args).contains("--debug");
-        String[] rest = Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
-        System.exit(commandLine(debug).execute(rest));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
+        System.exit(run(out, err, args));
     }
 }

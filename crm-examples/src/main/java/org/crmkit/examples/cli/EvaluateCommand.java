@@ -3,15 +3,15 @@ package org.crmkit.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.crmkit.scoring.btyd.FittedModel;
 import org.crmkit.scoring.btyd.PurchaseModel;
 import org.crmkit.scoring.evaluation.FrequencyRow;
-import org.crmkit.scoring.evaluation.HoldoutData;
 import org.crmkit.scoring.evaluation.HoldoutEvaluation;
+import org.crmkit.scoring.summary.CustomerSummaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,35 +43,32 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "summary CSV with frequency_holdout and duration_holdout")
     private Path summary;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    private boolean debug;
-
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        return BtydCommands.guard("evaluate", err, debug, () -> {
-            FittedModel m = BtydCommands.readModel(model);
-            if (!(m instanceof PurchaseModel purchases)) {
-                throw new BtydCommands.BadInput(model + ": model '" + m.modelName()
-                        + "' does not predict purchases");
-            }
-            BtydTable t = BtydTable.read(summary, true);
-            HoldoutEvaluation e = HoldoutEvaluation.evaluate(purchases, HoldoutData.of(t.frequency,
-                    t.recency, t.age, t.holdoutFrequency, t.holdoutDuration));
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode root = mapper.createObjectNode();
-            root.put("model", e.model());
-            root.put("customers", e.customers());
-            root.put("actualPurchases", e.actualTotal());
-            root.put("predictedPurchases", e.predictedTotal());
-            root.put("meanAbsoluteError", e.meanAbsoluteError());
-            root.put("rootMeanSquaredError", e.rootMeanSquaredError());
-            table(root.putArray("holdoutTable"), e.holdoutTable());
-            table(root.putArray("calibrationTable"), e.calibrationTable());
-            spec.commandLine().getOut().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-            spec.commandLine().getOut().flush();
-            return 0;
-        });
+    public Integer call() throws IOException {
+        FittedModel m = BtydCommands.readModel(model);
+        if (!(m instanceof PurchaseModel purchases)) {
+            throw new BadInputException(model, 0, "model", "model '" + m.modelName()
+                    + "' does not predict purchases");
+        }
+        CustomerSummaries s = BtydCommands.readSummary(summary);
+        if (!s.hasHoldout()) {
+            throw new BadInputException(summary, 1, "frequency_holdout",
+                    "missing column: evaluate needs the holdout columns (crm summarize --observation-end)");
+        }
+        HoldoutEvaluation e = HoldoutEvaluation.evaluate(purchases, BtydCommands.holdoutInput(summary, s));
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("model", e.model());
+        root.put("customers", e.customers());
+        root.put("actualPurchases", e.actualTotal());
+        root.put("predictedPurchases", e.predictedTotal());
+        root.put("meanAbsoluteError", e.meanAbsoluteError());
+        root.put("rootMeanSquaredError", e.rootMeanSquaredError());
+        table(root.putArray("holdoutTable"), e.holdoutTable());
+        table(root.putArray("calibrationTable"), e.calibrationTable());
+        spec.commandLine().getOut().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 
     private static void table(ArrayNode array, List<FrequencyRow> rows) {

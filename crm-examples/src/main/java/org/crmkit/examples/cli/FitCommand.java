@@ -1,16 +1,20 @@
 package org.crmkit.examples.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.BtydFitter;
 import org.crmkit.scoring.btyd.BtydModel;
 import org.crmkit.scoring.btyd.BtydModelJson;
 import org.crmkit.scoring.btyd.BtydModels;
 import org.crmkit.scoring.btyd.FitResult;
 import org.crmkit.scoring.btyd.SpendModel;
+import org.crmkit.scoring.summary.CustomerSummaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crm fit}: fits a buy-till-you-die model to a summary CSV by maximum likelihood and
- * prints the model JSON ({@code model, parameters, logLikelihood, converged, iterations,
+ * prints the model JSON on one line ({@code model, parameters, logLikelihood, converged, iterations,
  * customers} and diagnostics) on stdout, and to {@code --out} when given.
  *
  * <pre>{@code
@@ -51,36 +55,33 @@ public final class FitCommand implements Callable<Integer> {
             description = "time unit of the summary, recorded in the JSON (default unspecified)")
     private String timeUnit;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    private boolean debug;
-
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        return BtydCommands.guard("fit", err, debug, () -> {
-            BtydModel<?> m = BtydModels.byName(model).orElseThrow(() -> new BtydCommands.BadInput(
-                    "--model: unknown model '" + model + "'; known: "
-                            + BtydModels.all().stream().map(BtydModel::name).toList()));
-            BtydTable table = BtydTable.read(summary, false);
-            boolean spend = SpendModel.class.isAssignableFrom(
-                    m.withParameters(m.startingPoints(table.data()).get(0)).getClass());
-            if (spend && !table.hasMonetary()) {
-                throw new BtydCommands.BadInput(summary + ": column monetary_value: " + model
-                        + " needs the mean spend of the repeat purchases");
-            }
-            FitResult<?> fit = BtydFitter.standard().fit(m, table.data());
-            String json = BtydModelJson.write(fit, timeUnit);
-            spec.commandLine().getOut().println(json);
-            spec.commandLine().getOut().flush();
-            if (out != null) {
-                Files.writeString(out, json + "\n", StandardCharsets.UTF_8);
-            }
-            if (!fit.converged()) {
-                err.println("crm fit: warning: the fit did not converge: " + fit.convergence());
-                err.flush();
-                return 1;
-            }
-            return 0;
-        });
+        BtydModel<?> m = BtydModels.byName(model).orElseThrow(() -> new IllegalArgumentException(
+                "--model: unknown model '" + model + "'; known: "
+                        + BtydModels.all().stream().map(BtydModel::name).toList()));
+        CustomerSummaries summaries = BtydCommands.readSummary(summary);
+        BtydData data = BtydCommands.modelInput(summary, summaries);
+        boolean spend = SpendModel.class.isAssignableFrom(
+                m.withParameters(m.startingPoints(data).get(0)).getClass());
+        if (spend && !summaries.hasMonetaryValue()) {
+            throw new BadInputException(summary, 1, "monetary_value", model
+                    + " needs the mean spend of the repeat purchases; the column is missing");
+        }
+        FitResult<?> fit = BtydFitter.standard().fit(m, data);
+        // one line, as DESIGN.md shows it; the same text goes to --out
+        String json = new ObjectMapper().readTree(BtydModelJson.write(fit, timeUnit)).toString();
+        spec.commandLine().getOut().println(json);
+        spec.commandLine().getOut().flush();
+        if (out != null) {
+            Files.writeString(out, json + "\n", StandardCharsets.UTF_8);
+        }
+        if (!fit.converged()) {
+            err.println("crm fit: warning: the fit did not converge: " + fit.convergence());
+            err.flush();
+            return 1;
+        }
+        return 0;
     }
 }

@@ -1,15 +1,17 @@
 package org.crmkit.examples.cli;
 
 import java.io.BufferedWriter;
-import java.io.PrintWriter;
+import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.FittedModel;
 import org.crmkit.scoring.btyd.PurchaseModel;
 import org.crmkit.scoring.btyd.SpendModel;
+import org.crmkit.scoring.summary.CustomerSummaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,72 +62,62 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "PREDICTIONS.csv", description = "output CSV")
     private Path out;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    private boolean debug;
-
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        return BtydCommands.guard("predict", err, debug, () -> {
-            if (!(horizon > 0) || Double.isInfinite(horizon)) {
-                throw new BtydCommands.BadInput("--horizon: not a positive number: " + horizon);
-            }
-            if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
-                throw new BtydCommands.BadInput("--discount-rate: not a number >= 0: " + discountRate);
-            }
-            FittedModel m = BtydCommands.readModel(model);
-            if (!(m instanceof PurchaseModel purchases)) {
-                throw new BtydCommands.BadInput(model + ": model '" + m.modelName()
-                        + "' does not predict purchases; give it as --spend-model");
-            }
-            SpendModel spend = null;
-            if (spendModel != null) {
-                FittedModel s = BtydCommands.readModel(spendModel);
-                if (!(s instanceof SpendModel sm)) {
-                    throw new BtydCommands.BadInput(spendModel + ": model '" + s.modelName()
-                            + "' is not a spend model");
-                }
-                spend = sm;
-                if (horizon != Math.rint(horizon)) {
-                    throw new BtydCommands.BadInput("--horizon: clv needs a whole number of time units, got "
-                            + horizon);
-                }
-            }
-            BtydTable t = BtydTable.read(summary, false);
-            if (spend != null && !t.hasMonetary()) {
-                throw new BtydCommands.BadInput(summary + ": column monetary_value: needed with --spend-model");
-            }
-            int n = t.size();
-            double[] expected = new double[n];
-            double[] alive = new double[n];
-            purchases.predict(horizon, t.frequency, t.recency, t.age, expected, alive);
-            try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-                w.write(spend == null ? "customer_id,expected_purchases,p_alive\n"
-                        : "customer_id,expected_purchases,p_alive,expected_spend,clv\n");
-                StringBuilder sb = new StringBuilder(128);
-                for (int i = 0; i < n; i++) {
-                    sb.setLength(0);
-                    appendField(sb, t.ids[i]);
-                    sb.append(',').append(expected[i]).append(',').append(alive[i]);
-                    if (spend != null) {
-                        double perPurchase = spend.conditionalExpectedSpend(t.frequency[i], t.monetary[i]);
-                        double discounted = purchases.discountedExpectedPurchases((int) horizon,
-                                discountRate, t.frequency[i], t.recency[i], t.age[i]);
-                        sb.append(',').append(perPurchase).append(',').append(discounted * perPurchase);
-                    }
-                    w.write(sb.append('\n').toString());
-                }
-            }
-            spec.commandLine().getOut().printf("wrote predictions for %d customers to %s%n", n, out);
-            return 0;
-        });
-    }
-
-    private static void appendField(StringBuilder sb, String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
-            sb.append(value);
-            return;
+    public Integer call() throws IOException {
+        if (!(horizon > 0) || Double.isInfinite(horizon)) {
+            throw new IllegalArgumentException("--horizon: not a positive number: " + horizon);
         }
-        sb.append('"').append(value.replace("\"", "\"\"")).append('"');
+        if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
+            throw new IllegalArgumentException("--discount-rate: not a number >= 0: " + discountRate);
+        }
+        FittedModel m = BtydCommands.readModel(model);
+        if (!(m instanceof PurchaseModel purchases)) {
+            throw new BadInputException(model, 0, "model", "model '" + m.modelName()
+                    + "' does not predict purchases; give it as --spend-model");
+        }
+        SpendModel spend = null;
+        if (spendModel != null) {
+            FittedModel s = BtydCommands.readModel(spendModel);
+            if (!(s instanceof SpendModel sm)) {
+                throw new BadInputException(spendModel, 0, "model", "model '" + s.modelName()
+                        + "' is not a spend model");
+            }
+            spend = sm;
+            if (horizon != Math.rint(horizon)) {
+                throw new IllegalArgumentException("--horizon: clv needs a whole number of time units, got "
+                        + horizon);
+            }
+        }
+        CustomerSummaries t = BtydCommands.readSummary(summary);
+        BtydCommands.requireModelRows(summary, t);
+        if (spend != null && !t.hasMonetaryValue()) {
+            throw new BadInputException(summary, 1, "monetary_value", "needed with --spend-model");
+        }
+        int n = t.size();
+        double[] x = BtydData.frequencies(t);
+        double[] tx = t.recencyColumn();
+        double[] age = t.tColumn();
+        double[] expected = new double[n];
+        double[] alive = new double[n];
+        purchases.predict(horizon, x, tx, age, expected, alive);
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+            w.write(spend == null ? "customer_id,expected_purchases,p_alive\n"
+                    : "customer_id,expected_purchases,p_alive,expected_spend,clv\n");
+            StringBuilder sb = new StringBuilder(128);
+            for (int i = 0; i < n; i++) {
+                sb.setLength(0);
+                CsvField.append(sb, t.customerId(i));
+                sb.append(',').append(expected[i]).append(',').append(alive[i]);
+                if (spend != null) {
+                    double perPurchase = spend.conditionalExpectedSpend(x[i], t.monetaryValue(i));
+                    double discounted = purchases.discountedExpectedPurchases((int) horizon,
+                            discountRate, x[i], tx[i], age[i]);
+                    sb.append(',').append(perPurchase).append(',').append(discounted * perPurchase);
+                }
+                w.write(sb.append('\n').toString());
+            }
+        }
+        spec.commandLine().getOut().printf("wrote predictions for %d customers to %s%n", n, out);
+        return 0;
     }
 }

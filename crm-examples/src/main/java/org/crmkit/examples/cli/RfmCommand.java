@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import org.crmkit.scoring.rfm.RfmScorer;
 import org.crmkit.scoring.rfm.RfmScores;
 import org.crmkit.scoring.rfm.RfmSegmentMap;
 import org.crmkit.scoring.rfm.RfmWeights;
-import org.crmkit.scoring.summary.CsvInputException;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import org.crmkit.scoring.summary.SummaryCsv;
 import picocli.CommandLine.Command;
@@ -65,44 +63,31 @@ public final class RfmCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "RFM.csv", description = "output CSV")
     private Path out;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    private boolean debug;
-
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            RfmWeights w = parseWeights(weights);
-            RfmSegmentMap map = segments == null ? RfmSegmentMap.defaults()
-                    : RfmSegmentMap.read(segments);
-            RfmScorer scorer = RfmScorer.builder().bins(bins).weights(w).build();
-            CustomerSummaries s = SummaryCsv.read(summary);
-            RfmScores scores = scorer.score(s);
-            boolean withSegments = map.bins() == bins;
-            if (!withSegments) {
-                err.printf("note: the segment rules are written for %d scores; no segment "
-                        + "column with --bins %d%n", map.bins(), bins);
-            }
-            if (!s.hasMonetaryValue()) {
-                err.println("note: " + summary + " has no monetary_value column; every "
-                        + "monetary score is the same");
-            }
-            reportEmpty(err, "recency", scores.recencyScores());
-            reportEmpty(err, "frequency", scores.frequencyScores());
-            reportEmpty(err, "monetary", scores.monetaryScores());
-            write(s, scores, withSegments ? map.segments(scores) : null);
-            spec.commandLine().getOut().printf("wrote RFM scores of %d customers to %s%n",
-                    s.size(), out);
-            return 0;
-        } catch (CsvInputException e) {
-            return fail(err, e.getMessage(), e);
-        } catch (NoSuchFileException e) {
-            return fail(err, e.getFile() + ": no such file", e);
-        } catch (IOException e) {
-            return fail(err, "I/O error: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            return fail(err, e.getMessage(), e);
+        RfmWeights w = parseWeights(weights);
+        RfmSegmentMap map = segments == null ? RfmSegmentMap.defaults()
+                : RfmSegmentMap.read(segments);
+        RfmScorer scorer = RfmScorer.builder().bins(bins).weights(w).build();
+        CustomerSummaries s = SummaryCsv.read(summary);
+        RfmScores scores = scorer.score(s);
+        boolean withSegments = map.bins() == bins;
+        if (!withSegments) {
+            err.printf("note: the segment rules are written for %d scores; no segment "
+                    + "column with --bins %d%n", map.bins(), bins);
         }
+        if (!s.hasMonetaryValue()) {
+            err.println("note: " + summary + " has no monetary_value column; every "
+                    + "monetary score is the same");
+        }
+        reportEmpty(err, "recency", scores.recencyScores());
+        reportEmpty(err, "frequency", scores.frequencyScores());
+        reportEmpty(err, "monetary", scores.monetaryScores());
+        write(s, scores, withSegments ? map.segments(scores) : null);
+        spec.commandLine().getOut().printf("wrote RFM scores of %d customers to %s%n",
+                s.size(), out);
+        return 0;
     }
 
     private static void reportEmpty(PrintWriter err, String name, BinnedScores scores) {
@@ -122,26 +107,18 @@ public final class RfmCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder(128);
             for (int i = 0; i < s.size(); i++) {
                 sb.setLength(0);
-                appendField(sb, s.customerId(i));
+                CsvField.append(sb, s.customerId(i));
                 sb.append(',').append(scores.recency(i)).append(',').append(scores.frequency(i))
                         .append(',').append(scores.monetary(i)).append(',').append(scores.cell(i))
                         .append(',').append(String.format(Locale.ROOT, "%.4f", scores.combined(i)));
                 if (segmentNames != null) {
                     sb.append(',');
-                    appendField(sb, segmentNames[i]);
+                    CsvField.append(sb, segmentNames[i]);
                 }
                 sb.append('\n');
                 w.write(sb.toString());
             }
         }
-    }
-
-    private static void appendField(StringBuilder sb, String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
-            sb.append(value);
-            return;
-        }
-        sb.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
     private static RfmWeights parseWeights(String text) {
@@ -155,14 +132,5 @@ public final class RfmCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--weights: not a number in '" + text + "'", e);
         }
-    }
-
-    private int fail(PrintWriter err, String message, Exception e) {
-        err.println("crm rfm: " + message);
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return 2;
     }
 }

@@ -101,16 +101,6 @@ public final class SegmentCommand implements Callable<Integer> {
             description = "time zone that turns activity timestamps into dates (default: ${DEFAULT-VALUE})")
     private ZoneId zone;
 
-    /** Bad input located in a file. */
-    static final class InputException extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-
-        InputException(Path file, long line, String field, String message) {
-            super(file + (line > 0 ? ": line " + line : "") + (field == null ? "" : ", field '" + field + "'") + ": "
-                    + message);
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
         LocalDate day = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
@@ -126,11 +116,11 @@ public final class SegmentCommand implements Callable<Integer> {
             } else if (name.endsWith(".csv")) {
                 readCsv(seg.registry(), record, sink);
             } else {
-                throw new InputException(customers, 0, null, "expected a .csv or .json file");
+                throw new BadInputException(customers, 0, null, "expected a .csv or .json file");
             }
             counts = sink.counts();
         } catch (NoSuchFileException e) {
-            throw new InputException(Path.of(e.getFile()), 0, null, "no such file");
+            throw new BadInputException(Path.of(e.getFile()), 0, null, "no such file");
         }
         PrintWriter o = spec.commandLine().getOut();
         o.println("segment,count");
@@ -141,7 +131,7 @@ public final class SegmentCommand implements Callable<Integer> {
 
     private CompiledSegmentation loadRules() throws IOException {
         if (!Files.isRegularFile(rules)) {
-            throw new InputException(rules, 0, null, "no such file");
+            throw new BadInputException(rules, 0, null, "no such file");
         }
         try (Reader r = Files.newBufferedReader(rules, StandardCharsets.UTF_8)) {
             Segmentation s = RuleJson.readSegmentation(r, StandardAttributes.registry());
@@ -150,7 +140,7 @@ public final class SegmentCommand implements Callable<Integer> {
             String where = e.problems().get(0).message();
             java.util.regex.Matcher m = SYNTAX_LINE.matcher(where);
             long line = m.find() ? Long.parseLong(m.group(1)) : lineOf(e.problems().get(0).path());
-            throw new InputException(rules, line, e.problems().get(0).path(), e.problems().get(0).message()
+            throw new BadInputException(rules, line, e.problems().get(0).path(), e.problems().get(0).message()
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more problems)" : ""));
         }
     }
@@ -213,9 +203,9 @@ public final class SegmentCommand implements Callable<Integer> {
                 counts[i]++;
                 label = names.get(i);
             }
-            w.write(csv(id));
+            w.write(CsvField.of(id));
             w.write(',');
-            w.write(csv(label));
+            w.write(CsvField.of(label));
             w.write('\n');
         }
 
@@ -226,20 +216,13 @@ public final class SegmentCommand implements Callable<Integer> {
             }
             return new SegmentCounts(m, subjects);
         }
-
-        private static String csv(String v) {
-            if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0) {
-                return v;
-            }
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
     }
 
     private void readCsv(AttributeRegistry registry, SubjectRecord record, Sink sink) throws IOException {
         try (BufferedReader r = Files.newBufferedReader(customers, StandardCharsets.UTF_8)) {
             String headerLine = r.readLine();
             if (headerLine == null) {
-                throw new InputException(customers, 1, null, "empty file, expected a header row");
+                throw new BadInputException(customers, 1, null, "empty file, expected a header row");
             }
             if (headerLine.startsWith("\uFEFF")) {
                 headerLine = headerLine.substring(1); // byte-order mark written by some spreadsheets
@@ -247,19 +230,19 @@ public final class SegmentCommand implements Callable<Integer> {
             List<String> header = split(headerLine, 1);
             int idColumn = header.indexOf("customer_id");
             if (idColumn < 0) {
-                throw new InputException(customers, 1, "customer_id", "missing column customer_id");
+                throw new BadInputException(customers, 1, "customer_id", "missing column customer_id");
             }
             int[] slots = new int[header.size()];
             Set<String> seen = new LinkedHashSet<>();
             for (int i = 0; i < slots.length; i++) {
                 String h = header.get(i);
                 if (!seen.add(h)) {
-                    throw new InputException(customers, 1, h, "column appears twice");
+                    throw new BadInputException(customers, 1, h, "column appears twice");
                 }
                 if (i == idColumn) {
                     slots[i] = -1;
                 } else if (registry.find(h).isEmpty()) {
-                    throw new InputException(customers, 1, h, "unknown attribute; declare it in the rules document's"
+                    throw new BadInputException(customers, 1, h, "unknown attribute; declare it in the rules document's"
                             + " \"attributes\" or use a standard attribute");
                 } else {
                     slots[i] = registry.slot(h);
@@ -273,13 +256,13 @@ public final class SegmentCommand implements Callable<Integer> {
                 }
                 List<String> cells = split(line, lineNo);
                 if (cells.size() != header.size()) {
-                    throw new InputException(customers, lineNo, null, "expected " + header.size() + " fields, found "
+                    throw new BadInputException(customers, lineNo, null, "expected " + header.size() + " fields, found "
                             + cells.size());
                 }
                 record.clear();
                 String id = cells.get(idColumn);
                 if (id.isEmpty()) {
-                    throw new InputException(customers, lineNo, "customer_id", "empty customer id");
+                    throw new BadInputException(customers, lineNo, "customer_id", "empty customer id");
                 }
                 for (int i = 0; i < slots.length; i++) {
                     if (slots[i] >= 0 && !cells.get(i).isEmpty()) {
@@ -322,7 +305,7 @@ public final class SegmentCommand implements Callable<Integer> {
             }
         }
         if (quoted) {
-            throw new InputException(customers, lineNo, null, "unterminated quoted field");
+            throw new BadInputException(customers, lineNo, null, "unterminated quoted field");
         }
         out.add(wasQuoted ? cell.toString() : cell.toString().trim());
         return out;
@@ -363,11 +346,11 @@ public final class SegmentCommand implements Callable<Integer> {
                     break;
             }
         } catch (NumberFormatException e) {
-            throw new InputException(customers, lineNo, a.name(), "'" + value + "' is not a number");
+            throw new BadInputException(customers, lineNo, a.name(), "'" + value + "' is not a number");
         } catch (DateTimeParseException e) {
-            throw new InputException(customers, lineNo, a.name(), "'" + value + "' is not a date yyyy-MM-dd");
+            throw new BadInputException(customers, lineNo, a.name(), "'" + value + "' is not a date yyyy-MM-dd");
         } catch (IllegalArgumentException e) {
-            throw new InputException(customers, lineNo, a.name(), e.getMessage());
+            throw new BadInputException(customers, lineNo, a.name(), e.getMessage());
         }
     }
 
@@ -378,7 +361,7 @@ public final class SegmentCommand implements Callable<Integer> {
         JsonFactory f = trees.getFactory();
         try (JsonParser p = f.createParser(Files.newBufferedReader(customers, StandardCharsets.UTF_8))) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new InputException(customers, p.currentLocation().getLineNr(), null,
+                throw new BadInputException(customers, p.currentLocation().getLineNr(), null,
                         "expected a JSON array of customer objects");
             }
             while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -391,7 +374,7 @@ public final class SegmentCommand implements Callable<Integer> {
                     subject.values().clear().asOf(day);
                     JsonNode idNode = n.get("customer_id");
                     if (idNode == null || !idNode.isTextual() || idNode.textValue().isEmpty()) {
-                        throw new InputException(customers, lineNo, "customer_id", "missing or not a non-empty string");
+                        throw new BadInputException(customers, lineNo, "customer_id", "missing or not a non-empty string");
                     }
                     id = idNode.textValue();
                 }
@@ -403,7 +386,7 @@ public final class SegmentCommand implements Callable<Integer> {
                         continue;
                     }
                     if (registry.find(key).isEmpty()) {
-                        throw new InputException(customers, lineNo, key, "unknown attribute");
+                        throw new BadInputException(customers, lineNo, key, "unknown attribute");
                     }
                     Attribute a = registry.attribute(registry.slot(key));
                     set(subject.values(), a, jsonValue(a, v, lineNo), lineNo);
@@ -411,11 +394,11 @@ public final class SegmentCommand implements Callable<Integer> {
                 sink.accept(id, subject);
             }
             if (p.currentToken() != JsonToken.END_ARRAY) {
-                throw new InputException(customers, p.currentLocation().getLineNr(), null,
+                throw new BadInputException(customers, p.currentLocation().getLineNr(), null,
                         "expected a customer object or the end of the array");
             }
         } catch (JsonProcessingException e) {
-            throw new InputException(customers, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
+            throw new BadInputException(customers, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
                     "malformed JSON: " + e.getOriginalMessage());
         }
     }
@@ -426,7 +409,7 @@ public final class SegmentCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             String problem = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
                     : e.getOriginalMessage();
-            throw new InputException(customers, lineNo, field, problem.lines().findFirst().orElse(problem));
+            throw new BadInputException(customers, lineNo, field, problem.lines().findFirst().orElse(problem));
         }
     }
 
@@ -437,7 +420,7 @@ public final class SegmentCommand implements Callable<Integer> {
         JsonNode acts = n.get("activities");
         if (acts != null && !acts.isNull()) {
             if (!acts.isArray()) {
-                throw new InputException(customers, lineNo, "activities", "expected an array of activities");
+                throw new BadInputException(customers, lineNo, "activities", "expected an array of activities");
             }
             for (int i = 0; i < acts.size(); i++) {
                 activities.add(model(mapper, acts.get(i), Activity.class, "activities[" + i + "]", lineNo));
@@ -446,7 +429,7 @@ public final class SegmentCommand implements Callable<Integer> {
         try {
             subject.load(customer, activities, day);
         } catch (IllegalArgumentException e) {
-            throw new InputException(customers, lineNo, "activities", e.getMessage());
+            throw new BadInputException(customers, lineNo, "activities", e.getMessage());
         }
         return customer.id().value();
     }
@@ -455,22 +438,22 @@ public final class SegmentCommand implements Callable<Integer> {
         switch (a.type()) {
             case NUMBER:
                 if (!v.isNumber()) {
-                    throw new InputException(customers, lineNo, a.name(), "expected a number");
+                    throw new BadInputException(customers, lineNo, a.name(), "expected a number");
                 }
                 return v.asText();
             case BOOLEAN:
                 if (!v.isBoolean()) {
-                    throw new InputException(customers, lineNo, a.name(), "expected true or false");
+                    throw new BadInputException(customers, lineNo, a.name(), "expected true or false");
                 }
                 return v.asText();
             case STRING_SET: {
                 if (!v.isArray()) {
-                    throw new InputException(customers, lineNo, a.name(), "expected an array of strings");
+                    throw new BadInputException(customers, lineNo, a.name(), "expected an array of strings");
                 }
                 List<String> parts = new ArrayList<>();
                 for (JsonNode e : v) {
                     if (!e.isTextual() || e.textValue().contains("|")) {
-                        throw new InputException(customers, lineNo, a.name(), "expected strings without '|'");
+                        throw new BadInputException(customers, lineNo, a.name(), "expected strings without '|'");
                     }
                     parts.add(e.textValue());
                 }
@@ -478,7 +461,7 @@ public final class SegmentCommand implements Callable<Integer> {
             }
             default:
                 if (!v.isTextual()) {
-                    throw new InputException(customers, lineNo, a.name(), "expected a string");
+                    throw new BadInputException(customers, lineNo, a.name(), "expected a string");
                 }
                 return v.textValue();
         }

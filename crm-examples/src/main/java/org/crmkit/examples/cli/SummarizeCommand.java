@@ -2,14 +2,12 @@ package org.crmkit.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.crmkit.scoring.summary.ColumnSelector;
 import org.crmkit.scoring.summary.CsvDelimiter;
-import org.crmkit.scoring.summary.CsvInputException;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import org.crmkit.scoring.summary.NonPositiveDayPolicy;
 import org.crmkit.scoring.summary.Summarizer;
@@ -91,66 +89,44 @@ public final class SummarizeCommand implements Callable<Integer> {
             description = "summary CSV to write")
     private Path out;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    private boolean debug;
-
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            TimeUnit unit = TimeUnit.parse(timeUnit);
-            LocalDate cal = date("--calibration-end", calibrationEnd);
-            LocalDate obs = date("--observation-end", observationEnd);
-            NonPositiveDayPolicy policy = policy(nonPositiveDays);
-            TransactionCsv.Builder csv = TransactionCsv.builder()
-                    .delimiter(CsvDelimiter.parse(delimiter))
-                    .header(!noHeader)
-                    .customerColumn(ColumnSelector.parse(customerCol))
-                    .dateColumn(ColumnSelector.parse(dateCol))
-                    .dateFormat(dateFormat);
-            if (amountCol != null) {
-                csv.amountColumn(ColumnSelector.parse(amountCol));
-            }
-            if (obs != null) {
-                csv.latestDate(obs);
-            }
-            Summarizer.Builder summarizer = Summarizer.builder().timeUnit(unit)
-                    .nonPositiveDays(policy);
-            if (cal != null) {
-                summarizer.calibrationEnd(cal);
-            }
-            if (obs != null) {
-                summarizer.observationEnd(obs);
-            }
-            Summarizer s = summarizer.build();
-            TransactionLog log = csv.build().read(transactions);
-            CustomerSummaries summaries = s.summarize(log);
-            SummaryCsv.write(out, summaries);
-            spec.commandLine().getOut().printf("wrote %d customer summaries (%d transactions) to %s%n",
-                    summaries.size(), log.size(), out);
-            if (summaries.omittedCustomers() > 0) {
-                err.printf("note: %d customers without a purchase day in the calibration period "
-                        + "were omitted%n", summaries.omittedCustomers());
-            }
-            return 0;
-        } catch (CsvInputException e) {
-            return fail(err, e.getMessage(), e);
-        } catch (NoSuchFileException e) {
-            return fail(err, e.getFile() + ": no such file", e);
-        } catch (IOException e) {
-            return fail(err, "I/O error: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            return fail(err, e.getMessage(), e);
+        TimeUnit unit = TimeUnit.parse(timeUnit);
+        LocalDate cal = date("--calibration-end", calibrationEnd);
+        LocalDate obs = date("--observation-end", observationEnd);
+        NonPositiveDayPolicy policy = policy(nonPositiveDays);
+        TransactionCsv.Builder csv = TransactionCsv.builder()
+                .delimiter(CsvDelimiter.parse(delimiter))
+                .header(!noHeader)
+                .customerColumn(ColumnSelector.parse(customerCol))
+                .dateColumn(ColumnSelector.parse(dateCol))
+                .dateFormat(dateFormat);
+        if (amountCol != null) {
+            csv.amountColumn(ColumnSelector.parse(amountCol));
         }
-    }
-
-    private int fail(PrintWriter err, String message, Exception e) {
-        err.println("crm summarize: " + message);
-        if (debug) {
-            e.printStackTrace(err);
+        if (obs != null) {
+            csv.latestDate(obs);
         }
-        err.flush();
-        return 2;
+        Summarizer.Builder summarizer = Summarizer.builder().timeUnit(unit)
+                .nonPositiveDays(policy);
+        if (cal != null) {
+            summarizer.calibrationEnd(cal);
+        }
+        if (obs != null) {
+            summarizer.observationEnd(obs);
+        }
+        Summarizer s = summarizer.build();
+        TransactionLog log = csv.build().read(transactions);
+        CustomerSummaries summaries = s.summarize(log);
+        SummaryCsv.write(out, summaries);
+        spec.commandLine().getOut().printf("wrote %d customer summaries (%d transactions) to %s%n",
+                summaries.size(), log.size(), out);
+        if (summaries.omittedCustomers() > 0) {
+            err.printf("note: %d customers without a purchase day in the calibration period "
+                    + "were omitted%n", summaries.omittedCustomers());
+        }
+        return 0;
     }
 
     private static LocalDate date(String option, String text) {

@@ -18,7 +18,6 @@ import org.crmkit.scoring.btyd.GammaGamma;
 import org.crmkit.scoring.btyd.SimulatedCohort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BtydCommandsTest {
     private static final BgNbd TRUTH = BgNbd.of(0.4, 5, 0.8, 2.5);
@@ -28,10 +27,7 @@ class BtydCommandsTest {
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cmd = new CommandLine(new Crm());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        return Crm.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     /** A simulated summary with monetary value and holdout columns. */
@@ -125,17 +121,18 @@ class BtydCommandsTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "customer_id,frequency,recency,T\n1,2,30,38\n2,1,40,39\n");
         assertThat(run("fit", "--model", "bg-nbd", "--summary", bad.toString())).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("crm fit: " + bad + ":3: recency 40.0 > T 39.0");
+        assertThat(err.toString().strip()).isEqualTo("crm: " + bad
+                + ": line 3: customer '2': T must be finite and >= recency 40.0: 39.0");
 
         Path zeroRecency = dir.resolve("zero.csv");
         Files.writeString(zeroRecency, "customer_id,frequency,recency,T\n1,2,0,38\n");
         assertThat(run("fit", "--model", "bg-nbd", "--summary", zeroRecency.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains(":2: frequency 2.0 > 0 with recency 0").doesNotContain("\tat ");
+        assertThat(err.toString()).contains(": line 2: customer '1': frequency 2.0 > 0 with recency 0").doesNotContain("\tat ");
 
         Path nan = dir.resolve("nan.csv");
         Files.writeString(nan, "customer_id,frequency,recency,T\n1,2,abc,38\n");
         assertThat(run("fit", "--model", "bg-nbd", "--summary", nan.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains(":2: column recency: not a finite number: 'abc'");
+        assertThat(err.toString()).contains(": line 2, field 'recency': cannot parse 'abc' as a number");
 
         Path empty = dir.resolve("empty.csv");
         Files.writeString(empty, "customer_id,frequency,recency,T\n");
@@ -153,7 +150,7 @@ class BtydCommandsTest {
         Files.writeString(newer, "{\"schemaVersion\":9,\"model\":\"bg-nbd\",\"parameters\":{}}");
         assertThat(run("predict", "--model", newer.toString(), "--summary", ok.toString(), "--horizon", "5",
                 "--out", dir.resolve("p.csv").toString())).isEqualTo(2);
-        assertThat(err.toString().strip()).startsWith("crm predict: " + newer + ": model file schemaVersion 9 is newer");
+        assertThat(err.toString().strip()).startsWith("crm: " + newer + ": model file schemaVersion 9 is newer");
 
         Path spend = dir.resolve("gg.json");
         Files.writeString(spend, "{\"model\":\"gamma-gamma\",\"parameters\":{\"p\":6,\"q\":4,\"v\":15}}");

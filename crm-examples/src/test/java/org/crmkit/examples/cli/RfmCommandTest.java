@@ -10,17 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RfmCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cmd = new CommandLine(new Crm());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        return Crm.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     @Test
@@ -64,7 +60,7 @@ class RfmCommandTest {
                 dir.resolve("r.csv").toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().lines()).hasSize(1);
-        assertThat(err.toString()).contains("s.csv:3").contains("column frequency")
+        assertThat(err.toString()).contains("s.csv: line 3, field 'frequency'")
                 .doesNotContain("Exception");
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SegmentCommandTest {
 
@@ -27,12 +26,7 @@ class SegmentCommandTest {
             + "{\"attribute\":\"tags\",\"op\":\"contains\",\"value\":\"vip\"}]}}]}";
 
     int run(String... args) {
-        boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
-        CommandLine cl = Crm.commandLine(debug);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(rest);
+        return Crm.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     Path write(String name, String text) throws Exception {

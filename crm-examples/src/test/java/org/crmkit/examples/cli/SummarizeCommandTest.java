@@ -14,17 +14,13 @@ import org.crmkit.scoring.summary.SummaryCsv;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SummarizeCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cmd = new CommandLine(new Crm());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        return Crm.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     @Test
@@ -65,7 +61,7 @@ class SummarizeCommandTest {
                 dir.resolve("s.csv").toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().lines()).hasSize(1);
-        assertThat(err.toString()).contains("tx.csv:3").contains("column date")
+        assertThat(err.toString()).contains("tx.csv: line 3, field 'date (2)'")
                 .contains("2024-02-30").doesNotContain("Exception");
     }
 
@@ -76,7 +72,7 @@ class SummarizeCommandTest {
         int code = run("summarize", "--debug", "--transactions", tx.toString(), "--customer-col",
                 "customer", "--date-col", "date", "--out", dir.resolve("s.csv").toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("tx.csv:2").contains("CsvInputException")
+        assertThat(err.toString()).contains("tx.csv: line 2").contains("CsvInputException")
                 .contains("\tat ");
     }
 
@@ -112,7 +108,7 @@ class SummarizeCommandTest {
                 "2024-02-10", "--out", dir.resolve("s.csv").toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().lines()).hasSize(1);
-        assertThat(err.toString()).contains("tx.csv:3").contains("observation end");
+        assertThat(err.toString()).contains("tx.csv: line 3").contains("observation end");
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.crmkit.scoring.summary.CustomerSummaries;
+import org.crmkit.scoring.summary.SummaryCsv;
 
 /**
  * The per-customer summaries a buy-till-you-die model is fitted to, compressed into
@@ -143,6 +145,79 @@ public final class BtydData {
         Objects.requireNonNull(monetary, "monetary");
         Objects.requireNonNull(weights, "weights");
         return build(frequency, recency, age, monetary, weights);
+    }
+
+    /**
+     * The model input of per-customer summaries, for example as read by
+     * {@link SummaryCsv#read(java.nio.file.Path)}: frequency, recency and T, the monetary
+     * value when {@link CustomerSummaries#hasMonetaryValue()} (ignored where frequency is
+     * 0), and the row weights when {@link CustomerSummaries#hasWeights()}. Holdout columns
+     * are not used (see {@code HoldoutData.from} in the evaluation package).
+     *
+     * <pre>{@code
+     * BtydData data = BtydData.from(SummaryCsv.read(Path.of("summary.csv")));
+     * FitResult<BgNbd> fit = BtydFitter.standard().fit(BgNbd.model(), data);
+     * }</pre>
+     *
+     * @param summaries the summaries, not null
+     * @return the compressed data, never null
+     * @throws IllegalArgumentException if there is no customer
+     * @throws InvalidSummaryException if a row breaks the rules of the class documentation
+     *     (naming the row, customer id, field and value)
+     */
+    public static BtydData from(CustomerSummaries summaries) {
+        Objects.requireNonNull(summaries, "summaries");
+        validateAll(summaries);
+        double[] x = frequencies(summaries);
+        double[] tx = summaries.recencyColumn();
+        double[] t = summaries.tColumn();
+        double[] w = summaries.weightsColumn();
+        return summaries.hasMonetaryValue()
+                ? build(x, tx, t, summaries.monetaryValueColumn(), w)
+                : build(x, tx, t, null, w);
+    }
+
+    /**
+     * Checks every row of summaries as {@link #validateRow} does, naming the customer
+     * instead of the row.
+     *
+     * @param summaries the summaries, not null
+     * @throws IllegalArgumentException if there is no customer
+     * @throws InvalidSummaryException naming the first invalid row and its customer
+     */
+    public static void validateAll(CustomerSummaries summaries) {
+        Objects.requireNonNull(summaries, "summaries");
+        if (summaries.size() == 0) {
+            throw new IllegalArgumentException("empty table: at least one customer is needed");
+        }
+        for (int i = 0; i < summaries.size(); i++) {
+            int x = summaries.frequency(i);
+            try {
+                validateRow(-1, x, summaries.recency(i), summaries.t(i),
+                        x == 0 ? 0 : summaries.monetaryValue(i), summaries.weight(i));
+            } catch (IllegalArgumentException e) {
+                InvalidSummaryException invalid = new InvalidSummaryException(i,
+                        summaries.customerId(i), e.getMessage());
+                invalid.initCause(e);
+                throw invalid;
+            }
+        }
+    }
+
+    /**
+     * Returns the frequency column of summaries as model input.
+     *
+     * @param summaries the summaries, not null
+     * @return the frequencies as doubles, in row order, never null
+     */
+    public static double[] frequencies(CustomerSummaries summaries) {
+        Objects.requireNonNull(summaries, "summaries");
+        int[] f = summaries.frequencyColumn();
+        double[] x = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            x[i] = f[i];
+        }
+        return x;
     }
 
     private static BtydData build(double[] x, double[] tx, double[] t, double[] m, double[] w) {

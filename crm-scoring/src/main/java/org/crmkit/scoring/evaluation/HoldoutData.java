@@ -2,6 +2,8 @@ package org.crmkit.scoring.evaluation;
 
 import java.util.Objects;
 import org.crmkit.scoring.btyd.BtydData;
+import org.crmkit.scoring.summary.CustomerSummaries;
+import org.crmkit.scoring.summary.SummaryCsv;
 
 /**
  * Per-customer calibration summaries together with what each customer did in a holdout
@@ -79,6 +81,47 @@ public final class HoldoutData {
         }
         return new HoldoutData(frequency.clone(), recency.clone(), age.clone(),
                 holdoutPurchases.clone(), holdoutDuration.clone());
+    }
+
+    /**
+     * The evaluation input of per-customer summaries with holdout columns (as written by
+     * {@code crm summarize --observation-end} and read by {@link SummaryCsv}): frequency,
+     * recency and T of the calibration period, {@code frequency_holdout} as the holdout
+     * purchases and {@code duration_holdout} as the holdout length, in row order.
+     *
+     * <pre>{@code
+     * CustomerSummaries s = SummaryCsv.read(Path.of("summary_with_holdout.csv"));
+     * HoldoutEvaluation e = HoldoutEvaluation.evaluate(model, HoldoutData.from(s));
+     * }</pre>
+     *
+     * @param summaries the summaries, not null
+     * @return the data, never null
+     * @throws IllegalArgumentException if the summaries have no holdout columns or weights
+     *     (each row must be one customer), or a row is invalid (the message names the
+     *     customer)
+     */
+    public static HoldoutData from(CustomerSummaries summaries) {
+        Objects.requireNonNull(summaries, "summaries");
+        if (!summaries.hasHoldout()) {
+            throw new IllegalArgumentException("the summaries have no holdout columns "
+                    + "(frequency_holdout, monetary_value_holdout, duration_holdout)");
+        }
+        if (summaries.hasWeights()) {
+            throw new IllegalArgumentException("weighted summaries cannot be evaluated per customer");
+        }
+        int n = summaries.size();
+        double[] purchases = new double[n];
+        for (int i = 0; i < n; i++) {
+            purchases[i] = summaries.frequencyHoldout(i);
+            double d = summaries.durationHoldout(i);
+            if (!(d > 0)) {
+                throw new IllegalArgumentException("customer '" + summaries.customerId(i)
+                        + "': duration_holdout " + d + " is not positive");
+            }
+        }
+        BtydData.validateAll(summaries);
+        return of(BtydData.frequencies(summaries), summaries.recencyColumn(), summaries.tColumn(),
+                purchases, summaries.durationHoldoutColumn());
     }
 
     /**

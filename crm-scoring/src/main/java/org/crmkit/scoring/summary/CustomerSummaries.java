@@ -31,6 +31,12 @@ import java.util.Optional;
  * spend (double) and order count (int); {@link #coreColumnBytes()} reports the bytes
  * actually held. Customer ids are held separately in a {@code String[]}.
  *
+ * <p>Summaries read from a file with a {@code weights} column, or built with
+ * {@link Builder#addWeighted}, carry row weights: row {@code i} then stands for
+ * {@link #weight(int)} customers with the same history (the compressed layout of
+ * discrete-time data such as BG/BB's); the models take them through
+ * {@code BtydData.from(CustomerSummaries)}.
+ *
  * <pre>{@code
  * CustomerSummaries s = Summarizer.builder().timeUnit(TimeUnit.WEEKS)
  *         .calibrationEnd(LocalDate.of(1997, 9, 30)).build().summarize(log);
@@ -65,12 +71,25 @@ public final class CustomerSummaries {
     private final LocalDate calibrationEnd;
     private final LocalDate observationEnd;
     private final int omitted;
+    // null: every row stands for one customer
+    private final double[] weights;
 
     CustomerSummaries(String[] ids, int[] frequency, double[] recency, double[] t,
             double[] monetary, boolean hasMonetary, int[] firstDay, int[] lastDay,
             double[] totalSpend, int[] orderCount, int[] frequencyHoldout,
             double[] monetaryHoldout, double[] durationHoldout, TimeUnit unit,
             LocalDate calibrationEnd, LocalDate observationEnd, int omitted) {
+        this(ids, frequency, recency, t, monetary, hasMonetary, firstDay, lastDay, totalSpend,
+                orderCount, frequencyHoldout, monetaryHoldout, durationHoldout, unit,
+                calibrationEnd, observationEnd, omitted, null);
+    }
+
+    private CustomerSummaries(String[] ids, int[] frequency, double[] recency, double[] t,
+            double[] monetary, boolean hasMonetary, int[] firstDay, int[] lastDay,
+            double[] totalSpend, int[] orderCount, int[] frequencyHoldout,
+            double[] monetaryHoldout, double[] durationHoldout, TimeUnit unit,
+            LocalDate calibrationEnd, LocalDate observationEnd, int omitted, double[] weights) {
+        this.weights = weights;
         this.ids = ids;
         this.frequency = frequency;
         this.recency = recency;
@@ -272,6 +291,42 @@ public final class CustomerSummaries {
     public double durationHoldout(int i) {
         requireHoldout();
         return durationHoldout[i];
+    }
+
+    /**
+     * Tells whether rows carry weights, that is, whether a row may stand for a group of
+     * customers with the same history (the compressed layout of a {@code weights} column,
+     * as in the BG/BB example data of Fader, Hardie &amp; Shang 2010).
+     *
+     * @return true if weights are present
+     */
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    /**
+     * Returns the number of customers row {@code i} stands for.
+     *
+     * @param i the row
+     * @return the weight, {@code > 0}; 1 where {@link #hasWeights()} is false
+     */
+    public double weight(int i) {
+        Objects.checkIndex(i, ids.length);
+        return weights == null ? 1.0 : weights[i];
+    }
+
+    /**
+     * Returns a copy of the weights column.
+     *
+     * @return the weights in row order (all 1 where {@link #hasWeights()} is false), never null
+     */
+    public double[] weightsColumn() {
+        if (weights == null) {
+            double[] ones = new double[ids.length];
+            Arrays.fill(ones, 1.0);
+            return ones;
+        }
+        return weights.clone();
     }
 
     /**
@@ -508,6 +563,7 @@ public final class CustomerSummaries {
         private int[] frequencyHoldout;
         private double[] monetaryHoldout;
         private double[] durationHoldout;
+        private double[] weights;
         private int size;
         private Boolean withHoldout;
         private boolean hasMonetary = true;
@@ -608,6 +664,43 @@ public final class CustomerSummaries {
             return this;
         }
 
+        /**
+         * Adds a row that stands for {@code weight} customers with the same history
+         * (without holdout columns). Rows added without a weight count as weight 1.
+         *
+         * @param customerId the row id, not null
+         * @param frequency the number of repeat purchase days, {@code >= 0}
+         * @param recency first to last purchase, {@code >= 0}, 0 if frequency is 0
+         * @param t first purchase to calibration end (or number of purchase
+         *     opportunities), {@code >= recency}
+         * @param monetaryValue mean value of the repeat purchase days, finite
+         * @param weight the number of customers, finite and {@code > 0}
+         * @return this builder
+         * @throws IllegalArgumentException if a value is invalid (the message names the
+         *     row and the value)
+         * @throws IllegalStateException if earlier rows had holdout columns, or after build
+         */
+        public Builder addWeighted(String customerId, int frequency, double recency, double t,
+                double monetaryValue, double weight) {
+            Objects.requireNonNull(customerId, "customerId");
+            if (!(weight > 0) || !Double.isFinite(weight)) {
+                throw new IllegalArgumentException("customer '" + customerId
+                        + "': weight must be finite and > 0: " + weight);
+            }
+            checkState(false);
+            checkRow(customerId, frequency, recency, t, monetaryValue);
+            append(customerId, frequency, recency, t, monetaryValue);
+            if (weights == null) {
+                weights = new double[ids.length];
+                Arrays.fill(weights, 0, size, 1.0);
+            } else if (weights.length < ids.length) {
+                weights = Arrays.copyOf(weights, ids.length);
+            }
+            weights[size] = weight;
+            size++;
+            return this;
+        }
+
         private void checkState(boolean holdout) {
             if (built) {
                 throw new IllegalStateException("build() was already called");
@@ -632,6 +725,14 @@ public final class CustomerSummaries {
                 recency = Arrays.copyOf(recency, capacity);
                 t = Arrays.copyOf(t, capacity);
                 monetary = Arrays.copyOf(monetary, capacity);
+            }
+            if (weights != null && weights.length < ids.length) {
+                int from = weights.length;
+                weights = Arrays.copyOf(weights, ids.length);
+                Arrays.fill(weights, from, weights.length, 1.0);
+            }
+            if (weights != null) {
+                weights[size] = 1.0;
             }
             ids[size] = id;
             frequency[size] = f;
@@ -658,7 +759,7 @@ public final class CustomerSummaries {
                     holdout ? Arrays.copyOf(frequencyHoldout, size) : null,
                     holdout ? Arrays.copyOf(monetaryHoldout, size) : null,
                     holdout ? Arrays.copyOf(durationHoldout, size) : null,
-                    unit, null, null, 0);
+                    unit, null, null, 0, weights == null ? null : Arrays.copyOf(weights, size));
         }
     }
 }

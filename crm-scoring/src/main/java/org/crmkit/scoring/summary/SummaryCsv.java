@@ -18,12 +18,18 @@ import java.util.Objects;
  * <p>Writing: comma separated, a header line, {@code \n} line ends, numbers in
  * {@link Double#toString(double)} form (locale-independent, exact round trip),
  * ids quoted per RFC 4180 when they contain a comma, quote or line break. The holdout
- * columns are written when the summaries have them.
+ * columns and {@code weights} are written when the summaries have them.
  *
  * <p>Reading: the header line is required and columns are found by name, in any order.
- * {@code frequency}, {@code recency} and {@code T} are required; the id column is
- * {@code customer_id} or, failing that, a column named {@code ID} in any case (the
- * layout of the published CDNOW summary); {@code monetary_value} is optional (absent:
+ * {@code frequency}, {@code recency} and {@code T} are required ({@code periods}, the
+ * number of purchase opportunities of discrete-time models such as BG/BB, is accepted in
+ * place of {@code T}); the id column is {@code customer_id} or, failing that, a column
+ * named {@code ID} in any case (the layout of the published CDNOW summary); a file
+ * with neither must have a {@code weights} column (compressed rows, such as the BG/BB
+ * donations example), and its rows get their 1-based row number as id. {@code weights}
+ * is optional: the number of customers a row stands for, finite and {@code > 0}
+ * ({@link CustomerSummaries#weight(int)}); it cannot be combined with the holdout
+ * columns. {@code monetary_value} is optional (absent:
  * {@link CustomerSummaries#hasMonetaryValue()} is false and every value is 0); the three
  * holdout columns are all present or all absent. Other columns are ignored, so a file
  * with additional columns (for example predictions) reads fine. Frequencies must be
@@ -43,6 +49,11 @@ public final class SummaryCsv {
     static final String[] CORE = {"customer_id", "frequency", "recency", "T", "monetary_value"};
     static final String[] HOLDOUT = {
         "frequency_holdout", "monetary_value_holdout", "duration_holdout"};
+
+    /** The optional column of row weights. */
+    static final String WEIGHTS = "weights";
+    /** The name discrete-time data give the number of purchase opportunities, instead of T. */
+    static final String PERIODS = "periods";
 
     private SummaryCsv() {
     }
@@ -79,6 +90,9 @@ public final class SummaryCsv {
         if (holdout) {
             sb.append(',').append(String.join(",", HOLDOUT));
         }
+        if (summaries.hasWeights()) {
+            sb.append(',').append(WEIGHTS);
+        }
         sb.append('\n');
         out.write(sb.toString());
         for (int i = 0; i < summaries.size(); i++) {
@@ -93,9 +107,32 @@ public final class SummaryCsv {
                         .append(',').append(summaries.monetaryValueHoldout(i))
                         .append(',').append(summaries.durationHoldout(i));
             }
+            if (summaries.hasWeights()) {
+                sb.append(',').append(summaries.weight(i));
+            }
             sb.append('\n');
             out.write(sb.toString());
         }
+    }
+
+    /**
+     * Appends one CSV field as this class writes customer ids (RFC 4180): quoted when it is
+     * empty, has a leading or trailing space, or contains a comma, quote or line break, with
+     * inner quotes doubled; otherwise as is. Other CSV writers use it so that every file
+     * crmkit writes reads back alike.
+     *
+     * <pre>{@code
+     * SummaryCsv.appendField(new StringBuilder(), "a,b"); // "a,b" in quotes
+     * }</pre>
+     *
+     * @param line the line under construction, not null
+     * @param value the field value, not null
+     * @return {@code line}
+     */
+    public static StringBuilder appendField(StringBuilder line, String value) {
+        Objects.requireNonNull(line, "line");
+        appendId(line, Objects.requireNonNull(value, "value"));
+        return line;
     }
 
     static void appendId(StringBuilder sb, String id) {
@@ -167,13 +204,22 @@ public final class SummaryCsv {
                 }
             }
         }
-        if (id < 0) {
+        int w = find(names, WEIGHTS, source, headerLine);
+        if (id < 0 && w < 0) {
             throw new CsvInputException(source, headerLine, "customer_id",
                     "missing column (header: " + String.join(",", names) + ")");
         }
         int f = require(names, "frequency", source, headerLine);
         int r = require(names, "recency", source, headerLine);
-        int t = require(names, "T", source, headerLine);
+        int t = find(names, "T", source, headerLine);
+        if (t < 0) {
+            t = find(names, PERIODS, source, headerLine);
+        }
+        if (t < 0) {
+            throw new CsvInputException(source, headerLine, "T",
+                    "missing column, and no periods column either (header: "
+                            + String.join(",", names) + ")");
+        }
         int m = find(names, "monetary_value", source, headerLine);
         int fh = find(names, HOLDOUT[0], source, headerLine);
         int mh = find(names, HOLDOUT[1], source, headerLine);
@@ -184,11 +230,16 @@ public final class SummaryCsv {
             throw new CsvInputException(source, headerLine, missing,
                     "missing column: the holdout columns come as a set of three");
         }
-        int needed = max(id, f, r, t, m, fh, mh, dh) + 1;
+        if (holdout && w >= 0) {
+            throw new CsvInputException(source, headerLine, WEIGHTS,
+                    "weighted rows cannot have holdout columns");
+        }
+        int needed = max(id, f, r, t, m, fh, mh, dh, w) + 1;
         CustomerSummaries.Builder b = CustomerSummaries.builder();
         if (m < 0) {
             b.withoutMonetaryValue();
         }
+        long rows = 0;
         while (sc.nextLine()) {
             long line = sc.lineNumber();
             if (sc.fieldCount < needed) {
@@ -196,7 +247,8 @@ public final class SummaryCsv {
                         names.length - 1)], "missing: the line has " + sc.fieldCount
                         + " fields, the header " + names.length);
             }
-            String customer = sc.field(id);
+            rows++;
+            String customer = id >= 0 ? sc.field(id) : Long.toString(rows);
             if (customer.isEmpty()) {
                 throw new CsvInputException(source, line, names[id], "empty customer id");
             }
@@ -205,7 +257,9 @@ public final class SummaryCsv {
             double tt = number(sc, t, names, line);
             double monetary = m < 0 ? 0.0 : number(sc, m, names, line);
             try {
-                if (holdout) {
+                if (w >= 0) {
+                    b.addWeighted(customer, frequency, recency, tt, monetary, number(sc, w, names, line));
+                } else if (holdout) {
                     b.add(customer, frequency, recency, tt, monetary, integer(sc, fh, names, line),
                             number(sc, mh, names, line), number(sc, dh, names, line));
                 } else {

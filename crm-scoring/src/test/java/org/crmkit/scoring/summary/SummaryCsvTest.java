@@ -133,4 +133,49 @@ class SummaryCsvTest {
         assertThat(s.customerId(0)).isEqualTo("x \"y\", z");
         assertThat(s.monetaryValue(0)).isEqualTo(-3.25);
     }
+
+    @Test
+    void read_periodsAndWeightsWithoutIds_numbersTheRows() throws IOException {
+        CustomerSummaries s = read("frequency,recency,periods,weights\n0,0,6,3464\n\n1,1,6,1091\n");
+        assertThat(s.size()).isEqualTo(2);
+        assertThat(s.customerId(1)).isEqualTo("2");
+        assertThat(s.t(1)).isEqualTo(6.0);
+        assertThat(s.hasWeights()).isTrue();
+        assertThat(s.weightsColumn()).containsExactly(3464.0, 1091.0);
+        StringWriter w = new StringWriter();
+        SummaryCsv.write(w, s);
+        assertThat(w.toString()).isEqualTo("customer_id,frequency,recency,T,monetary_value,weights\n"
+                + "1,0,0.0,6.0,0.0,3464.0\n2,1,1.0,6.0,0.0,1091.0\n");
+        assertThat(read(w.toString()).weightsColumn()).containsExactly(3464.0, 1091.0);
+    }
+
+    @Test
+    void read_withoutWeights_everyRowWeighsOne() throws IOException {
+        CustomerSummaries s = read("customer_id,frequency,recency,T\na,1,2,3\n");
+        assertThat(s.hasWeights()).isFalse();
+        assertThat(s.weight(0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void read_badWeights_areRejectedWithLine() {
+        assertThatThrownBy(() -> read("frequency,recency,periods,weights\n0,0,6,0\n"))
+                .isInstanceOf(CsvInputException.class).hasMessageContaining(":2:")
+                .hasMessageContaining("weight must be finite and > 0: 0.0");
+        assertThatThrownBy(() -> read("customer_id,frequency,recency,T,frequency_holdout,"
+                + "monetary_value_holdout,duration_holdout,weights\n"))
+                .isInstanceOf(CsvInputException.class).hasMessageContaining("column weights");
+        assertThatThrownBy(() -> read("frequency,recency,T\n0,0,6\n"))
+                .isInstanceOf(CsvInputException.class).hasMessageContaining("column customer_id");
+    }
+
+    @Test
+    void appendField_quotesOnlyWhatNeedsIt() {
+        assertThat(SummaryCsv.appendField(new StringBuilder("x,"), "plain")).hasToString("x,plain");
+        assertThat(SummaryCsv.appendField(new StringBuilder(), "a,b")).hasToString("\"a,b\"");
+        assertThat(SummaryCsv.appendField(new StringBuilder(), "say \"hi\"")).hasToString("\"say \"\"hi\"\"\"");
+        assertThat(SummaryCsv.appendField(new StringBuilder(), "")).hasToString("\"\"");
+        assertThat(SummaryCsv.appendField(new StringBuilder(), " padded")).hasToString("\" padded\"");
+        assertThatThrownBy(() -> SummaryCsv.appendField(new StringBuilder(), null))
+                .isInstanceOf(NullPointerException.class).hasMessage("value");
+    }
 }
