@@ -217,6 +217,10 @@ public final class DemoCommand implements Callable<Integer> {
                 report.holdoutWeeks(), holdout.customers(), holdout.predictedTotal(), holdout.actualTotal(),
                 100 * (holdout.predictedTotal() - holdout.actualTotal()) / Math.max(1, holdout.actualTotal()),
                 holdout.meanAbsoluteError());
+        if (holdout.actualTotal() > 1.1 * holdout.predictedTotal()) {
+            out.printf(Locale.ROOT, "  (BG/NBD assumes a steady rate until a customer quits; the simulated growing and"
+                    + " returning buyers buy more later, so it predicts too few)%n");
+        }
         out.printf(Locale.ROOT, "Models fitted to the whole period (%,d customers; %,d first bought on the last day"
                 + " and are left out):%n", customers - report.wholeLeftOut(), report.wholeLeftOut());
         out.printf(Locale.ROOT, "  BG/NBD      %s%n", fit(report.purchaseFit()));

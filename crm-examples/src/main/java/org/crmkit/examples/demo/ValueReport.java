@@ -60,6 +60,8 @@ import org.crmkit.scoring.summary.TransactionLog;
  *       expected purchases and discounted expected lifetime value over the horizon (Fader,
  *       Hardie and Lee 2005, "RFM and CLV", JMR 42(4)); the top ten by value.</li>
  * </ol>
+ * Each search of the fitter is capped at 100 iterations so that the report stays quick; a
+ * fit that needs more is reported as not converged (see {@link FitResult#convergence()}).
  * Customers whose first purchase day is the last day of a fitted period have age T = 0,
  * which the models cannot use: they are left out of that fit and counted.
  *
