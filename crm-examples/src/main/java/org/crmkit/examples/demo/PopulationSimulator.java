@@ -70,7 +70,9 @@ import org.crmkit.core.store.CustomerStore;
  * records get a duplicate (same e-mail in other case, same phone written differently, or
  * same name and postal code). Buying changes over time as each customer's {@link Behaviour}
  * says: about 15% never buy; of the buyers 35% buy steadily, 20% more and more often, 30% fade
- * away and 15% lapse for more than a year and come back. The simulated period is the three years up to
+ * away and 15% lapse for more than a year and come back; the number of purchases grows with the
+ * time as a customer, steady and fading buyers may quit after any purchase (as in the BG/NBD
+ * model), and each customer has a price level of its own. The simulated period is the three years up to
  * {@link #END}. A simulator is immutable and thread-safe; each {@link #simulate()} builds
  * a new population.
  */
@@ -379,7 +381,9 @@ public final class PopulationSimulator {
          * linearly, by the square root of a uniform (growing); density falling to zero at a
          * stop between 20% and 60% of the customer's time (fading); or two active spells, the
          * second beginning more than 400 days after the first ends (returning; at least four
-         * purchases, and fading when the customer's time is too short for a gap).
+         * purchases, and fading when the customer's time is too short for a gap). A steady or
+         * fading buyer then quits after each purchase with a probability of its own, drawn
+         * from Beta(1, 4), and makes none of the later purchases.
          */
         private List<Instant> purchaseTimes(Behaviour behaviour, int purchases) {
             long from = since.getEpochSecond();
@@ -408,9 +412,9 @@ public final class PopulationSimulator {
                     };
                     times.add(Instant.ofEpochSecond(from + (long) (stop * x)));
                 }
-                if (b == Behaviour.STEADY) {
-                    // a steady buyer may quit after any purchase, with a probability of its own
-                    // drawn from Beta(1, 4), as the BG/NBD model assumes
+                if ((b == Behaviour.STEADY || b == Behaviour.FADING) && !times.isEmpty()) {
+                    // a steady or fading buyer may quit after any purchase, with a probability of its
+                    // own drawn from Beta(1, 4), as the BG/NBD model assumes
                     times.sort(null);
                     double quit = 1 - Math.pow(random.nextDouble(), 0.25);
                     int kept = 1;

@@ -109,8 +109,9 @@ class DemoCommandTest {
         }
         assertThat(inSegments).isEqualTo(number(buyers.group(1)));
         // both models report parameters, log-likelihood and the outcome of the fit
-        assertThat(out).containsPattern("(?m)^  BG/NBD      r [0-9.e+]+.*alpha .*, a .*, b .*; LL -[0-9.]+, "
-                + "(converged|NOT converged \\(.+\\)) after [0-9]+ iterations$");
+        assertThat(out).containsPattern("(?m)^  BG/NBD      r [0-9.]+ \\(se [0-9.e+-]+\\), alpha [0-9.]+ \\(se [0-9.e+-]+\\),"
+                + " a [0-9.e+]+ \\(se [0-9.e+-]+\\), b [0-9.e+]+ \\(se [0-9.e+-]+\\); LL -[0-9.]+, converged after [0-9]+"
+                + " iterations$");
         assertThat(out).containsPattern("(?m)^  Gamma-Gamma p [0-9.]+ \\(se [0-9.e+-]+\\), q [0-9.]+ \\(se [0-9.e+-]+\\),"
                 + " v [0-9.]+ \\(se [0-9.e+-]+\\); LL -[0-9.]+, converged after [0-9]+ iterations$");
         // ten rows, sorted by CLV descending, P(alive) a probability
