@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -40,6 +41,10 @@ import org.crmkit.examples.demo.Behaviour;
 import org.crmkit.examples.demo.PopulationSimulator;
 import org.crmkit.examples.demo.RelationshipReplay;
 import org.crmkit.examples.demo.SimulatedPopulation;
+import org.crmkit.examples.demo.ValueReport;
+import org.crmkit.scoring.btyd.FitResult;
+import org.crmkit.scoring.concentration.AbcClass;
+import org.crmkit.scoring.evaluation.HoldoutEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,6 +94,8 @@ public final class DemoCommand implements Callable<Integer> {
                 : population.plantedDuplicates().get(0).get(0);
         printMerge(out, population, candidates, activities);
         printLifecycle(out, population, RelationshipReplay.of(store, REPLAY_FROM, PopulationSimulator.END, WEEK));
+        printValue(out, ValueReport.of(store, Currency.getInstance("EUR"), CALIBRATION_END,
+                LocalDate.ofInstant(PopulationSimulator.END, ZoneOffset.UTC), 52, 0.10));
         printView(out, CustomerView.load(store, featured, population.clock()));
         out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         out.flush();
@@ -98,6 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static final Duration WEEK = Duration.ofDays(7);
     /** 157 weeks before the end: the whole simulated period, evaluated weekly, ending exactly at END. */
     private static final Instant REPLAY_FROM = PopulationSimulator.END.minus(WEEK.multipliedBy(157));
+    /** The calibration period of the holdout check ends half a year before the end of the simulation. */
+    private static final LocalDate CALIBRATION_END = LocalDate.of(2024, 6, 30);
     private static final List<String> EVENTS = List.of("develop", "mature", "weaken", "recover", "terminate",
             "win_back");
 
@@ -174,6 +183,76 @@ public final class DemoCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  %s  %-11s -> %-11s %s%n", day(m.at()), m.from(), m.to(), m.explain());
             }
         }
+    }
+
+    /**
+     * Prints the scoring of the merged population's purchases: RFM segments, revenue
+     * concentration, the BG/NBD holdout check, the fitted BG/NBD and Gamma-Gamma models and
+     * the top customers by expected lifetime value.
+     */
+    private static void printValue(PrintWriter out, ValueReport report) {
+        int customers = report.wholePeriod().size();
+        out.printf(Locale.ROOT, "%nCustomer value (crm-scoring, in weeks): %,d buyers from %,d purchase lines in %s"
+                + " (%,d lines in other currencies left out)%n", customers, report.lines()
+                - report.otherCurrencyLines(), report.currency(), report.otherCurrencyLines());
+        out.printf(Locale.ROOT, "RFM segments (5 scores each, default segment map):%n");
+        StringBuilder line = new StringBuilder(" ");
+        for (Map.Entry<String, Integer> e : report.segmentCounts().entrySet()) {
+            String cell = String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue());
+            if (line.length() + cell.length() > 100) {
+                out.println(line);
+                line = new StringBuilder(" ");
+            }
+            line.append(cell);
+        }
+        out.println(line.substring(0, line.length() - 1));
+        out.printf(Locale.ROOT, "80/20: the top 20%% of buyers bring %.1f%% of net revenue; Gini %.3f;"
+                + " ABC (80/95%%): A %,d, B %,d, C %,d%n", 100 * report.topFifthShare(), report.gini(),
+                report.abcCounts().get(AbcClass.A), report.abcCounts().get(AbcClass.B),
+                report.abcCounts().get(AbcClass.C));
+        HoldoutEvaluation holdout = report.holdout();
+        out.printf(Locale.ROOT, "Holdout check: BG/NBD fitted to purchases up to %s (%s), then %.1f weeks"
+                + " predicted:%n  %,d customers: predicted %,.1f purchases, actual %,.0f (%+.1f%%);"
+                + " mean absolute error %.3f per customer%n", CALIBRATION_END, brief(report.calibrationFit()),
+                report.holdoutWeeks(), holdout.customers(), holdout.predictedTotal(), holdout.actualTotal(),
+                100 * (holdout.predictedTotal() - holdout.actualTotal()) / Math.max(1, holdout.actualTotal()),
+                holdout.meanAbsoluteError());
+        if (holdout.actualTotal() > 1.1 * holdout.predictedTotal()) {
+            out.printf(Locale.ROOT, "  (BG/NBD assumes a steady rate until a customer quits; the simulated growing and"
+                    + " returning buyers buy more later, so it predicts too few)%n");
+        }
+        out.printf(Locale.ROOT, "Models fitted to the whole period (%,d customers; %,d first bought on the last day"
+                + " and are left out):%n", customers - report.wholeLeftOut(), report.wholeLeftOut());
+        out.printf(Locale.ROOT, "  BG/NBD      %s%n", fit(report.purchaseFit()));
+        out.printf(Locale.ROOT, "  Gamma-Gamma %s%n", fit(report.spendFit()));
+        out.printf(Locale.ROOT, "Top %d customers by expected lifetime value, next %d weeks, discounted %.0f%% a"
+                + " year:%n", ValueReport.TOP, report.horizonWeeks(), 100 * report.annualDiscountRate());
+        out.printf(Locale.ROOT, "  %-8s %4s %8s %8s %8s %9s %10s %11s%n", "customer", "x", "recency", "T",
+                "P(alive)", "purchases", "spend/buy", "CLV " + report.currency());
+        for (ValueReport.CustomerValue v : report.topCustomers()) {
+            out.printf(Locale.ROOT, "  %-8s %4d %8.1f %8.1f %8.3f %9.2f %,10.2f %,11.2f%n", v.customerId(),
+                    v.frequency(), v.recency(), v.age(), v.probabilityAlive(), v.expectedPurchases(),
+                    v.expectedSpend(), v.lifetimeValue());
+        }
+    }
+
+    /** Parameters, log-likelihood and whether the fit converged, on one line. */
+    private static String brief(FitResult<?> fit) {
+        return fit.parameters().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.4g", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ")) + (fit.converged() ? ", converged" : ", NOT converged");
+    }
+
+    /** Parameters with standard errors, log-likelihood, convergence and iterations. */
+    private static String fit(FitResult<?> fit) {
+        Map<String, Double> se = fit.standardErrors();
+        String parameters = fit.parameters().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.4g", e.getKey(), e.getValue())
+                        + (se.containsKey(e.getKey()) ? String.format(Locale.ROOT, " (se %.2g)", se.get(e.getKey()))
+                        : ""))
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%s; LL %.1f, %s after %d iterations", parameters, fit.logLikelihood(),
+                fit.converged() ? "converged" : "NOT converged (" + fit.convergence() + ")", fit.iterations());
     }
 
     /** The first customer (by id) whose moves include the given events in that order. */

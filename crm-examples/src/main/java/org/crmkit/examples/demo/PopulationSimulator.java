@@ -70,7 +70,9 @@ import org.crmkit.core.store.CustomerStore;
  * records get a duplicate (same e-mail in other case, same phone written differently, or
  * same name and postal code). Buying changes over time as each customer's {@link Behaviour}
  * says: about 15% never buy; of the buyers 35% buy steadily, 20% more and more often, 30% fade
- * away and 15% lapse for more than a year and come back. The simulated period is the three years up to
+ * away and 15% lapse for more than a year and come back; the number of purchases grows with the
+ * time as a customer, steady and fading buyers may quit after any purchase (as in the BG/NBD
+ * model), and each customer has a price level of its own. The simulated period is the three years up to
  * {@link #END}. A simulator is immutable and thread-safe; each {@link #simulate()} builds
  * a new population.
  */
@@ -132,7 +134,12 @@ public final class PopulationSimulator {
             CustomerId id = id(next++);
             Instant since = between(random, start, END.minus(Duration.ofDays(30)));
             boolean person = random.nextDouble() < 0.8;
-            int purchases = random.nextDouble() < 0.15 ? 0 : 1 + random.nextInt(person ? 12 : 20);
+            // up to 12 (persons) or 20 (organizations) purchases in three years, fewer for a shorter
+            // time as a customer: each buyer has a steady purchase rate, as the BTYD models assume
+            double exposure = (END.getEpochSecond() - since.getEpochSecond()) / (double) (END.getEpochSecond()
+                    - start.getEpochSecond());
+            int purchases = random.nextDouble() < 0.15 ? 0
+                    : 1 + (int) Math.round(random.nextInt(person ? 12 : 20) * exposure);
             Behaviour behaviour = behaviour(random, purchases);
             Customer customer = customer(random, clock, id, i, since, reps, person, purchases);
             store.create(customer);
@@ -305,9 +312,12 @@ public final class PopulationSimulator {
 
         void write(org.crmkit.core.customer.CustomerKind kind, Behaviour behaviour, int purchases) {
             boolean organization = kind == org.crmkit.core.customer.CustomerKind.ORGANIZATION;
+            // each customer has a typical unit price (log-normal around 20 EUR, organizations
+            // three times that); single lines vary around it
+            double priceLevel = (organization ? 6_000 : 2_000) * Math.exp(0.6 * random.nextGaussian());
             for (Instant at : purchaseTimes(behaviour, purchases)) {
-                int quantity = 1 + random.nextInt(organization ? 50 : 3);
-                long unitMinor = random.nextLong(199, organization ? 20_000 : 8_000);
+                int quantity = 1 + random.nextInt(organization ? 5 : 3);
+                long unitMinor = Math.max(99, Math.round(priceLevel * (0.5 + random.nextDouble())));
                 Currency currency = organization && random.nextDouble() < 0.1 ? USD : EUR;
                 Channel channel = pick(random, new Channel[] {Channel.STORE, Channel.WEB, Channel.WEB,
                     Channel.MOBILE_APP, Channel.PHONE, Channel.PARTNER});
@@ -371,7 +381,9 @@ public final class PopulationSimulator {
          * linearly, by the square root of a uniform (growing); density falling to zero at a
          * stop between 20% and 60% of the customer's time (fading); or two active spells, the
          * second beginning more than 400 days after the first ends (returning; at least four
-         * purchases, and fading when the customer's time is too short for a gap).
+         * purchases, and fading when the customer's time is too short for a gap). A steady or
+         * fading buyer then quits after each purchase with a probability of its own, drawn
+         * from Beta(1, 4), and makes none of the later purchases.
          */
         private List<Instant> purchaseTimes(Behaviour behaviour, int purchases) {
             long from = since.getEpochSecond();
@@ -399,6 +411,17 @@ public final class PopulationSimulator {
                         default -> u;
                     };
                     times.add(Instant.ofEpochSecond(from + (long) (stop * x)));
+                }
+                if ((b == Behaviour.STEADY || b == Behaviour.FADING) && !times.isEmpty()) {
+                    // a steady or fading buyer may quit after any purchase, with a probability of its
+                    // own drawn from Beta(1, 4), as the BG/NBD model assumes
+                    times.sort(null);
+                    double quit = 1 - Math.pow(random.nextDouble(), 0.25);
+                    int kept = 1;
+                    while (kept < times.size() && random.nextDouble() >= quit) {
+                        kept++;
+                    }
+                    times.subList(kept, times.size()).clear();
                 }
             }
             return times;

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -86,6 +89,45 @@ class DemoCommandTest {
         assertThat(out).containsPattern("terminated +-> exploration +rule 'won-back'");
     }
 
+    @Test
+    void demo_valueSection_rfmConcentrationFitsAndTopTenByClv() {
+        Run run = run("demo", "--customers", "2000", "--seed", "5");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        String out = run.out();
+        assertThat(out).contains("Customer value (crm-scoring, in weeks):", "RFM segments", "Champions", "Hibernating",
+                "80/20: the top 20% of buyers bring", "Gini", "ABC (80/95%)", "Holdout check: BG/NBD fitted to"
+                + " purchases up to 2024-06-30", "mean absolute error", "Top 10 customers by expected lifetime value");
+        // RFM segment counts add up to the buyers
+        Matcher buyers = Pattern.compile("Customer value \\(crm-scoring, in weeks\\): ([0-9,]+) buyers").matcher(out);
+        assertThat(buyers.find()).isTrue();
+        String segments = out.substring(out.indexOf("RFM segments"), out.indexOf("80/20:"));
+        Matcher segment = Pattern.compile("([A-Z][a-z]+(?: [a-z]+)*) ([0-9,]+)[;\\n]").matcher(segments);
+        long inSegments = 0;
+        while (segment.find()) {
+            inSegments += number(segment.group(2));
+        }
+        assertThat(inSegments).isEqualTo(number(buyers.group(1)));
+        // both models report parameters, log-likelihood and the outcome of the fit
+        assertThat(out).containsPattern("(?m)^  BG/NBD      r [0-9.]+ \\(se [0-9.e+-]+\\), alpha [0-9.]+ \\(se [0-9.e+-]+\\),"
+                + " a [0-9.e+]+ \\(se [0-9.e+-]+\\), b [0-9.e+]+ \\(se [0-9.e+-]+\\); LL -[0-9.]+, converged after [0-9]+"
+                + " iterations$");
+        assertThat(out).containsPattern("(?m)^  Gamma-Gamma p [0-9.]+ \\(se [0-9.e+-]+\\), q [0-9.]+ \\(se [0-9.e+-]+\\),"
+                + " v [0-9.]+ \\(se [0-9.e+-]+\\); LL -[0-9.]+, converged after [0-9]+ iterations$");
+        // ten rows, sorted by CLV descending, P(alive) a probability
+        Matcher row = Pattern.compile("(?m)^  (C-\\d{6}) +(\\d+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +([0-9,.]+)"
+                + " +([0-9,.]+)$").matcher(out.substring(out.indexOf("Top 10 customers")));
+        List<Double> clv = new ArrayList<>();
+        while (row.find()) {
+            assertThat(Double.parseDouble(row.group(3))).as("recency <= T").isLessThanOrEqualTo(
+                    Double.parseDouble(row.group(4)));
+            assertThat(Double.parseDouble(row.group(5))).isBetween(0.0, 1.0);
+            clv.add(Double.parseDouble(row.group(8).replace(",", "")));
+        }
+        assertThat(clv).hasSize(10).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(clv.get(9)).isPositive();
+    }
+
     private static long number(String text) {
         return Long.parseLong(text.replace(",", ""));
     }
@@ -103,7 +145,7 @@ class DemoCommandTest {
         String first = run("demo", "--customers", "300", "--seed", "11").out().replaceAll("Done in .*", "");
         String second = run("demo", "--customers", "300", "--seed", "11").out().replaceAll("Done in .*", "");
         String other = run("demo", "--customers", "300", "--seed", "12").out().replaceAll("Done in .*", "");
-        assertThat(first).isEqualTo(second).isNotEqualTo(other);
+        assertThat(first).isEqualTo(second).isNotEqualTo(other).contains("Top 10 customers by expected lifetime value");
     }
 
     static Stream<Arguments> badOptions() {
