@@ -1,17 +1,16 @@
 package org.crmkit.core.segment;
 
-import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.CampaignResponse;
-import org.crmkit.core.activity.Complaint;
 import org.crmkit.core.activity.Purchase;
 import org.crmkit.core.activity.ServiceRequest;
 import org.crmkit.core.customer.AttributeKey;
@@ -39,11 +38,15 @@ import org.crmkit.core.view.CustomerView;
  *       employees, annual_revenue, credit_rating; the first postal address's country, region,
  *       city, postal_code and area_type; the first e-mail; consent_* per contact channel
  *       (permitted now, opt-outs respected);</li>
- *   <li>derived from purchases dated on or before the as-of date: first/last_purchase_date
- *       (else the financial profile's order dates), tenure_days, days_since_last_purchase,
- *       order_count (distinct days with a sale; same-day lines count once), total_spend (net of
- *       returns), orders_365d and spend_365d (the 365 days up to the as-of date), and
- *       open_complaints (received by the as-of date and not closed by its end);
+ *   <li>derived from activities dated on or before the as-of date (up to the end of that day
+ *       in this subject's zone), by a {@link CustomerView} as of that instant, so a view and a
+ *       rule agree: first/last_purchase_date ({@link CustomerView#firstPurchase()}, else the
+ *       financial profile's order dates), tenure_days, days_since_last_purchase, order_count
+ *       ({@link CustomerView#orderCount(ZoneId)}: distinct days in this zone with a sale, as
+ *       DESIGN.md's data conventions count same-day purchases once; returns are never
+ *       orders), total_spend (net of returns), orders_365d and spend_365d (the 365 days up to
+ *       the as-of date), and open_complaints (received by the as-of date and not closed by its
+ *       end);
  *       average_order_value, outstanding_balance and
  *       average_payment_days from the financial profile;</li>
  *   <li>custom attributes of the customer whose key {@code ns:name} maps to a registered
@@ -229,70 +232,35 @@ public final class CustomerSubject implements Subject {
     }
 
     private void history(Customer customer, Iterable<? extends Activity> activities, LocalDate asOf) {
-        long asOfDay = asOf.toEpochDay();
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        Set<Long> saleDays = new HashSet<>();
-        Set<Long> saleDays365 = new HashSet<>();
-        BigDecimal total = BigDecimal.ZERO;
-        BigDecimal total365 = BigDecimal.ZERO;
-        int openComplaints = 0;
-        boolean anyPurchase = false;
+        List<Activity> all = new ArrayList<>();
         for (Activity a : activities) {
             if (!a.customerId().equals(customer.id())) {
                 throw new IllegalArgumentException("activity " + a.id() + " belongs to " + a.customerId()
                         + ", not to " + customer.id());
             }
+            all.add(a);
             LocalDate day = LocalDate.ofInstant(a.timestamp(), zone);
             String channel = lower(a.channel());
             if (a instanceof Purchase p) {
-                double amount = money(p.amount());
-                values.addPurchase(day, amount, p.product(), p.category(), channel);
-                long d = day.toEpochDay();
-                if (d > asOfDay) {
-                    continue;
-                }
-                anyPurchase = true;
-                total = total.add(p.amount().amount());
-                boolean in365 = d > asOfDay - 365;
-                if (in365) {
-                    total365 = total365.add(p.amount().amount());
-                }
-                if (p.quantity() > 0) {
-                    first = Math.min(first, d);
-                    last = Math.max(last, d);
-                    saleDays.add(d);
-                    if (in365) {
-                        saleDays365.add(d);
-                    }
-                }
+                values.addPurchase(day, money(p.amount()), p.product(), p.category(), channel);
             } else {
                 double amount = a instanceof CampaignResponse r ? money(r.value()) : 0;
                 String product = a instanceof ServiceRequest s ? s.product() : null;
                 values.addInteraction(day, amount, product, channel);
-                // open on the as-of date: received by then, and not closed by the end of that day
-                if (a instanceof Complaint c && !day.isAfter(asOf)
-                        && (c.isOpen() || LocalDate.ofInstant(c.statusChangedAt(), zone).isAfter(asOf))) {
-                    openComplaints++;
-                }
             }
         }
-        number("open_complaints", openComplaints);
-        if (anyPurchase) {
-            number("order_count", saleDays.size());
-            number("total_spend", total.doubleValue());
-            number("orders_365d", saleDays365.size());
-            number("spend_365d", total365.doubleValue());
-        } else {
-            number("order_count", 0);
-            number("total_spend", 0);
-            number("orders_365d", 0);
-            number("spend_365d", 0);
-        }
-        if (first != Long.MAX_VALUE) {
-            date("first_purchase_date", LocalDate.ofEpochDay(first));
-            date("last_purchase_date", LocalDate.ofEpochDay(last));
-        }
+        // the facts a service rep sees: one definition, in CustomerView, as of the end of the day
+        Instant dayEnd = asOf.plusDays(1).atStartOfDay(zone).toInstant();
+        CustomerView view = CustomerView.of(customer, all, dayEnd.minusNanos(1));
+        Instant yearStart = asOf.minusDays(364).atStartOfDay(zone).toInstant();
+        number("open_complaints", view.openComplaints().size());
+        number("order_count", view.orderCount(zone));
+        number("total_spend", amount(view.totalSpend()));
+        number("orders_365d", view.orderCount(zone, yearStart, dayEnd));
+        number("spend_365d", amount(view.totalSpend(yearStart, dayEnd)));
+        view.firstPurchase().ifPresent(t -> date("first_purchase_date", LocalDate.ofInstant(t, zone)));
+        view.lastPurchase().ifPresent(t -> date("last_purchase_date", LocalDate.ofInstant(t, zone)));
+        long asOfDay = asOf.toEpochDay();
         Integer f = slotIfPresent("first_purchase_date");
         if (f != null) {
             number("tenure_days", asOfDay - values.epochDay(f));
@@ -301,6 +269,11 @@ public final class CustomerSubject implements Subject {
         if (l != null) {
             number("days_since_last_purchase", asOfDay - values.epochDay(l));
         }
+    }
+
+    /** The one currency's total, 0 if empty; {@link #money} has already rejected a mix. */
+    private static double amount(Map<Currency, Money> totals) {
+        return totals.isEmpty() ? 0 : totals.values().iterator().next().amount().doubleValue();
     }
 
     private void custom(Customer customer) {

@@ -2,6 +2,9 @@ package org.crmkit.core.view;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -32,9 +35,18 @@ import org.crmkit.core.store.UnknownCustomerException;
  * <p>Activities dated after the as-of instant are left out, and a complaint closed after
  * it counts as open, so a view as of last month shows last month's picture.
  *
+ * <p>An <em>order</em> is a calendar day on which the customer bought at least one line that
+ * is not a return: several lines on one day are one order, following the data conventions of
+ * DESIGN.md (purchases on the same day by the same customer count once). A return is never an
+ * order and does not cancel one; it only lowers the spend. The segmentation attributes
+ * {@code order_count}, {@code orders_365d}, {@code first/last_purchase_date},
+ * {@code total_spend}, {@code spend_365d} and {@code open_complaints} of
+ * {@code org.crmkit.core.segment.CustomerSubject} are read from this class, so a view and a
+ * segment rule always agree.
+ *
  * <pre>{@code
  * CustomerView view = CustomerView.load(store, CustomerId.of("C-1"), clock);
- * view.orderCount();                         // purchases that are not returns
+ * view.orderCount(zone);                     // days with a sale; returns do not count
  * view.totalSpend();                         // {EUR=EUR 412.80}, net of returns
  * view.timeline(Complaint.class, from, to);  // complaints received in [from, to)
  * view.lastContact().map(LastContact::by);   // who spoke to the customer last
@@ -168,20 +180,73 @@ public final class CustomerView {
         return timeline(Purchase.class).stream().filter(p -> !p.isReturn()).toList();
     }
 
-    /** @return when the customer first bought, or empty if never */
+    /** @return when the customer first bought (returns ignored), or empty if never */
     public Optional<Instant> firstPurchase() {
         return sales().stream().findFirst().map(Purchase::timestamp);
     }
 
-    /** @return when the customer last bought, or empty if never */
+    /** @return when the customer last bought (returns ignored), or empty if never */
     public Optional<Instant> lastPurchase() {
         List<Purchase> sales = sales();
         return sales.isEmpty() ? Optional.empty() : Optional.of(sales.get(sales.size() - 1).timestamp());
     }
 
-    /** @return the number of purchase lines that are not returns */
+    /**
+     * Counts the orders with days read in UTC, the day convention of
+     * {@code org.crmkit.core.lifecycle.PurchaseTimeline}; see {@link #orderCount(ZoneId)}.
+     *
+     * @return the number of UTC days with a sale, zero or more
+     */
     public int orderCount() {
-        return sales().size();
+        return orderCount(ZoneOffset.UTC);
+    }
+
+    /**
+     * Counts the orders: the distinct days, in {@code zone}, on which the customer bought at
+     * least one line that is not a return (DESIGN.md, data conventions: same-day purchases
+     * count once). Returns never count.
+     *
+     * <pre>{@code
+     * // two lines on 3 May, a return on 4 May, one line on 9 May
+     * view.orderCount(ZoneId.of("Europe/Berlin"));   // 2
+     * }</pre>
+     *
+     * @param zone the zone that turns instants into days, not null
+     * @return the number of days with a sale, zero or more
+     */
+    public int orderCount(ZoneId zone) {
+        return orderDays(timeline(Purchase.class), zone);
+    }
+
+    /**
+     * Counts the orders, as {@link #orderCount(ZoneId)}, among the lines in a period.
+     *
+     * @param zone the zone that turns instants into days, not null
+     * @param from start of the period, inclusive, not null
+     * @param to end of the period, exclusive, not null
+     * @return the number of days with a sale in the period, zero or more
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    public int orderCount(ZoneId zone, Instant from, Instant to) {
+        return orderDays(timeline(Purchase.class, from, to), zone);
+    }
+
+    private static int orderDays(List<Purchase> lines, ZoneId zone) {
+        Objects.requireNonNull(zone, "zone");
+        int days = 0;
+        LocalDate previous = null;
+        // lines are in time order, so their days never decrease
+        for (Purchase p : lines) {
+            if (p.isReturn()) {
+                continue;
+            }
+            LocalDate day = LocalDate.ofInstant(p.timestamp(), zone);
+            if (!day.equals(previous)) {
+                days++;
+                previous = day;
+            }
+        }
+        return days;
     }
 
     /**
@@ -190,8 +255,24 @@ public final class CustomerView {
      * @return an unmodifiable map sorted by currency code, never null, empty if nothing bought
      */
     public Map<Currency, Money> totalSpend() {
+        return spend(timeline(Purchase.class));
+    }
+
+    /**
+     * Returns the spend per currency in a period, net of the returns in that period.
+     *
+     * @param from start of the period, inclusive, not null
+     * @param to end of the period, exclusive, not null
+     * @return an unmodifiable map sorted by currency code, never null, empty if nothing bought
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    public Map<Currency, Money> totalSpend(Instant from, Instant to) {
+        return spend(timeline(Purchase.class, from, to));
+    }
+
+    private static Map<Currency, Money> spend(List<Purchase> lines) {
         Map<Currency, Money> totals = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
-        for (Purchase p : timeline(Purchase.class)) {
+        for (Purchase p : lines) {
             totals.merge(p.amount().currency(), p.amount(), Money::plus);
         }
         return Collections.unmodifiableMap(totals);

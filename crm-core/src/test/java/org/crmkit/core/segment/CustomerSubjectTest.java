@@ -32,6 +32,7 @@ import org.crmkit.core.customer.PersonName;
 import org.crmkit.core.customer.PersonProfile;
 import org.crmkit.core.customer.PostalAddress;
 import org.crmkit.core.money.Money;
+import org.crmkit.core.view.CustomerView;
 import org.junit.jupiter.api.Test;
 
 class CustomerSubjectTest {
@@ -102,6 +103,41 @@ class CustomerSubjectTest {
         assertThat(v.number(REGISTRY.slot("open_complaints"))).isEqualTo(2);
         assertThat(v.number(REGISTRY.slot("shop.store_visits"))).isEqualTo(12);
         assertThat(v.isPresent(REGISTRY.slot("youngest_child_age"))).isFalse();
+    }
+
+    @Test
+    void orderCount_sameInCustomerViewAndSegmentAttribute() {
+        LocalDate march5 = LocalDate.of(2026, 3, 5);
+        Purchase first = sale("A", march5, "10.00", "books", Channel.STORE);
+        Purchase late = Purchase.of(ActivityId.of("B"), ID, march5.atTime(23, 30).atZone(ZONE).toInstant(),
+                Channel.WEB, REP, "SKU-B", "books", 2, Money.of("EUR", "20.00"));
+        List<Activity> lines = List.of(
+                first, // three lines on 5 March (Berlin): one order
+                sale("C", march5, "30.00", "garden", Channel.STORE),
+                late,
+                first.returnLine(ActivityId.of("R"), at(LocalDate.of(2026, 3, 8)), 1, REP), // a return: no order
+                sale("D", LocalDate.of(2026, 4, 1), "40.00", "books", Channel.WEB),
+                sale("E", LocalDate.of(2026, 6, 20), "50.00", "books", Channel.WEB));
+        CustomerView view = CustomerView.of(anna(), lines, CLOCK);
+        CustomerSubject s = new CustomerSubject(REGISTRY, ZONE).load(view);
+        SubjectRecord v = s.values();
+
+        // by hand: sale days 5 March, 1 April, 20 June; the return on 8 March is not an order
+        assertThat(view.orderCount(ZONE)).isEqualTo(3);
+        assertThat(v.number(REGISTRY.slot("order_count"))).isEqualTo(3);
+        assertThat(new CustomerSubject(REGISTRY, ZONE).load(anna(), lines, ASOF).values()
+                .number(REGISTRY.slot("order_count"))).isEqualTo(3);
+        assertThat(CompiledRule.compile(Rules.attribute("order_count").isAtLeast(3), REGISTRY).evaluate(s))
+                .isEqualTo(Truth.TRUE);
+        assertThat(CompiledRule.compile(Rules.attribute("order_count").isAtLeast(4), REGISTRY).evaluate(s))
+                .isEqualTo(Truth.FALSE);
+        assertThat(v.number(REGISTRY.slot("orders_365d"))).isEqualTo(3);
+        // 10 + 30 + 20 - 10 + 40 + 50
+        assertThat(v.number(REGISTRY.slot("total_spend"))).isEqualTo(140);
+        assertThat(v.number(REGISTRY.slot("spend_365d"))).isEqualTo(140);
+        assertThat(v.epochDay(REGISTRY.slot("first_purchase_date"))).isEqualTo(march5.toEpochDay());
+        assertThat(v.epochDay(REGISTRY.slot("last_purchase_date")))
+                .isEqualTo(LocalDate.ofInstant(view.lastPurchase().orElseThrow(), ZONE).toEpochDay());
     }
 
     @Test

@@ -59,6 +59,21 @@ class CustomerViewTest {
     }
 
     @Test
+    void orderCountAndSpend_inPeriod_returnsLowerSpendButAreNoOrders() {
+        CustomerView v = view(ModelSamples.NOW);
+        Instant after = T0.plus(Duration.ofDays(1));
+        // in [T0 + 1 day, NOW): the EUR 9.99 return (day 3) and the USD 15.00 sale (day 40)
+        assertThat(v.orderCount(java.time.ZoneOffset.UTC, after, ModelSamples.NOW)).isEqualTo(1);
+        assertThat(v.orderCount(java.time.ZoneOffset.UTC, T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(4))))
+                .isZero();
+        assertThat(v.totalSpend(after, ModelSamples.NOW)).containsExactly(
+                java.util.Map.entry(Currency.getInstance("EUR"), Money.of("EUR", "-9.99")),
+                java.util.Map.entry(Currency.getInstance("USD"), Money.of("USD", "15.00")));
+        assertThatThrownBy(() -> v.orderCount(java.time.ZoneOffset.UTC, after, T0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void timeline_filterByTypeAndPeriod() {
         CustomerView v = view(ModelSamples.NOW);
         assertThat(v.timeline(Purchase.class)).hasSize(3);
