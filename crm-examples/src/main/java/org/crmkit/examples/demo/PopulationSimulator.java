@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.crmkit.core.activity.ActivityId;
 import org.crmkit.core.activity.Actor;
@@ -51,6 +53,7 @@ import org.crmkit.core.customer.PhoneType;
 import org.crmkit.core.customer.PostalAddress;
 import org.crmkit.core.customer.Profile;
 import org.crmkit.core.customer.WebSite;
+import org.crmkit.core.merge.DuplicateDetector;
 import org.crmkit.core.money.Money;
 import org.crmkit.core.ownership.AccountManager;
 import org.crmkit.core.ownership.AssignmentRole;
@@ -68,7 +71,8 @@ import org.crmkit.core.store.CustomerStore;
  *
  * <p>About 80% of the customers are persons and 20% organizations; about 1.5% of the
  * records get a duplicate (same e-mail in other case, same phone written differently, or
- * same name and postal code). Buying changes over time as each customer's {@link Behaviour}
+ * same name and postal code); apart from those, no two customers share an e-mail, a phone
+ * number, or a name together with a postal code. Buying changes over time as each customer's {@link Behaviour}
  * says: about 15% never buy; of the buyers 35% buy steadily, 20% more and more often, 30% fade
  * away and 15% lapse for more than a year and come back; the number of purchases grows with the
  * time as a customer, steady and fading buyers may quit after any purchase (as in the BG/NBD
@@ -128,6 +132,7 @@ public final class PopulationSimulator {
         List<Actor> actors = reps.stream().map(r -> Actor.of(r.id())).toList();
         List<List<CustomerId>> planted = new ArrayList<>();
         Map<CustomerId, Behaviour> behaviours = new LinkedHashMap<>();
+        Set<String> namePostalKeys = new HashSet<>();
         Instant start = END.minus(Duration.ofDays(3 * 365));
         int next = 1;
         for (int i = 0; i < customers; i++) {
@@ -141,7 +146,7 @@ public final class PopulationSimulator {
             int purchases = random.nextDouble() < 0.15 ? 0
                     : 1 + (int) Math.round(random.nextInt(person ? 12 : 20) * exposure);
             Behaviour behaviour = behaviour(random, purchases);
-            Customer customer = customer(random, clock, id, i, since, reps, person, purchases);
+            Customer customer = customer(random, clock, id, i, since, reps, person, purchases, namePostalKeys);
             store.create(customer);
             new ActivityWriter(random, store, id, since, actors).write(customer.kind(), behaviour, purchases);
             behaviours.put(id, behaviour);
@@ -191,10 +196,11 @@ public final class PopulationSimulator {
     }
 
     private Customer customer(SplittableRandom random, Clock clock, CustomerId id, int index, Instant since,
-            List<AccountManager> reps, boolean person, int purchases) {
-        String postal = String.format(Locale.ROOT, "%05d", random.nextInt(10_000, 99_999));
+            List<AccountManager> reps, boolean person, int purchases, Set<String> namePostalKeys) {
+        int postal = random.nextInt(10_000, 99_999);
+        PostalAddress drawn = address(random, String.format(Locale.ROOT, "%05d", postal));
         Profile profile;
-        ContactPoints contacts = ContactPoints.empty().withAddress(address(random, postal));
+        ContactPoints contacts = ContactPoints.empty();
         if (person) {
             PersonName name = PersonName.of(pick(random, GIVEN), pick(random, FAMILY));
             PersonProfile.Builder b = PersonProfile.builder(name, clock)
@@ -228,6 +234,16 @@ public final class PopulationSimulator {
                     .withPhone(Phone.of(String.format(Locale.ROOT, "+49 30 %07d", index), PhoneType.LANDLINE))
                     .withWebSite(WebSite.of("https://www." + ascii(family + trade) + ".example"));
         }
+        // two different customers must not share a name and a postal code, or the duplicate
+        // detector rightly pairs them and the demo merges customers that are not duplicates:
+        // move to the next free postal code (no extra random draw, so the rest stays the same)
+        String name = DuplicateDetector.normalizedName(Customer.builder(id, profile).build());
+        while (!namePostalKeys.add(name + '|' + String.format(Locale.ROOT, "%05d", postal))) {
+            postal = postal == 99_998 ? 10_000 : postal + 1;
+        }
+        contacts = contacts.withAddress(new PostalAddress(drawn.street(), drawn.city(),
+                String.format(Locale.ROOT, "%05d", postal), drawn.countryCode(), drawn.regionCode(), drawn.type(),
+                drawn.salesTerritory()));
         Consents consents = Consents.none();
         for (ContactChannel channel : ContactChannel.values()) {
             double u = random.nextDouble();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,6 +14,19 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.crmkit.core.customer.AddressType;
+import org.crmkit.core.customer.ContactPoints;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.customer.Email;
+import org.crmkit.core.customer.PersonName;
+import org.crmkit.core.customer.PersonProfile;
+import org.crmkit.core.customer.Phone;
+import org.crmkit.core.customer.PhoneType;
+import org.crmkit.core.customer.PostalAddress;
+import org.crmkit.core.merge.DuplicateCandidate;
+import org.crmkit.core.merge.DuplicateDetector;
+import org.crmkit.core.merge.MatchReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,6 +59,53 @@ class DemoCommandTest {
                 .contains("360-degree view of", "orders:", "contactable:")
                 .containsPattern("[a-z]\\*\\*\\*@")
                 .doesNotContainPattern("[a-z]+\\.[a-z]+[0-9]+@example\\.com");
+        Matcher found = Pattern.compile("Duplicates: ([0-9,]+) candidate pairs \\(.*\\); ([0-9,]+) of ([0-9,]+) planted")
+                .matcher(run.out());
+        Matcher merged = Pattern.compile("Merged ([0-9,]+) pairs \\(([0-9,]+) skipped.*; ([0-9,]+) left for review\\)")
+                .matcher(run.out());
+        assertThat(found.find()).isTrue();
+        assertThat(merged.find()).isTrue();
+        // every candidate is merged, skipped or left for review, and no more pairs are merged
+        // than planted duplicates were found
+        assertThat(number(merged.group(1)) + number(merged.group(2)) + number(merged.group(3)))
+                .isEqualTo(number(found.group(1)));
+        assertThat(number(merged.group(1))).isLessThanOrEqualTo(number(found.group(2)));
+    }
+
+    @Test
+    void doubt_namesakesWithDifferentContacts_leftForReview() {
+        Clock clock = Clock.fixed(Instant.parse("2024-12-31T18:00:00Z"), ZoneOffset.UTC);
+        PostalAddress address = new PostalAddress("1 Main Street", "Trier", "12015", "DE", "DE-10", AddressType.RURAL,
+                "territory-2");
+        Customer first = person("C-000001", clock, ContactPoints.empty().withAddress(address)
+                .withEmail(Email.of("yusuf.becker1@example.com")).withPhone(Phone.of("+49 151 0000001", PhoneType.MOBILE)));
+        Customer namesake = person("C-000002", clock, ContactPoints.empty().withAddress(address)
+                .withEmail(Email.of("yusuf.becker2@example.com")).withPhone(Phone.of("+49 152 0000002", PhoneType.MOBILE)));
+        Customer addressOnly = person("C-000003", clock, ContactPoints.empty().withAddress(address));
+        List<DuplicateCandidate> found = DuplicateDetector.standard().find(List.of(first, namesake, addressOnly));
+        assertThat(found).hasSize(3).allSatisfy(c -> assertThat(c.reasons()).containsExactly(
+                MatchReason.NAME_AND_POSTAL_CODE));
+        assertThat(DemoCommand.doubt(found.get(0), first, namesake)).hasValueSatisfying(
+                reason -> assertThat(reason).contains("NAME_AND_POSTAL_CODE", "e-mails and phones differ"));
+        // a record with only the address contradicts nothing: the usual careless second import
+        assertThat(DemoCommand.doubt(found.get(1), first, addressOnly)).isEmpty();
+    }
+
+    @Test
+    void doubt_sharedEmail_mergedEvenWithDifferentPhones() {
+        Clock clock = Clock.fixed(Instant.parse("2024-12-31T18:00:00Z"), ZoneOffset.UTC);
+        Customer a = person("C-000001", clock, ContactPoints.empty().withEmail(Email.of("ann@example.com"))
+                .withPhone(Phone.of("+49 151 0000001", PhoneType.MOBILE)));
+        Customer b = person("C-000002", clock, ContactPoints.empty().withEmail(Email.of("ANN@example.com"))
+                .withPhone(Phone.of("+49 152 0000002", PhoneType.MOBILE)));
+        List<DuplicateCandidate> found = DuplicateDetector.standard().find(List.of(a, b));
+        assertThat(found).hasSize(1);
+        assertThat(DemoCommand.doubt(found.get(0), a, b)).isEmpty();
+    }
+
+    private static Customer person(String id, Clock clock, ContactPoints contacts) {
+        return Customer.builder(CustomerId.of(id), PersonProfile.builder(PersonName.of("Yusuf", "Becker"), clock).build())
+                .contacts(contacts).build();
     }
 
     @Test

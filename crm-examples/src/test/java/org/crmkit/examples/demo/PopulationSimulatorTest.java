@@ -56,6 +56,19 @@ class PopulationSimulatorTest {
     }
 
     @Test
+    void simulate_onlyPlantedDuplicatesAreCandidates() {
+        // seed 42 with 10,000 customers is the demo's default; it once drew two different
+        // customers with the same name and postal code, and the demo merged them
+        SimulatedPopulation p = simulate(10_000, 42);
+        Set<Set<CustomerId>> planted = p.plantedDuplicates().stream().map(Set::copyOf).collect(Collectors.toSet());
+        List<DuplicateCandidate> found = DuplicateDetector.standard().find(p.store().all());
+        assertThat(found).allSatisfy(c -> assertThat(planted)
+                .as("candidate %s-%s matched by %s", c.first(), c.second(), c.reasons())
+                .contains(Set.of(c.first(), c.second())));
+        assertThat(found).hasSameSizeAs(planted);
+    }
+
+    @Test
     void builder_rejectsBadInput() {
         assertThatThrownBy(() -> PopulationSimulator.builder().customers(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("customers must be 1 to 1,000,000: 0");
