@@ -79,12 +79,6 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
             this.clock = Objects.requireNonNull(clock, "clock");
         }
 
-        private static void once(Object current, String field) {
-            if (current != null) {
-                throw new IllegalStateException(field + " was already set to " + current);
-            }
-        }
-
         /**
          * Sets the account type.
          *
@@ -93,7 +87,7 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
          * @throws IllegalStateException if already set
          */
         public Builder accountType(AccountType value) {
-            once(accountType, "accountType");
+            Check.once(accountType, "accountType");
             accountType = Objects.requireNonNull(value, "accountType");
             return this;
         }
@@ -106,7 +100,7 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
          * @throws IllegalStateException if already set
          */
         public Builder bank(String value) {
-            once(bank, "bank");
+            Check.once(bank, "bank");
             bank = Check.text(value, "bank");
             return this;
         }
@@ -121,7 +115,7 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
          * @throws IllegalStateException if already set
          */
         public Builder orderDates(LocalDate first, LocalDate last) {
-            once(firstOrderDate, "firstOrderDate");
+            Check.once(firstOrderDate, "firstOrderDate");
             Objects.requireNonNull(first, "firstOrderDate");
             Objects.requireNonNull(last, "lastOrderDate");
             LocalDate today = LocalDate.now(clock);
@@ -148,7 +142,7 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
          * @throws IllegalStateException if already set
          */
         public Builder averageOrderValue(Money value) {
-            once(averageOrderValue, "averageOrderValue");
+            Check.once(averageOrderValue, "averageOrderValue");
             Objects.requireNonNull(value, "averageOrderValue");
             if (value.isNegative()) {
                 throw new IllegalArgumentException("averageOrderValue must not be negative: " + value);
@@ -165,7 +159,7 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
          * @throws IllegalStateException if already set
          */
         public Builder outstandingBalance(Money value) {
-            once(outstandingBalance, "outstandingBalance");
+            Check.once(outstandingBalance, "outstandingBalance");
             outstandingBalance = Objects.requireNonNull(value, "outstandingBalance");
             return this;
         }
@@ -179,7 +173,7 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
          * @throws IllegalStateException if already set
          */
         public Builder averagePaymentTermDays(int days) {
-            once(averagePaymentTermDays, "averagePaymentTermDays");
+            Check.once(averagePaymentTermDays, "averagePaymentTermDays");
             averagePaymentTermDays = Check.nonNegative(days, "averagePaymentTermDays");
             return this;
         }
@@ -192,7 +186,7 @@ public record FinancialProfile(AccountType accountType, String bank, LocalDate f
          * @throws IllegalStateException if already set
          */
         public Builder creditRating(CreditRating value) {
-            once(creditRating, "creditRating");
+            Check.once(creditRating, "creditRating");
             creditRating = Objects.requireNonNull(value, "creditRating");
             return this;
         }

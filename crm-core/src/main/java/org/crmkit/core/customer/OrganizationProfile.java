@@ -118,12 +118,6 @@ public record OrganizationProfile(String legalName, String shortName, String des
             this.legalName = Check.text(legalName, "legalName");
         }
 
-        private static void once(Object current, String field) {
-            if (current != null) {
-                throw new IllegalStateException(field + " was already set to " + current);
-            }
-        }
-
         /**
          * Sets the short name.
          *
@@ -132,7 +126,7 @@ public record OrganizationProfile(String legalName, String shortName, String des
          * @throws IllegalStateException if already set
          */
         public Builder shortName(String value) {
-            once(shortName, "shortName");
+            Check.once(shortName, "shortName");
             shortName = Check.text(value, "shortName");
             return this;
         }
@@ -145,7 +139,7 @@ public record OrganizationProfile(String legalName, String shortName, String des
          * @throws IllegalStateException if already set
          */
         public Builder description(String value) {
-            once(description, "description");
+            Check.once(description, "description");
             description = Check.text(value, "description");
             return this;
         }
@@ -158,7 +152,7 @@ public record OrganizationProfile(String legalName, String shortName, String des
          * @throws IllegalStateException if already set
          */
         public Builder industry(String value) {
-            once(industry, "industry");
+            Check.once(industry, "industry");
             industry = Check.text(value, "industry");
             return this;
         }
@@ -172,7 +166,7 @@ public record OrganizationProfile(String legalName, String shortName, String des
          * @throws IllegalStateException if already set
          */
         public Builder employees(int value) {
-            once(employees, "employees");
+            Check.once(employees, "employees");
             employees = Check.nonNegative(value, "employees");
             return this;
         }
@@ -186,7 +180,7 @@ public record OrganizationProfile(String legalName, String shortName, String des
          * @throws IllegalStateException if already set
          */
         public Builder annualRevenue(Money value) {
-            once(annualRevenue, "annualRevenue");
+            Check.once(annualRevenue, "annualRevenue");
             Objects.requireNonNull(value, "annualRevenue");
             if (value.isNegative()) {
                 throw new IllegalArgumentException("annualRevenue must not be negative: " + value);
@@ -203,7 +197,7 @@ public record OrganizationProfile(String legalName, String shortName, String des
          * @throws IllegalStateException if already set
          */
         public Builder operatingStatus(OperatingStatus value) {
-            once(operatingStatus, "operatingStatus");
+            Check.once(operatingStatus, "operatingStatus");
             operatingStatus = Objects.requireNonNull(value, "operatingStatus");
             return this;
         }
@@ -216,7 +210,7 @@ public record OrganizationProfile(String legalName, String shortName, String des
          * @throws IllegalStateException if already set
          */
         public Builder mainProducts(List<String> values) {
-            once(mainProducts, "mainProducts");
+            Check.once(mainProducts, "mainProducts");
             mainProducts = Check.list(values, "mainProducts");
             mainProducts.forEach(p -> Check.text(p, "main product"));
             return this;
@@ -230,7 +224,7 @@ public record OrganizationProfile(String legalName, String shortName, String des
          * @throws IllegalStateException if already set
          */
         public Builder creditRating(CreditRating value) {
-            once(creditRating, "creditRating");
+            Check.once(creditRating, "creditRating");
             creditRating = Objects.requireNonNull(value, "creditRating");
             return this;
         }
@@ -243,7 +237,7 @@ public record OrganizationProfile(String legalName, String shortName, String des
          * @throws IllegalStateException if already set
          */
         public Builder legalRepresentative(String value) {
-            once(legalRepresentative, "legalRepresentative");
+            Check.once(legalRepresentative, "legalRepresentative");
             legalRepresentative = Check.text(value, "legalRepresentative");
             return this;
         }
@@ -256,7 +250,7 @@ public record OrganizationProfile(String legalName, String shortName, String des
          * @throws IllegalStateException if already set
          */
         public Builder purchasingContact(String value) {
-            once(purchasingContact, "purchasingContact");
+            Check.once(purchasingContact, "purchasingContact");
             purchasingContact = Check.text(value, "purchasingContact");
             return this;
         }
@@ -269,7 +263,7 @@ public record OrganizationProfile(String legalName, String shortName, String des
          * @throws IllegalStateException if already set
          */
         public Builder brandMix(List<String> values) {
-            once(brandMix, "brandMix");
+            Check.once(brandMix, "brandMix");
             brandMix = Check.list(values, "brandMix");
             brandMix.forEach(b -> Check.text(b, "brand"));
             return this;
@@ -284,7 +278,7 @@ public record OrganizationProfile(String legalName, String shortName, String des
          * @throws IllegalStateException if already set
          */
         public Builder outletCount(int value) {
-            once(outletCount, "outletCount");
+            Check.once(outletCount, "outletCount");
             outletCount = Check.nonNegative(value, "outletCount");
             return this;
         }

@@ -128,12 +128,6 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
             this.clock = Objects.requireNonNull(clock, "clock");
         }
 
-        private static void once(Object current, String field) {
-            if (current != null) {
-                throw new IllegalStateException(field + " was already set to " + current);
-            }
-        }
-
         /**
          * Sets the national id.
          *
@@ -142,7 +136,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
          * @throws IllegalStateException if already set
          */
         public Builder nationalId(NationalId value) {
-            once(nationalId, "nationalId");
+            Check.once(nationalId, "nationalId");
             nationalId = Objects.requireNonNull(value, "nationalId");
             return this;
         }
@@ -156,7 +150,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
          * @throws IllegalStateException if already set
          */
         public Builder birthDate(LocalDate value) {
-            once(birthDate, "birthDate");
+            Check.once(birthDate, "birthDate");
             Objects.requireNonNull(value, "birthDate");
             LocalDate today = LocalDate.now(clock);
             if (value.isAfter(today)) {
@@ -174,7 +168,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
          * @throws IllegalStateException if already set
          */
         public Builder gender(Gender value) {
-            once(gender, "gender");
+            Check.once(gender, "gender");
             gender = Objects.requireNonNull(value, "gender");
             return this;
         }
@@ -187,7 +181,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
          * @throws IllegalStateException if already set
          */
         public Builder maritalStatus(MaritalStatus value) {
-            once(maritalStatus, "maritalStatus");
+            Check.once(maritalStatus, "maritalStatus");
             maritalStatus = Objects.requireNonNull(value, "maritalStatus");
             return this;
         }
@@ -202,7 +196,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
          * @throws IllegalStateException if already set
          */
         public Builder household(HouseholdStructure structure, int size) {
-            once(householdStructure, "householdStructure");
+            Check.once(householdStructure, "householdStructure");
             if (size < 1) {
                 throw new IllegalArgumentException("householdSize must be at least 1: " + size);
             }
@@ -219,7 +213,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
          * @throws IllegalStateException if already set
          */
         public Builder familyLifeCycleStage(FamilyLifeCycleStage value) {
-            once(familyLifeCycleStage, "familyLifeCycleStage");
+            Check.once(familyLifeCycleStage, "familyLifeCycleStage");
             familyLifeCycleStage = Objects.requireNonNull(value, "familyLifeCycleStage");
             return this;
         }
@@ -232,7 +226,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
          * @throws IllegalStateException if already set
          */
         public Builder education(Education value) {
-            once(education, "education");
+            Check.once(education, "education");
             education = Objects.requireNonNull(value, "education");
             return this;
         }
@@ -245,7 +239,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
          * @throws IllegalStateException if already set
          */
         public Builder incomeBand(IncomeBand value) {
-            once(incomeBand, "incomeBand");
+            Check.once(incomeBand, "incomeBand");
             incomeBand = Objects.requireNonNull(value, "incomeBand");
             return this;
         }
@@ -258,7 +252,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
          * @throws IllegalStateException if already set
          */
         public Builder employmentStatus(EmploymentStatus value) {
-            once(employmentStatus, "employmentStatus");
+            Check.once(employmentStatus, "employmentStatus");
             employmentStatus = Objects.requireNonNull(value, "employmentStatus");
             return this;
         }
@@ -272,7 +266,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
          * @throws IllegalStateException if already set
          */
         public Builder occupation(String value) {
-            once(occupation, "occupation");
+            Check.once(occupation, "occupation");
             occupation = Check.text(value, "occupation");
             return this;
         }
@@ -285,7 +279,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
          * @throws IllegalStateException if already set
          */
         public Builder lifestyle(Lifestyle value) {
-            once(lifestyle, "lifestyle");
+            Check.once(lifestyle, "lifestyle");
             lifestyle = Objects.requireNonNull(value, "lifestyle");
             return this;
         }
@@ -299,7 +293,7 @@ public record PersonProfile(PersonName name, NationalId nationalId, LocalDate bi
          * @throws IllegalStateException if already set
          */
         public Builder personalityTraits(Set<String> values) {
-            once(personalityTraits, "personalityTraits");
+            Check.once(personalityTraits, "personalityTraits");
             Set<String> copy = Check.set(values, "personalityTraits");
             copy.forEach(t -> Check.text(t, "personality trait"));
             personalityTraits = copy;

@@ -18,6 +18,16 @@ public final class Check {
     private Check() {
     }
 
+    /**
+     * Rejects setting a builder option twice: {@code current} is the option's value so far,
+     * null while unset.
+     */
+    public static void once(Object current, String field) {
+        if (current != null) {
+            throw new IllegalStateException(field + " was already set to " + current);
+        }
+    }
+
     /** Rejects null, blank and over-long text; returns it stripped. */
     public static String text(String value, String field) {
         Objects.requireNonNull(value, field);

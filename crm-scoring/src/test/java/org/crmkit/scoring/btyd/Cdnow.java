@@ -1,14 +1,6 @@
 package org.crmkit.scoring.btyd;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-/** Reads the CDNOW sample summaries from {@code crm.data.dir}; skips tests when absent. */
+/** The CDNOW sample summaries from {@code crm.data.dir}; tests skip when they are absent. */
 final class Cdnow {
 
     /** Columns ID, x, t_x, T, zbar of cdnow_customers_summary_with_transactions.csv. */
@@ -24,33 +16,20 @@ final class Cdnow {
         this.zbar = zbar;
     }
 
-    static Path dataDir() {
-        String dir = System.getProperty("crm.data.dir", "../../shared/data");
-        return Path.of(dir);
-    }
-
     static Cdnow load() {
-        Path file = dataDir().resolve("cdnow_customers_summary_with_transactions.csv");
-        assumeTrue(Files.isRegularFile(file),
-                "reference data absent (" + file + "); set -Dcrm.data.dir to run this test");
-        try {
-            List<String> lines = Files.readAllLines(file);
-            int n = lines.size() - 1;
-            double[] x = new double[n];
-            double[] tx = new double[n];
-            double[] t = new double[n];
-            double[] z = new double[n];
-            for (int i = 0; i < n; i++) {
-                String[] f = lines.get(i + 1).split(",");
-                x[i] = Double.parseDouble(f[1]);
-                tx[i] = Double.parseDouble(f[2]);
-                t[i] = Double.parseDouble(f[3]);
-                z[i] = Double.parseDouble(f[4]);
-            }
-            return new Cdnow(x, tx, t, z);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        double[][] rows = BtydTestData.csv("cdnow_customers_summary_with_transactions.csv");
+        int n = rows.length;
+        double[] x = new double[n];
+        double[] tx = new double[n];
+        double[] t = new double[n];
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rows[i][1];
+            tx[i] = rows[i][2];
+            t[i] = rows[i][3];
+            z[i] = rows[i][4];
         }
+        return new Cdnow(x, tx, t, z);
     }
 
     BtydData data() {
