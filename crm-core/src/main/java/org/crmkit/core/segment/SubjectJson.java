@@ -193,7 +193,7 @@ public final class SubjectJson {
 
     /** Sets the attribute keys of one element. */
     private void values(JsonNode n, SubjectRecord record, String path) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             JsonNode v = e.getValue();

@@ -2,6 +2,7 @@ package org.crmkit.examples.cli;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.crmkit.core.csv.CsvFormatException;
 import org.crmkit.scoring.summary.CsvInputException;
 
 /**
@@ -79,6 +80,18 @@ final class BadInputException extends IllegalArgumentException {
     static BadInputException of(CsvInputException e) {
         String field = e.getColumn() != null ? e.getColumn() : BtydCommands.fieldOf(e.getReason());
         BadInputException b = new BadInputException(e.getFile(), e.getLine(), field, e.getReason());
+        b.initCause(e);
+        return b;
+    }
+
+    /**
+     * Re-expresses the core CSV reader's exception in the command line's one format.
+     *
+     * @param e the reader's exception, not null
+     * @return the same location and problem, never null
+     */
+    static BadInputException of(CsvFormatException e) {
+        BadInputException b = new BadInputException(e.source(), e.line(), e.field().orElse(null), e.problem());
         b.initCause(e);
         return b;
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
+import org.crmkit.core.csv.CsvFormatException;
 import org.crmkit.scoring.btyd.InvalidSummaryException;
 import org.crmkit.scoring.summary.CsvInputException;
 import picocli.CommandLine;
@@ -63,6 +64,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         PrintWriter err = cl.getErr();
         if (e instanceof CsvInputException csv) {
+            return report(err, BadInputException.of(csv).getMessage(), ex, CommandLine.ExitCode.USAGE, debug);
+        }
+        if (e instanceof CsvFormatException csv) {
             return report(err, BadInputException.of(csv).getMessage(), ex, CommandLine.ExitCode.USAGE, debug);
         }
         if (e instanceof BadInputException bad) {

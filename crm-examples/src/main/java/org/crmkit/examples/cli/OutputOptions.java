@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * }</pre>
  *
  * <p>Text fields (customer ids, segment names, items) are written with
- * {@link org.crmkit.scoring.summary.CsvField}: spreadsheet-safe unless
+ * {@link org.crmkit.core.csv.CsvField}: spreadsheet-safe unless
  * {@code --no-spreadsheet-safe} is given.
  */
 public final class OutputOptions {

@@ -9,7 +9,7 @@ import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.FittedModel;
 import org.crmkit.scoring.btyd.PurchaseModel;
 import org.crmkit.scoring.btyd.SpendModel;
-import org.crmkit.scoring.summary.CsvField;
+import org.crmkit.core.csv.CsvField;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

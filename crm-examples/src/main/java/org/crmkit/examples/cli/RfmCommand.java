@@ -16,7 +16,7 @@ import org.crmkit.scoring.rfm.RfmScores;
 import org.crmkit.scoring.rfm.RfmSegmentMap;
 import org.crmkit.scoring.rfm.RfmWeights;
 import org.crmkit.scoring.summary.CustomerSummaries;
-import org.crmkit.scoring.summary.CsvField;
+import org.crmkit.core.csv.CsvField;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -15,7 +15,7 @@
  *   <li>{@code ErrorReporter}, {@code BadInputException} and {@code SafeText}: exit code 2 and one
  *       stderr line naming file, line and field for bad input, 1 and one line saying what to do
  *       for other failures, personal data masked, a stack trace only with {@code --debug};</li>
- *   <li>{@link org.crmkit.scoring.summary.CsvField}: the one rule for text fields in CSV outputs.</li>
+ *   <li>{@link org.crmkit.core.csv.CsvField}: the one rule for text fields in CSV outputs.</li>
  * </ul>
  * Data go to standard output or {@code --out}; status lines to standard error.
  */

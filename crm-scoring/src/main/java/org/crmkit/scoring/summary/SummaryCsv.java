@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.crmkit.core.csv.CsvField;
 
 /**
  * Reads and writes per-customer summary CSV files with the column names of DESIGN.md:
