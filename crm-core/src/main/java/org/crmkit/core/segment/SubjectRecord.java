@@ -193,7 +193,7 @@ public final class SubjectRecord implements Subject {
      * decimal ({@code 12.5}), DATE {@code yyyy-MM-dd}, BOOLEAN {@code true} or {@code false},
      * ENUM one of the declared values, STRING as it is, STRING_SET elements separated by
      * {@code |} (empty elements dropped). This is how the subject readers
-     * ({@code SubjectJson}, and {@code SubjectCsv} in crm-scoring) fill a record, so that CSV and
+     * ({@link SubjectJson}, {@link SubjectCsv}) fill a record, so that CSV and
      * JSON input mean the same.
      *
      * <pre>{@code

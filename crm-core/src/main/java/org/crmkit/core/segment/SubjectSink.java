@@ -3,8 +3,7 @@ package org.crmkit.core.segment;
 import java.io.IOException;
 
 /**
- * Receives the subjects a subject reader ({@link SubjectJson}, and {@code SubjectCsv} in
- * crm-scoring) reads, one at a time. The subject is reused for the next customer: read it
+ * Receives the subjects a subject reader ({@link SubjectJson}, {@link SubjectCsv}) reads, one at a time. The subject is reused for the next customer: read it
  * during the call, do not keep it.
  *
  * <pre>{@code
