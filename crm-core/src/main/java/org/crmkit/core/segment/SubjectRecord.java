@@ -190,10 +190,10 @@ public final class SubjectRecord implements Subject {
 
     /**
      * Sets an attribute from its text form, read by the attribute's type: NUMBER a finite
-     * decimal ({@code 12.5}), DATE {@code yyyy-MM-dd}, BOOLEAN {@code true} or {@code false},
-     * ENUM one of the declared values, STRING as it is, STRING_SET elements separated by
-     * {@code |} (empty elements dropped). This is how the subject readers
-     * ({@link SubjectJson}, {@link SubjectCsv}) fill a record, so that CSV and
+     * decimal ({@code 12.5}), DATE {@code yyyy-MM-dd} (years 1000 to 9998), BOOLEAN
+     * {@code true} or {@code false}, ENUM one of the declared values, STRING as it is,
+     * STRING_SET elements separated by {@code |} (empty elements dropped). This is how the
+     * subject readers ({@link SubjectJson}, {@link SubjectCsv}) fill a record, so that CSV and
      * JSON input mean the same.
      *
      * <pre>{@code
@@ -229,6 +229,9 @@ public final class SubjectRecord implements Subject {
                     date = LocalDate.parse(text.strip(), ISO_DATE);
                 } catch (java.time.format.DateTimeParseException e) {
                     throw new IllegalArgumentException("not a date yyyy-MM-dd");
+                }
+                if (date.getYear() < 1000 || date.getYear() > 9998) {
+                    throw new IllegalArgumentException("not a plausible date (years 1000 to 9998)");
                 }
                 days[slot] = date.toEpochDay();
                 present[slot] = true;

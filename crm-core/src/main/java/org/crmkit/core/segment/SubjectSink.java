@@ -3,8 +3,9 @@ package org.crmkit.core.segment;
 import java.io.IOException;
 
 /**
- * Receives the subjects a subject reader ({@link SubjectJson}, {@link SubjectCsv}) reads, one at a time. The subject is reused for the next customer: read it
- * during the call, do not keep it.
+ * Receives the subjects a subject reader ({@link SubjectJson}, {@link SubjectCsv}) reads, one
+ * at a time. The subject is reused for the next customer: read it during the call, do not keep
+ * it.
  *
  * <pre>{@code
  * SubjectJson.of(registry, ZoneOffset.UTC).read(in, "customers.json", asOf,

@@ -111,17 +111,9 @@ public final class AtomicOutput implements Closeable {
                 }
             });
         }
-        if (Files.isDirectory(target)) {
-            throw new BadInputException(target, 0, null, "is a directory; --out must name a file");
-        }
+        requireWritable(target);
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new BadInputException(target, 0, null, "cannot write: the directory " + dir + " does not exist");
-        }
-        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
-            throw new BadInputException(target, 0, null, "cannot write: the file is read-only");
-        }
         Path temp = dir.resolve(tempName(absolute.getFileName().toString()));
         FileChannel channel;
         try {
@@ -137,6 +129,35 @@ public final class AtomicOutput implements Closeable {
         OutputStream stream = Channels.newOutputStream(channel);
         Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
         return new AtomicOutput(target, temp, channel, w);
+    }
+
+    /**
+     * Checks, without creating anything, that a target can be written: not a directory, in a
+     * directory that exists, not read-only. {@code -} always can.
+     *
+     * @param target the file to write, or {@code -}, not null
+     * @throws BadInputException if it cannot be written
+     */
+    public static void requireWritable(Path target) {
+        Objects.requireNonNull(target, "target");
+        if (InputFiles.isStandardStream(target)) {
+            return;
+        }
+        if (Files.isDirectory(target)) {
+            throw new BadInputException(target, 0, null, "is a directory; --out must name a file");
+        }
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new BadInputException(target, 0, null, "cannot write: " + dir
+                    + (dir != null && Files.exists(dir) ? " is not a directory" : " does not exist"));
+        }
+        if (!Files.isWritable(dir)) {
+            throw new BadInputException(target, 0, null, "cannot write: permission denied in " + dir);
+        }
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+            throw new BadInputException(target, 0, null, "cannot write: the file is read-only");
+        }
     }
 
     private static String tempName(String name) {

@@ -10,8 +10,8 @@ import org.crmkit.scoring.summary.CsvInputException;
  * 2 and {@link ErrorReporter} prints one line naming file, line and field.
  *
  * <p>The message has the form {@code FILE: line N, field 'F': REASON}; the line part is
- * left out when the problem is not on one line (0), the field part when no single field
- * is at fault (null). Subcommands throw this (or any {@link IllegalArgumentException}, for
+ * left out when the problem is not on one line (0, {@code FILE: field 'F': REASON}), the field
+ * part when no single field is at fault (null). Subcommands throw this (or any {@link IllegalArgumentException}, for
  * an option value) instead of printing errors themselves.
  *
  * <p>The command line's convention: in a reason, single quotes enclose values taken from an
@@ -99,8 +99,9 @@ final class BadInputException extends IllegalArgumentException {
     private static String format(String file, long line, String field, String reason, boolean maskValues) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(reason, "reason");
-        return file + (line > 0 ? ": line " + line : "")
-                + (field == null ? "" : ", field '" + SafeText.field(field) + "'") + ": "
+        String where = field == null ? "" : "field '" + SafeText.field(field) + "'";
+        return file + (line > 0 ? ": line " + line + (where.isEmpty() ? "" : ", " + where)
+                : where.isEmpty() ? "" : ": " + where) + ": "
                 + (maskValues ? SafeText.maskQuoted(reason) : SafeText.reason(reason));
     }
 

@@ -221,7 +221,7 @@ final class BtydCommands {
         }
         String syntax = JsonLines.syntaxError(json);
         if (syntax != null) {
-            throw BadInputException.definition(file, JsonLines.syntaxErrorLine(json), null,
+            throw BadInputException.definition(file, JsonLines.syntaxErrorLine(json), JsonLines.syntaxErrorPath(json),
                     "not a complete JSON document (truncated?): " + syntax);
         }
         StoredModel stored;

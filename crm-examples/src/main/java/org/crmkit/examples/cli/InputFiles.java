@@ -102,6 +102,43 @@ public final class InputFiles {
     }
 
     /**
+     * Finds the line of the first byte sequence of a file that is not UTF-8, for an error
+     * message; only called on the error path.
+     *
+     * @param path the file, not null
+     * @return the 1-based line, or 0 if the file is valid UTF-8 or cannot be read
+     */
+    static long lineOfInvalidUtf8(Path path) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            return 0;
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        while (true) {
+            java.nio.charset.CoderResult r = d.decode(in, out, true);
+            if (r.isError()) {
+                long line = 1;
+                for (int i = 0; i < in.position(); i++) {
+                    if (bytes[i] == '\n') {
+                        line++;
+                    }
+                }
+                return line;
+            }
+            if (r.isUnderflow()) {
+                return 0;
+            }
+            out.clear();
+        }
+    }
+
+    /**
      * Refuses more than one input read from standard input.
      *
      * @param inputs the inputs, null entries ignored

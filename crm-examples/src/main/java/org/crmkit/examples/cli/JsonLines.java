@@ -59,6 +59,38 @@ final class JsonLines {
     }
 
     /**
+     * Returns where the first syntax error of a document stands, as a dotted path such as
+     * {@code parameters.r}, or null if it is well-formed or the error is at the top level.
+     *
+     * @param json the document, not null
+     * @return the path of the value being read when the error occurred, or null
+     */
+    static String syntaxErrorPath(String json) {
+        JsonParser p = null;
+        try {
+            p = FACTORY.createParser(json);
+            while (p.nextToken() != null) {
+                // scan to the end
+            }
+            return null;
+        } catch (IOException e) {
+            if (p == null) {
+                return null;
+            }
+            String pointer = p.getParsingContext().pathAsPointer().toString();
+            return pointer.isEmpty() ? null : pointer.substring(1).replace('/', '.');
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException e) {
+                    // a string source: nothing to release
+                }
+            }
+        }
+    }
+
+    /**
      * Finds the line of the element a JSON path names, or of its nearest existing ancestor.
      *
      * @param json the document, not null

@@ -64,8 +64,9 @@ public final class OutputOptions {
 
     /**
      * Refuses, as bad input, an output that is one of the inputs (the same file by its real
-     * path, whatever the spelling, symbolic or hard link), and more than one input read from
-     * standard input. Call it first, before any input is opened.
+     * path, whatever the spelling, symbolic or hard link), an output that cannot be written
+     * ({@link AtomicOutput#requireWritable}), and more than one input read from standard input.
+     * Call it first, before any input is opened, so that a command fails before it works.
      *
      * @param inputs the command's input files, null entries ignored
      * @throws BadInputException if the output is one of the inputs
@@ -77,7 +78,11 @@ public final class OutputOptions {
     /** The check of {@link #refuseInputs} for any output path. */
     static void refuse(Path out, Path... inputs) {
         InputFiles.requireOneStandardInput(inputs);
-        if (out == null || InputFiles.isStandardStream(out) || !Files.exists(out)) {
+        if (out == null || InputFiles.isStandardStream(out)) {
+            return;
+        }
+        if (!Files.exists(out)) {
+            AtomicOutput.requireWritable(out);
             return;
         }
         for (Path in : inputs) {
@@ -95,6 +100,7 @@ public final class OutputOptions {
                         + "); refusing to overwrite an input, choose another output");
             }
         }
+        AtomicOutput.requireWritable(out);
     }
 
     /**

@@ -172,7 +172,9 @@ public final class SegmentCommand implements Callable<Integer> {
     }
 
     private BadInputException located(CrmJsonException e) {
-        long line = InputFiles.isStandardStream(customers) ? 0 : JsonLines.lineOf(customers, e.path());
+        long line = InputFiles.isStandardStream(customers) ? 0
+                : e.getMessage().contains("not UTF-8") ? InputFiles.lineOfInvalidUtf8(customers)
+                : JsonLines.lineOf(customers, e.path());
         String field = ELEMENT.matcher(e.path()).replaceFirst("");
         String prefix = e.path() + ": ";
         String problem = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
@@ -200,7 +202,9 @@ public final class SegmentCommand implements Callable<Integer> {
             Matcher m = SYNTAX_LINE.matcher(where);
             long line = m.find() ? Long.parseLong(m.group(1))
                     : InputFiles.isStandardStream(rules) ? 0 : JsonLines.lineOf(rules, e.problems().get(0).path());
-            BadInputException b = BadInputException.definition(rules, line, e.problems().get(0).path(),
+            String path = e.problems().get(0).path();
+            BadInputException b = BadInputException.definition(rules, Math.max(1, line),
+                    path.equals("$") ? null : path,
                     e.problems().get(0).message()
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more problems)" : ""));
             b.initCause(e);
