@@ -158,7 +158,7 @@ class DemoCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         String out = run.out();
-        assertThat(out).contains("Customer value (crm-scoring, in weeks):", "RFM segments", "Champions", "Hibernating",
+        assertThat(out).contains("Customer value (crm-scoring, in weeks):", "RFM segments", "champions", "hibernating",
                 "80/20: the top 20% of buyers bring", "Gini", "ABC (80/95%)", "Holdout check: BG/NBD fitted to"
                 + " purchases up to 2024-06-30", "mean absolute error", "Top 10 customers by expected lifetime value");
         // RFM segment counts add up to the buyers
