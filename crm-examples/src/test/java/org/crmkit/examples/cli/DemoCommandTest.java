@@ -165,7 +165,7 @@ class DemoCommandTest {
         Matcher buyers = Pattern.compile("Customer value \\(crm-scoring, in weeks\\): ([0-9,]+) buyers").matcher(out);
         assertThat(buyers.find()).isTrue();
         String segments = out.substring(out.indexOf("RFM segments"), out.indexOf("80/20:"));
-        Matcher segment = Pattern.compile("([A-Z][a-z]+(?: [a-z]+)*) ([0-9,]+)[;\\n]").matcher(segments);
+        Matcher segment = Pattern.compile("([a-z]+(?:-[a-z]+)*) ([0-9,]+)[;\\n]").matcher(segments);
         long inSegments = 0;
         while (segment.find()) {
             inSegments += number(segment.group(2));
