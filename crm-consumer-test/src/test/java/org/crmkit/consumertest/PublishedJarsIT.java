@@ -59,8 +59,8 @@ class PublishedJarsIT {
                 "java.base", Set.of(ModuleDescriptor.Requires.Modifier.MANDATED),
                 "com.fasterxml.jackson.databind", Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE),
                 "org.slf4j", Set.of()));
-        assertThat(exports(core)).containsExactlyInAnyOrder("org.crmkit.core.activity", "org.crmkit.core.csv",
-                "org.crmkit.core.customer", "org.crmkit.core.json", "org.crmkit.core.lifecycle",
+        assertThat(exports(core)).containsExactlyInAnyOrder("org.crmkit.core.activity", "org.crmkit.core.campaign",
+                "org.crmkit.core.csv", "org.crmkit.core.customer", "org.crmkit.core.json", "org.crmkit.core.lifecycle",
                 "org.crmkit.core.merge", "org.crmkit.core.money", "org.crmkit.core.ownership",
                 "org.crmkit.core.segment", "org.crmkit.core.store", "org.crmkit.core.view");
         assertThat(core.provides()).isEmpty();
@@ -75,9 +75,10 @@ class PublishedJarsIT {
                 "org.slf4j", Set.of(),
                 "hipparchus.core", Set.of(),
                 "hipparchus.optim", Set.of()));
-        assertThat(exports(scoring)).containsExactlyInAnyOrder("org.crmkit.scoring.btyd",
-                "org.crmkit.scoring.concentration", "org.crmkit.scoring.evaluation", "org.crmkit.scoring.rfm",
-                "org.crmkit.scoring.summary", "org.crmkit.scoring.value");
+        assertThat(exports(scoring)).containsExactlyInAnyOrder("org.crmkit.scoring", "org.crmkit.scoring.btyd",
+                "org.crmkit.scoring.campaign", "org.crmkit.scoring.concentration", "org.crmkit.scoring.evaluation",
+                "org.crmkit.scoring.inference", "org.crmkit.scoring.rfm", "org.crmkit.scoring.satisfaction",
+                "org.crmkit.scoring.service", "org.crmkit.scoring.summary", "org.crmkit.scoring.value");
         assertThat(scoring.uses()).containsExactly(BTYD_MODEL);
         assertThat(scoring.provides()).singleElement().satisfies(p -> {
             assertThat(p.service()).isEqualTo(BTYD_MODEL);
