@@ -4,7 +4,6 @@
  */
 module org.crmkit.core {
     requires transitive com.fasterxml.jackson.databind;
-    requires com.google.common;
     requires org.slf4j;
 
     exports org.crmkit.core.money;

@@ -11,13 +11,13 @@ import org.crmkit.scoring.btyd.BtydModel;
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module org.crmkit.scoring {
     requires transitive org.crmkit.core;
-    requires com.google.common;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     // Hipparchus 3.1 jars carry no module descriptor: automatic module names.
     requires hipparchus.core;
     requires hipparchus.optim;
 
+    exports org.crmkit.scoring;
     exports org.crmkit.scoring.summary;
     exports org.crmkit.scoring.rfm;
     exports org.crmkit.scoring.concentration;
