@@ -84,7 +84,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         BtydCommands.requireModelAccepts(summary, summaries, m, data);
         FitResult<?> fit = BtydFitter.standard().fit(m, data);
-        // one line, as DESIGN.md shows it; the same text goes to --out
+        // one line, as the README shows it; the same text goes to --out
         String json = new ObjectMapper().readTree(BtydModelJson.write(fit, timeUnit)).toString();
         boolean toStdout = out != null && InputFiles.isStandardStream(out);
         if (!toStdout) {
