@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.internal.BtydSimulations;
+import org.crmkit.scoring.btyd.internal.DiscountedSum;
 import org.crmkit.scoring.btyd.internal.ModelSupport;
 import org.crmkit.scoring.btyd.internal.ParetoNbdFormulas;
 import org.crmkit.scoring.btyd.internal.ParetoNbdLikelihood;
@@ -227,25 +228,22 @@ public final class ParetoNbd extends ParametricModel implements PurchaseModel {
     }
 
     /**
-     * {@inheritDoc} Computed with one P(alive) evaluation for all periods.
+     * {@inheritDoc} Computed with one P(alive) evaluation for all periods: given alive,
+     * {@code E[Y(u)]} is the closed form of the note's section 6.
      */
     @Override
-    public double discountedExpectedPurchases(int periods, double discountRate, double x,
+    public double discountedExpectedPurchases(long periods, double discountRate, double x,
             double tx, double age) {
         ModelSupport.requireDiscounting(periods, discountRate);
         requireHistory(x, tx, age);
-        double alive = ParetoNbdFormulas.probabilityAlive(r, alpha, s, beta, x, tx, age);
-        double scale = alive * (r + x) / (alpha + age) * (beta + age);
-        double total = 0;
-        double previous = 0;
-        double factor = 1;
-        for (int k = 1; k <= periods; k++) {
-            double cumulative = scale * ParetoNbdFormulas.powerIntegral(s - 1.0, Math.log1p(k / (beta + age)));
-            factor /= 1 + discountRate;
-            total += Math.max(0, cumulative - previous) * factor;
-            previous = cumulative;
+        if (periods == 0) {
+            return 0;
         }
-        return total;
+        double alive = ParetoNbdFormulas.probabilityAlive(r, alpha, s, beta, x, tx, age);
+        double bt = beta + age;
+        double scale = alive * (r + x) / (alpha + age) * bt;
+        return DiscountedSum.of(u -> scale * ParetoNbdFormulas.powerIntegral(s - 1.0, Math.log1p(u / bt)),
+                periods, discountRate);
     }
 
     /**

@@ -345,6 +345,79 @@ public final class BetaGeometricNbd {
     private static final int FREQUENCY_TABLE = 256;
 
     /**
+     * The discounted expected purchases over {@code periods} whole periods
+     * ({@link DiscountedSum}): {@code P(alive)} times the discounted sum of the posterior
+     * {@code G(r + x, alpha + T, a, b', u)}, since given alive the future depends on (x, T)
+     * only.
+     *
+     * @param periods the horizon
+     * @param discountRate the rate per period
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return the discounted purchases
+     */
+    public double discountedExpectedPurchases(long periods, double discountRate, double x,
+            double tx, double age) {
+        ModelSupport.requireDiscounting(periods, discountRate);
+        double alive = probabilityAlive(x, tx, age);
+        return alive == 0 || periods == 0 ? 0 : alive * posteriorDiscounted(periods, discountRate, x, age);
+    }
+
+    private double posteriorDiscounted(long periods, double discountRate, double x, double age) {
+        double rx = r + x;
+        double at = alpha + age;
+        double bx = posteriorB(x);
+        return DiscountedSum.of(u -> Hypergeometric.expectedPurchases(rx, at, a, bx, u), periods, discountRate);
+    }
+
+    /**
+     * Bulk {@link #discountedExpectedPurchases(long, double, double, double, double)}, the
+     * posterior factor once per distinct (x, T) of a chunk.
+     *
+     * @param periods the horizon
+     * @param discountRate the rate per period
+     * @param x frequencies
+     * @param tx recencies
+     * @param age ages
+     * @param out results
+     * @param parallelism where the chunks run
+     */
+    public void discountedExpectedPurchases(long periods, double discountRate, double[] x,
+            double[] tx, double[] age, double[] out, Parallelism parallelism) {
+        ModelSupport.requireDiscounting(periods, discountRate);
+        parallelism.forEachChunk(x.length, 512, (c, from, to) -> {
+            int slots = 1 << CACHE_BITS;
+            double[] keyX = new double[slots];
+            double[] keyT = new double[slots];
+            double[] value = new double[slots];
+            Arrays.fill(keyT, Double.NaN);
+            for (int i = from; i < to; i++) {
+                double xi = x[i];
+                double ti = age[i];
+                double alive = probabilityAlive(xi, tx[i], ti);
+                if (alive == 0 || periods == 0) {
+                    out[i] = 0;
+                    continue;
+                }
+                long bits = (Double.doubleToLongBits(xi) * 31 + Double.doubleToLongBits(ti))
+                        * 0x9E3779B97F4A7C15L;
+                int slot = (int) (bits >>> (64 - CACHE_BITS));
+                double g;
+                if (keyT[slot] == ti && keyX[slot] == xi) {
+                    g = value[slot];
+                } else {
+                    g = posteriorDiscounted(periods, discountRate, xi, ti);
+                    keyX[slot] = xi;
+                    keyT[slot] = ti;
+                    value[slot] = g;
+                }
+                out[i] = alive * g;
+            }
+        });
+    }
+
+    /**
      * {@code P(alive at T + t | x, t_x, T)}: alive at T, and every purchase in
      * {@code (T, T + t]} survived; given {@code (lambda, p)} that has probability
      * {@code exp(-lambda p t)}, so the answer is

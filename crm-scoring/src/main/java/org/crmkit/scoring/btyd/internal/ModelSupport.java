@@ -122,7 +122,7 @@ public final class ModelSupport {
      * @throws IllegalArgumentException if periods is negative or the rate is negative or
      *     not finite
      */
-    public static void requireDiscounting(int periods, double discountRate) {
+    public static void requireDiscounting(long periods, double discountRate) {
         if (periods < 0) {
             throw new IllegalArgumentException("periods " + periods + " is negative");
         }
