@@ -39,6 +39,11 @@ class ModuleTest {
                 "org.crmkit.scoring.concentration",
                 "org.crmkit.scoring.value",
                 "org.crmkit.scoring.btyd",
-                "org.crmkit.scoring.evaluation");
+                "org.crmkit.scoring.evaluation",
+                "org.crmkit.scoring.inference",
+                "org.crmkit.scoring.satisfaction",
+                "org.crmkit.scoring.campaign",
+                "org.crmkit.scoring.service",
+                "org.crmkit.scoring.basket");
     }
 }
