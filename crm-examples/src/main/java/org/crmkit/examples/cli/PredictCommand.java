@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.BgBb;
 import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.FittedModel;
@@ -116,6 +117,12 @@ public final class PredictCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw BtydCommands.locateRow(summary, t, e, i -> purchases.probabilityAlive(x[i], tx[i], age[i]));
         }
+        // any horizon: the discounted sum costs the same for 52 periods and for 10^12
+        double[] discounted = spend == null ? null : new double[n];
+        if (spend != null) {
+            purchases.discountedExpectedPurchases((long) Math.min(horizon, Long.MAX_VALUE), discountRate, x, tx,
+                    age, discounted, Parallelism.defaults());
+        }
         try (AtomicOutput out = output.open(spec)) {
             Writer w = out.writer();
             w.write("customer_id,expected_purchases,p_alive" + (discrete ? ",p_alive_next_period" : "")
@@ -130,9 +137,7 @@ public final class PredictCommand implements Callable<Integer> {
                 }
                 if (spend != null) {
                     double perPurchase = spend.conditionalExpectedSpend(x[i], t.monetaryValue(i));
-                    double discounted = purchases.discountedExpectedPurchases((int) horizon,
-                            discountRate, x[i], tx[i], age[i]);
-                    sb.append(',').append(perPurchase).append(',').append(discounted * perPurchase);
+                    sb.append(',').append(perPurchase).append(',').append(discounted[i] * perPurchase);
                 }
                 w.write(sb.append('\n').toString());
             }
