@@ -11,7 +11,8 @@ import org.crmkit.scoring.btyd.SimulatedCohort;
 
 /**
  * Inputs of the issue-18 benchmarks: CDNOW summary rows resampled with replacement to the
- * wanted size, read from {@code cdnow_customers_summary.csv} in {@code crm.data.dir}
+ * wanted size, read from {@code cdnow_customers_summary_with_transactions.csv} (x, t_x, T and
+ * the mean repeat spend zbar) in {@code crm.data.dir}
  * (default {@code ../shared/data}, the folder beside the repository), or, where that file
  * is absent, a cohort simulated from the published BG/NBD estimates on the same shape (2,357
  * customers, first purchases over 12 weeks, times on a daily grid) and resampled the same way.
@@ -35,7 +36,9 @@ final class CdnowRows {
 
     /** The 2,357 rows themselves (or the simulated stand-in). */
     static CdnowRows sample() {
-        Path file = Path.of(System.getProperty("crm.data.dir", "../shared/data"), "cdnow_customers_summary.csv");
+        // the sample's summary with the mean repeat spend zbar (ID,x,t_x,T,zbar)
+        Path file = Path.of(System.getProperty("crm.data.dir", "../shared/data"),
+                "cdnow_customers_summary_with_transactions.csv");
         if (Files.isRegularFile(file)) {
             try {
                 List<String> lines = Files.readAllLines(file);

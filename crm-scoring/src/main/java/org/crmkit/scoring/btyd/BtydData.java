@@ -1,9 +1,7 @@
 package org.crmkit.scoring.btyd;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
+import org.crmkit.scoring.btyd.internal.RowPatterns;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import org.crmkit.scoring.summary.SummaryCsv;
 
@@ -65,16 +63,8 @@ public final class BtydData {
             total += w;
         }
         this.customers = total;
-        double[] levels = Arrays.stream(frequency).distinct().sorted().toArray();
-        Map<Double, Integer> levelOf = new HashMap<>();
-        for (int k = 0; k < levels.length; k++) {
-            levelOf.put(levels[k], k);
-        }
-        this.frequencyLevels = levels;
         this.frequencyLevelIndex = new int[frequency.length];
-        for (int i = 0; i < frequency.length; i++) {
-            frequencyLevelIndex[i] = levelOf.get(frequency[i]);
-        }
+        this.frequencyLevels = RowPatterns.levels(frequency, frequencyLevelIndex);
     }
 
     /**
@@ -239,36 +229,11 @@ public final class BtydData {
         for (int i = 0; i < n; i++) {
             validateRow(i, x[i], tx[i], t[i], m == null ? 0 : m[i], w == null ? 1 : w[i]);
         }
-        // compress identical rows: key on the exact bit patterns of the row
-        Map<Row, Integer> index = new HashMap<>();
-        double[] cx = new double[n];
-        double[] ctx = new double[n];
-        double[] ct = new double[n];
-        double[] cm = new double[n];
-        double[] cw = new double[n];
-        int unique = 0;
-        for (int i = 0; i < n; i++) {
-            double mi = m == null || x[i] == 0 ? 0 : m[i];
-            Row key = new Row(x[i], tx[i] + 0.0, t[i], mi + 0.0);
-            Integer k = index.putIfAbsent(key, unique);
-            double wi = w == null ? 1 : w[i];
-            if (k == null) {
-                cx[unique] = x[i];
-                ctx[unique] = tx[i] + 0.0;
-                ct[unique] = t[i];
-                cm[unique] = mi + 0.0;
-                cw[unique] = wi;
-                unique++;
-            } else {
-                cw[k] += wi;
-            }
-        }
-        return new BtydData(Arrays.copyOf(cx, unique), Arrays.copyOf(ctx, unique),
-                Arrays.copyOf(ct, unique), Arrays.copyOf(cm, unique), Arrays.copyOf(cw, unique),
-                m != null, n);
+        // compress identical rows: key on the exact bit patterns of the row, in a primitive
+        // open-addressing table (RowPatterns), first occurrences in input order
+        RowPatterns.Patterns p = RowPatterns.compress(x, tx, t, m, w);
+        return new BtydData(p.x(), p.tx(), p.t(), p.m(), p.w(), m != null, n);
     }
-
-    private record Row(double x, double tx, double t, double m) { }
 
     private static void requireLength(String name, double[] values, int n) {
         if (values.length != n) {
