@@ -43,6 +43,7 @@ class ModuleTest {
                 "org.crmkit.scoring.inference",
                 "org.crmkit.scoring.satisfaction",
                 "org.crmkit.scoring.campaign",
-                "org.crmkit.scoring.service");
+                "org.crmkit.scoring.service",
+                "org.crmkit.scoring.basket");
     }
 }
