@@ -31,12 +31,9 @@ class RegexBudgetTest {
         Node.TextMatches node = new Node.TextMatches("s matches " + regex, 0, "s", Pattern.compile(regex));
         for (String text : List.of("a".repeat(29) + "!", "a".repeat(29) + "b!", "x".repeat(40), "a".repeat(999) + "!")) {
             int code = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> node.match(text), regex + " on " + text.length());
-            int plain = text.length() < 32 && !regex.contains("{") ? (Pattern.matches(regex, text) ? Node.TRUE : Node.FALSE) : -1;
             if (text.endsWith("!")) {
-                assertThat(code).as("%s on %s characters: no pattern here matches a final '!'", regex, text.length())
-                        .isIn(Node.UNKNOWN, Node.FALSE);
-            } else if (plain >= 0) {
-                assertThat(code).as("%s on %s characters", regex, text.length()).isIn(Node.UNKNOWN, plain);
+                // no pattern here matches a final '!'; running the plain engine to check would take minutes
+                assertThat(code).as("%s on %s characters", regex, text.length()).isIn(Node.UNKNOWN, Node.FALSE);
             }
         }
     }

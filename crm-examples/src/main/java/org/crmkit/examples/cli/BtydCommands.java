@@ -9,6 +9,7 @@ import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.BtydModelJson;
 import org.crmkit.scoring.btyd.FittedModel;
 import org.crmkit.scoring.btyd.InvalidSummaryException;
+import org.crmkit.scoring.btyd.NonPositiveSpendPolicy;
 import org.crmkit.scoring.evaluation.HoldoutData;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import org.crmkit.scoring.summary.SummaryCsv;
@@ -35,6 +36,23 @@ final class BtydCommands {
         requireModelRows(file, summaries);
         try {
             return BtydData.from(summaries);
+        } catch (IllegalArgumentException e) {
+            throw located(file, e);
+        }
+    }
+
+    /**
+     * The input of a spend model: as {@link #modelInput}, with the policy for repeat customers
+     * whose mean spend is not positive; under REJECT the error names file, line and customer.
+     */
+    static BtydData spendInput(Path file, CustomerSummaries summaries, NonPositiveSpendPolicy policy) {
+        requireModelRows(file, summaries);
+        try {
+            return BtydData.forSpendModel(summaries, policy);
+        } catch (InvalidSummaryException e) {
+            BadInputException b = new BadInputException(file, lineOf(file, e.row()), "monetary_value", e.getMessage());
+            b.initCause(e);
+            throw b;
         } catch (IllegalArgumentException e) {
             throw located(file, e);
         }

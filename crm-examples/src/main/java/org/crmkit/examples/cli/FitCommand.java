@@ -13,6 +13,7 @@ import org.crmkit.scoring.btyd.BtydModel;
 import org.crmkit.scoring.btyd.BtydModelJson;
 import org.crmkit.scoring.btyd.BtydModels;
 import org.crmkit.scoring.btyd.FitResult;
+import org.crmkit.scoring.btyd.NonPositiveSpendPolicy;
 import org.crmkit.scoring.btyd.SpendModel;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import picocli.CommandLine.Command;
@@ -64,6 +65,11 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL.json", description = "also write the JSON here")
     private Path out;
 
+    @Option(names = "--non-positive-spend", defaultValue = "reject", paramLabel = "reject|exclude",
+            description = "spend models: a repeat customer whose mean spend is 0 or negative is an error naming"
+                    + " its line (reject, default), or is left out and counted (exclude)")
+    private String nonPositiveSpend;
+
     @Option(names = "--time-unit", defaultValue = "unspecified", paramLabel = "UNIT",
             description = "time unit of the summary, recorded in the JSON (default unspecified)")
     private String timeUnit;
@@ -74,6 +80,12 @@ public final class FitCommand implements Callable<Integer> {
         BtydModel<?> m = BtydModels.byName(model).orElseThrow(() -> new IllegalArgumentException(
                 "--model: unknown model '" + model + "'; known: "
                         + BtydModels.names()));
+        NonPositiveSpendPolicy policy = switch (nonPositiveSpend) {
+            case "reject" -> NonPositiveSpendPolicy.REJECT;
+            case "exclude" -> NonPositiveSpendPolicy.EXCLUDE;
+            default -> throw new IllegalArgumentException("--non-positive-spend: expected reject or exclude, got '"
+                    + nonPositiveSpend + "'");
+        };
         CustomerSummaries summaries = BtydCommands.readSummary(summary);
         BtydData data = BtydCommands.modelInput(summary, summaries);
         boolean spend = SpendModel.class.isAssignableFrom(
@@ -81,6 +93,13 @@ public final class FitCommand implements Callable<Integer> {
         if (spend && !summaries.hasMonetaryValue()) {
             throw new BadInputException(summary, 1, "monetary_value", model
                     + " needs the mean spend of the repeat purchases; the column is missing");
+        }
+        if (spend) {
+            data = BtydCommands.spendInput(summary, summaries, policy);
+            if (data.excludedCustomers() > 0) {
+                err.println("crm fit: left out " + (long) data.excludedCustomers()
+                        + " repeat customer(s) with a mean spend of 0 or less (--non-positive-spend exclude)");
+            }
         }
         FitResult<?> fit = BtydFitter.standard().fit(m, data);
         // one line, as the README shows it; the same text goes to --out
