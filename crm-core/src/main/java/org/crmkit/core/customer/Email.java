@@ -63,7 +63,7 @@ public record Email(String address) {
         if (at <= 0) {
             return Check.mask(text, 0);
         }
-        return text.charAt(0) + "***" + text.substring(at);
+        return PersonalData.mask(text);
     }
 
     /**

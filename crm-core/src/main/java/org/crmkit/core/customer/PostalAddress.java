@@ -45,12 +45,12 @@ public record PostalAddress(String street, String city, String postalCode, Strin
         postalCode = postalCode.strip();
         if (!POSTAL_CODE.matcher(postalCode).matches()) {
             throw new IllegalArgumentException("postalCode must be 2 to 10 letters, digits, spaces or dashes: '"
-                    + postalCode + "'");
+                    + PersonalData.mask(postalCode) + "'");
         }
         Objects.requireNonNull(countryCode, "countryCode");
         countryCode = countryCode.strip().toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(countryCode)) {
-            throw new IllegalArgumentException("countryCode is not ISO 3166-1 alpha-2: '" + countryCode + "'");
+            throw new IllegalArgumentException("countryCode is not ISO 3166-1 alpha-2: '" + PersonalData.mask(countryCode) + "'");
         }
         regionCode = Check.optionalText(regionCode, "regionCode");
         Objects.requireNonNull(type, "addressType");

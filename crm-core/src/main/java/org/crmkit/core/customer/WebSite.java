@@ -25,11 +25,11 @@ public record WebSite(String url) {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("webSite is not a URL: '" + url + "'", e);
+            throw new IllegalArgumentException("webSite is not a URL: '" + PersonalData.mask(url) + "'", e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || url.length() > 2000) {
-            throw new IllegalArgumentException("webSite must be an http(s) URL with a host: '" + url + "'");
+            throw new IllegalArgumentException("webSite must be an http(s) URL with a host: '" + PersonalData.mask(url) + "'");
         }
     }
 

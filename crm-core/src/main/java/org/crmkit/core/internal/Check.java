@@ -52,7 +52,7 @@ public final class Check {
         Objects.requireNonNull(value, field);
         if (!IDENTIFIER.matcher(value).matches()) {
             throw new IllegalArgumentException(field + " must be 1 to 64 letters, digits, '.', '_', ':' or '-'"
-                    + " starting with a letter or digit: '" + value + "'");
+                    + " starting with a letter or digit: '" + org.crmkit.core.customer.PersonalData.mask(value) + "'");
         }
         return value;
     }

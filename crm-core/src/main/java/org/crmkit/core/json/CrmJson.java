@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.crmkit.core.customer.PersonalData;
 
 /**
  * The one entry point for JSON: a configured Jackson {@link ObjectMapper} through which
@@ -52,6 +55,7 @@ import java.util.Objects;
  * mapper is thread-safe for reading and writing.
  */
 public final class CrmJson {
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]{0,100000})\"|'([^']{0,100000})'");
     /** The schema version written into, and required from, customer documents. */
     public static final int SCHEMA_VERSION = 1;
     /** Deepest nesting of JSON arrays and objects accepted. */
@@ -147,15 +151,32 @@ public final class CrmJson {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new CrmJsonException("$", "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new CrmJsonException("$", "malformed JSON" + where + ": " + maskQuoted(e.getOriginalMessage()), e);
         }
     }
 
     private static String problem(DatabindException e) {
         if (e instanceof ValueInstantiationException v && v.getCause() != null && v.getCause().getMessage() != null) {
-            return v.getCause().getMessage();
+            return v.getCause().getMessage(); // the model's own validation, which masks personal data
         }
-        return e.getOriginalMessage();
+        // Jackson's text (and a parser's, such as "Text '1986-13-40' could not be parsed") repeats the value
+        return maskQuoted(e.getOriginalMessage());
+    }
+
+    /** Jackson quotes the input it repeats ("from String \"ann@x.com\"", "token 'ann'"): mask each quoted part. */
+    static String maskQuoted(String message) {
+        if (message == null) {
+            return "";
+        }
+        Matcher m = QUOTED.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String q = m.group(1) != null ? "\"" : "'";
+            String inner = m.group(1) != null ? m.group(1) : m.group(2);
+            m.appendReplacement(out, Matcher.quoteReplacement(q + PersonalData.mask(inner) + q));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Converts Jackson's reference chain into a JSON path such as {@code $.contacts.emails[0]}. */

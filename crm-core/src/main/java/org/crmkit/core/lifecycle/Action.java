@@ -5,8 +5,11 @@ package org.crmkit.core.lifecycle;
  *
  * <p>Actions run after the move is committed, on the thread that fired the event, in the order
  * exit actions of the old state, actions of the transition, entry actions of the new state, then
- * listeners. An exception thrown by an action propagates to the caller; the move stays committed.
- * Actions are registered under a name so that a JSON definition can refer to them.
+ * listeners; under {@link LifecycleTracker} the moves of one subject have their actions run in
+ * commit order. An exception thrown by an action does not propagate: the move stays committed,
+ * the other actions still run, and the exception is reported as an {@link ActionFailure} in
+ * {@link Outcome.Moved#failures()}. Actions are registered under a name so that a JSON definition
+ * can refer to them, and a failure names the action.
  *
  * <pre>{@code
  * Action<Customer, Void> welcome = (customer, context, move) -> mailer.sendWelcome(customer);

@@ -40,7 +40,7 @@ public final class CustomerLifecycles {
      * @return a new tracker, never null
      */
     public static LifecycleTracker<CustomerId, CustomerHistory, Instant> relationship() {
-        return LifecycleTracker.<CustomerId, CustomerHistory, Instant>builder(StandardLifecycles.relationship())
+        return LifecycleTracker.builder(StandardLifecycles.relationship())
                 .policy(StandardLifecycles.relationshipPolicy()).build();
     }
 
@@ -54,7 +54,7 @@ public final class CustomerLifecycles {
      */
     public static LifecycleTracker<CustomerId, CustomerHistory, Instant> tracker(
             Lifecycle<CustomerHistory, Instant> lifecycle, LifecyclePolicy policy) {
-        return LifecycleTracker.<CustomerId, CustomerHistory, Instant>builder(lifecycle).policy(policy).build();
+        return LifecycleTracker.builder(lifecycle).policy(policy).build();
     }
 
     /**

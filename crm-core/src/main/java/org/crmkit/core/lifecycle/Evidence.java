@@ -2,6 +2,7 @@ package org.crmkit.core.lifecycle;
 
 import java.util.Objects;
 import java.util.Set;
+import org.crmkit.core.customer.PersonalData;
 
 /**
  * A signal reading that drove a move: which rule, which signal, the observed value and the
@@ -96,7 +97,9 @@ public sealed interface Evidence permits Evidence.Numeric, Evidence.Categorical 
 
         @Override
         public String explain() {
-            return signal + " = '" + value + "' in " + new java.util.TreeSet<>(expected);
+            java.util.TreeSet<String> shown = new java.util.TreeSet<>();
+            expected.forEach(e -> shown.add(PersonalData.mask(e)));
+            return signal + " = '" + PersonalData.mask(value) + "' in " + shown;
         }
     }
 }

@@ -64,8 +64,8 @@ public final class Lifecycle<S, C> {
     private final Arc<S, C>[][] table;
     private final List<String>[] allowed;
     private final List<String>[] guardNames;
-    private final List<Action<S, C>>[] entry;
-    private final List<Action<S, C>>[] exit;
+    private final List<NamedAction<S, C>>[] entry;
+    private final List<NamedAction<S, C>>[] exit;
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of generic types, filled with matching elements only
     private Lifecycle(LifecycleSpec spec, Bindings<S, C> bindings) {
@@ -83,8 +83,8 @@ public final class Lifecycle<S, C> {
             st[i] = new State(s.name(), i);
             byName.put(s.name(), st[i]);
             terminal[i] = s.terminal();
-            entry[i] = s.entry().stream().map(a -> bindings.action(a).orElseThrow()).toList();
-            exit[i] = s.exit().stream().map(a -> bindings.action(a).orElseThrow()).toList();
+            entry[i] = NamedAction.bind(s.entry(), bindings);
+            exit[i] = NamedAction.bind(s.exit(), bindings);
         }
         states = List.of(st);
         stateByName = byName;
@@ -105,7 +105,7 @@ public final class Lifecycle<S, C> {
             }
             cells[cell].add(new Arc<>(t, byName.get(t.to()),
                     t.guard().map(g -> bindings.guard(g).orElseThrow()).orElse(null),
-                    t.actions().stream().map(a -> bindings.action(a).orElseThrow()).toList()));
+                    NamedAction.bind(t.actions(), bindings)));
         }
         table = new Arc[n * m][];
         guardNames = new List[n * m];
@@ -408,32 +408,63 @@ public final class Lifecycle<S, C> {
 
     /**
      * Runs the side effects of a committed move: exit actions of the old state, the transition's
-     * actions, entry actions of the new state, then listeners, on the calling thread.
+     * actions, entry actions of the new state, then listeners, on the calling thread. The move is
+     * already committed, so a side effect that throws does not stop the others: every one runs,
+     * and each exception is returned as an {@link ActionFailure}, in the order they ran. An
+     * {@link Error} (for example {@link OutOfMemoryError}) is not caught.
+     *
+     * <pre>{@code
+     * Outcome outcome = lifecycle.decide(record, customer, context, trigger);
+     * if (outcome instanceof Outcome.Moved moved && store.compareAndSet(record, record.append(moved))) {
+     *     List<ActionFailure> failures = lifecycle.afterMove(customer, context, moved);
+     * }
+     * }</pre>
      *
      * @param subject the subject that moved
      * @param context the context of the firing call
      * @param move    the committed move, not null
+     * @return the side effects that threw, empty when none did, never null
      * @throws IllegalArgumentException if the move is not a transition of this lifecycle
      */
-    public void afterMove(S subject, C context, Outcome.Moved move) {
+    public List<ActionFailure> afterMove(S subject, C context, Outcome.Moved move) {
         Objects.requireNonNull(move, "move");
         Arc<S, C> arc = arc(move.from(), move.event(), move.to());
         if (arc == null) {
             throw new IllegalArgumentException("lifecycle '" + name() + "' has no transition " + move.from() + " --"
                     + move.event() + "--> " + move.to());
         }
-        for (Action<S, C> a : exit[move.from().ordinal()]) {
-            a.run(subject, context, move);
+        List<ActionFailure> failures = List.of();
+        failures = run(exit[move.from().ordinal()], ActionFailure.Stage.EXIT, subject, context, move, failures);
+        failures = run(arc.actions, ActionFailure.Stage.TRANSITION, subject, context, move, failures);
+        failures = run(entry[move.to().ordinal()], ActionFailure.Stage.ENTRY, subject, context, move, failures);
+        for (int i = 0; i < listeners.size(); i++) {
+            try {
+                listeners.get(i).onMove(subject, context, move);
+            } catch (Exception e) {
+                failures = add(failures, new ActionFailure("listener #" + (i + 1), ActionFailure.Stage.LISTENER, e));
+            }
         }
-        for (Action<S, C> a : arc.actions) {
-            a.run(subject, context, move);
+        return failures;
+    }
+
+    private static <S, C> List<ActionFailure> run(List<NamedAction<S, C>> actions, ActionFailure.Stage stage, S subject,
+                                                  C context, Outcome.Moved move, List<ActionFailure> failures) {
+        List<ActionFailure> out = failures;
+        for (NamedAction<S, C> a : actions) {
+            try {
+                a.action.run(subject, context, move);
+            } catch (Exception e) {
+                out = add(out, new ActionFailure(a.name, stage, e));
+            }
         }
-        for (Action<S, C> a : entry[move.to().ordinal()]) {
-            a.run(subject, context, move);
-        }
-        for (LifecycleListener<S, C> l : listeners) {
-            l.onMove(subject, context, move);
-        }
+        return out;
+    }
+
+    /** Failures are rare: the list is allocated at the first one. */
+    private static List<ActionFailure> add(List<ActionFailure> failures, ActionFailure failure) {
+        List<ActionFailure> out = failures.isEmpty() ? new ArrayList<>(2) : failures;
+        out.add(failure);
+        return out;
     }
 
     boolean hasTransition(State from, String event, State to) {
@@ -525,14 +556,33 @@ public final class Lifecycle<S, C> {
         return "Lifecycle[name=" + name() + ", states=" + states + ", transitions=" + spec.transitions().size() + "]";
     }
 
+    /** A bound action with the name a failure report gives it. */
+    private static final class NamedAction<S, C> {
+        final String name;
+        final Action<S, C> action;
+
+        private NamedAction(String name, Action<S, C> action) {
+            this.name = name;
+            this.action = action;
+        }
+
+        static <S, C> List<NamedAction<S, C>> bind(List<String> names, Bindings<S, C> bindings) {
+            List<NamedAction<S, C>> out = new ArrayList<>(names.size());
+            for (String n : names) {
+                out.add(new NamedAction<>(n, bindings.action(n).orElseThrow()));
+            }
+            return List.copyOf(out);
+        }
+    }
+
     /** A compiled transition. */
     private static final class Arc<S, C> {
         final Transition transition;
         final State to;
         final Guard<S, C> guard;
-        final List<Action<S, C>> actions;
+        final List<NamedAction<S, C>> actions;
 
-        Arc(Transition transition, State to, Guard<S, C> guard, List<Action<S, C>> actions) {
+        Arc(Transition transition, State to, Guard<S, C> guard, List<NamedAction<S, C>> actions) {
             this.transition = transition;
             this.to = to;
             this.guard = guard;

@@ -9,7 +9,8 @@ package org.crmkit.core.lifecycle;
  * }</pre>
  *
  * <p>Implementations must be thread-safe when the lifecycle is used from several threads; an
- * exception thrown by a listener propagates to the caller and the move stays committed.
+ * exception thrown by a listener does not propagate: the move stays committed and the exception
+ * is reported as an {@link ActionFailure} named {@code listener #n} in {@link Outcome.Moved#failures()}.
  *
  * @param <S> the subject type
  * @param <C> the context type

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -22,19 +23,40 @@ import java.util.function.Function;
  * with compare-and-set; so no move is ever lost, and when two writers race on one subject exactly
  * one of them wins. The loser, under {@link ConflictPolicy#RETRY} (the default), re-reads the
  * record and decides again against the new state (the event may now be refused); under
- * {@link ConflictPolicy#REPORT} it gets {@link Outcome.Conflict}. Actions and listeners run only
- * for the winner, after the commit. Guards may therefore be evaluated more than once per event.
- * With explicit versions ({@link #fire(Object, long, Object, Object, Trigger)}) a caller gets
- * {@link Outcome.Conflict} whenever the record is no longer the version it read.
+ * {@link ConflictPolicy#REPORT} it gets {@link Outcome.Conflict}. Guards may therefore be
+ * evaluated more than once per event. With explicit versions
+ * ({@link #fire(Object, long, Object, Object, Trigger)}) a caller gets {@link Outcome.Conflict}
+ * whenever the record is no longer the version it read.
+ *
+ * <p><b>Actions and listeners.</b> The contract of a committed move is:
+ * <ol>
+ *   <li>they run only for the writer that committed, after the commit, on its thread;</li>
+ *   <li>they run in commit order per subject: the side effects of a subject's version n + 1 start
+ *       only after those of version n have finished (a committer waits for its predecessor's),
+ *       while different subjects proceed in parallel;</li>
+ *   <li>an action or listener that throws never makes the call throw, because the move is
+ *       committed and a caller that retried would move the subject twice: the remaining side
+ *       effects still run and each exception is reported as an {@link ActionFailure} in
+ *       {@link Outcome.Moved#failures()} of the returned outcome (and of the moves in an
+ *       {@link AdvanceReport}). An {@link Error} propagates, the move staying committed;</li>
+ *   <li>an action or listener must not fire, apply signals or advance on the same tracker (that
+ *       would wait for itself); doing so throws {@link IllegalStateException} before anything is
+ *       decided. Queue such follow-up events and fire them after the call returns.</li>
+ * </ol>
+ *
+ * <p><b>Context.</b> Guards and actions receive the subject and an optional context of type
+ * {@code C}. Lifecycles that need none (typically {@code Lifecycle<Account, Void>}) use the
+ * overloads without a context argument, which pass {@code null}.
  *
  * <pre>{@code
- * LifecycleTracker<CustomerId, Customer, Void> tracker = LifecycleTracker
- *         .<CustomerId, Customer, Void>builder(StandardLifecycles.relationship())
- *         .policy(StandardLifecycles.relationshipPolicy())
- *         .build();
+ * LifecycleTracker<CustomerId, Customer, Void> tracker =
+ *         LifecycleTracker.builder(lifecycle)          // key type inferred from the assignment
+ *                 .policy(policy)
+ *                 .build();
  * tracker.enrol(id, firstPurchase);
- * tracker.applySignals(id, customer, null, Signals.of("p_alive", 0.12), asOf);
- * AdvanceReport<CustomerId> report = tracker.advance(asOf, customers::get, recency, null);
+ * tracker.fire(id, customer, Trigger.of("subscribe", at));
+ * tracker.applySignals(id, customer, Signals.of("p_alive", 0.12), asOf);
+ * AdvanceReport<CustomerId> report = tracker.advance(asOf, customers::get, recency);
  * report.countByState(); // {exploration=..., development=..., ...}
  * }</pre>
  *
@@ -55,28 +77,36 @@ public final class LifecycleTracker<K, S, C> {
     /** The reason recorded for a rule's moves, by rule name; precomputed so a move allocates no text. */
     private final Map<String, String> reasons = new java.util.HashMap<>();
     private final ConflictPolicy conflictPolicy;
-    private final ConcurrentHashMap<K, AtomicReference<LifecycleRecord>> records = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<K, Slot> records = new ConcurrentHashMap<>();
+    /** The trackers whose side effects the current thread is running, to refuse re-entry. */
+    private static final ThreadLocal<Set<LifecycleTracker<?, ?, ?>>> RUNNING_EFFECTS =
+            ThreadLocal.withInitial(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
 
-    private LifecycleTracker(Builder<K, S, C> b) {
-        this.lifecycle = b.lifecycle;
-        this.policy = b.policy == null ? LifecyclePolicy.none() : b.policy;
-        this.rulesByState = policy.byState(lifecycle);
-        this.conflictPolicy = b.conflictPolicy == null ? ConflictPolicy.RETRY : b.conflictPolicy;
-        for (Rule r : policy.rules()) {
+    private LifecycleTracker(Lifecycle<S, C> lifecycle, LifecyclePolicy policy, ConflictPolicy conflictPolicy) {
+        this.lifecycle = lifecycle;
+        this.policy = policy == null ? LifecyclePolicy.none() : policy;
+        this.rulesByState = this.policy.byState(lifecycle);
+        this.conflictPolicy = conflictPolicy == null ? ConflictPolicy.RETRY : conflictPolicy;
+        for (Rule r : this.policy.rules()) {
             reasons.put(r.name(), "rule '" + r.name() + "'");
         }
     }
 
     /**
-     * Returns a builder for a tracker of the given lifecycle.
+     * Returns a builder for a tracker of the given lifecycle. The subject and context types come
+     * from the lifecycle and the key type from the variable the tracker is assigned to, so no
+     * type witness is needed.
+     *
+     * <pre>{@code
+     * LifecycleTracker<String, Account, Void> tracker = LifecycleTracker.builder(onboarding).build();
+     * }</pre>
      *
      * @param lifecycle the lifecycle, not null
-     * @param <K>       the key type
      * @param <S>       the subject type
      * @param <C>       the context type
      * @return a builder, never null
      */
-    public static <K, S, C> Builder<K, S, C> builder(Lifecycle<S, C> lifecycle) {
+    public static <S, C> Builder<S, C> builder(Lifecycle<S, C> lifecycle) {
         return new Builder<>(Objects.requireNonNull(lifecycle, "lifecycle"));
     }
 
@@ -124,7 +154,7 @@ public final class LifecycleTracker<K, S, C> {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(record, "record");
         lifecycle.check(record.state());
-        if (records.putIfAbsent(key, new AtomicReference<>(record)) != null) {
+        if (records.putIfAbsent(key, new Slot(record)) != null) {
             throw new IllegalStateException("subject " + key + " is already enrolled in lifecycle '" + lifecycle.name() + "'");
         }
         return record;
@@ -137,7 +167,7 @@ public final class LifecycleTracker<K, S, C> {
      * @return the record, empty when the subject is not enrolled
      */
     public Optional<LifecycleRecord> record(K key) {
-        AtomicReference<LifecycleRecord> ref = records.get(Objects.requireNonNull(key, "key"));
+        Slot ref = records.get(Objects.requireNonNull(key, "key"));
         return ref == null ? Optional.empty() : Optional.of(ref.get());
     }
 
@@ -151,10 +181,32 @@ public final class LifecycleTracker<K, S, C> {
     }
 
     /**
+     * Fires an event on a subject without a context ({@code null} is given to guards and actions).
+     *
+     * <pre>{@code
+     * Outcome o = tracker.fire("A-1", account, Trigger.of("subscribe", at, "sales", "card on file"));
+     * }</pre>
+     *
+     * @param key     the subject's key, not null
+     * @param subject the subject given to guards and actions
+     * @param trigger the event, not null
+     * @return the outcome, never null
+     * @throws IllegalArgumentException if the key is not enrolled, or the trigger is earlier than
+     *                                  the subject's last move when the call starts
+     * @throws UnknownEventException    if the lifecycle has no such event
+     * @throws IllegalStateException    if called from an action or listener of this tracker
+     * @see #fire(Object, Object, Object, Trigger)
+     */
+    public Outcome fire(K key, S subject, Trigger trigger) {
+        return fire(key, subject, null, trigger);
+    }
+
+    /**
      * Fires an event on a subject, retrying or reporting a lost race as configured. Under
      * {@link ConflictPolicy#RETRY} the event is decided again against the winner's record; if the
      * winner's move is later than this trigger's instant, the event is too late to apply and the
-     * result is {@link Outcome.Conflict}.
+     * result is {@link Outcome.Conflict}. A move's actions have run when this returns; those that
+     * threw are in {@link Outcome.Moved#failures()}, never thrown (see the class comment).
      *
      * @param key     the subject's key, not null
      * @param subject the subject given to guards and actions
@@ -164,6 +216,7 @@ public final class LifecycleTracker<K, S, C> {
      * @throws IllegalArgumentException if the key is not enrolled, or the trigger is earlier than
      *                                  the subject's last move when the call starts
      * @throws UnknownEventException    if the lifecycle has no such event
+     * @throws IllegalStateException    if called from an action or listener of this tracker
      */
     public Outcome fire(K key, S subject, C context, Trigger trigger) {
         return fire(ref(key), -1, subject, context, trigger);
@@ -181,6 +234,7 @@ public final class LifecycleTracker<K, S, C> {
      * @return the outcome; {@link Outcome.Conflict} when the version differs or changes meanwhile
      * @throws IllegalArgumentException if the key is not enrolled or the version is negative
      * @throws UnknownEventException    if the lifecycle has no such event
+     * @throws IllegalStateException    if called from an action or listener of this tracker
      */
     public Outcome fire(K key, long expectedVersion, S subject, C context, Trigger trigger) {
         if (expectedVersion < 0) {
@@ -189,8 +243,9 @@ public final class LifecycleTracker<K, S, C> {
         return fire(ref(key), expectedVersion, subject, context, trigger);
     }
 
-    private Outcome fire(AtomicReference<LifecycleRecord> ref, long expectedVersion, S subject, C context, Trigger trigger) {
+    private Outcome fire(Slot ref, long expectedVersion, S subject, C context, Trigger trigger) {
         Objects.requireNonNull(trigger, "trigger");
+        checkNotReentered();
         boolean first = true;
         for (;;) {
             LifecycleRecord current = ref.get();
@@ -206,8 +261,9 @@ public final class LifecycleTracker<K, S, C> {
             if (!(outcome instanceof Outcome.Moved moved)) {
                 return outcome;
             }
-            if (commit(ref, current, subject, context, moved)) {
-                return moved;
+            Outcome.Moved committed = commit(ref, current, subject, context, moved);
+            if (committed != null) {
+                return committed;
             }
             if (conflictPolicy == ConflictPolicy.REPORT || expectedVersion >= 0) {
                 return new Outcome.Conflict(trigger.event(), current.version(), ref.get().version());
@@ -215,15 +271,52 @@ public final class LifecycleTracker<K, S, C> {
         }
     }
 
-    private boolean commit(AtomicReference<LifecycleRecord> ref, LifecycleRecord current, S subject, C context,
-                           Outcome.Moved moved) {
-        if (!ref.compareAndSet(current, current.appendDecided(moved))) {
-            return false;
+    /** Returns the move with its action failures, or null when the race was lost. */
+    private Outcome.Moved commit(Slot ref, LifecycleRecord current, S subject, C context, Outcome.Moved moved) {
+        LifecycleRecord next = current.appendDecided(moved);
+        if (!ref.compareAndSet(current, next)) {
+            return null;
         }
-        if (lifecycle.hasSideEffects()) {
-            lifecycle.afterMove(subject, context, moved);
+        if (!lifecycle.hasSideEffects()) {
+            return moved;
         }
-        return true;
+        ref.awaitTurn(next.version());
+        Set<LifecycleTracker<?, ?, ?>> running = RUNNING_EFFECTS.get();
+        running.add(this);
+        try {
+            return moved.withFailures(lifecycle.afterMove(subject, context, moved));
+        } finally {
+            running.remove(this);
+            ref.done(next.version());
+        }
+    }
+
+    private void checkNotReentered() {
+        if (lifecycle.hasSideEffects() && RUNNING_EFFECTS.get().contains(this)) {
+            throw new IllegalStateException("an action or listener of lifecycle '" + lifecycle.name()
+                    + "' called its own tracker; queue the event and fire it after the call returns");
+        }
+    }
+
+    /**
+     * Applies the policy to one subject's signals without a context ({@code null} is given to
+     * guards and actions); otherwise as {@link #applySignals(Object, Object, Object, Signals, Instant)}.
+     *
+     * <pre>{@code
+     * Optional<Outcome> o = tracker.applySignals("A-1", account, Signals.of("p_alive", 0.12), asOf);
+     * }</pre>
+     *
+     * @param key     the subject's key, not null
+     * @param subject the subject given to guards
+     * @param signals the subject's signals, not null
+     * @param at      when, not before the subject's last move
+     * @return the move; else the refusal or ambiguity of the first matching rule; empty when no
+     *         rule matched
+     * @throws IllegalArgumentException if the key is not enrolled or {@code at} is before the last move
+     * @throws IllegalStateException    if called from an action or listener of this tracker
+     */
+    public Optional<Outcome> applySignals(K key, S subject, Signals signals, Instant at) {
+        return applySignals(key, subject, null, signals, at);
     }
 
     /**
@@ -247,11 +340,13 @@ public final class LifecycleTracker<K, S, C> {
      * @return the move; else the refusal or ambiguity of the first matching rule; empty when no
      *         rule matched
      * @throws IllegalArgumentException if the key is not enrolled or {@code at} is before the last move
+     * @throws IllegalStateException    if called from an action or listener of this tracker
      */
     public Optional<Outcome> applySignals(K key, S subject, C context, Signals signals, Instant at) {
         Objects.requireNonNull(signals, "signals");
         Objects.requireNonNull(at, "at");
-        AtomicReference<LifecycleRecord> ref = ref(key);
+        checkNotReentered();
+        Slot ref = ref(key);
         LifecycleRecord current = ref.get();
         if (at.isBefore(current.enteredAt())) {
             throw new IllegalArgumentException("signals at " + at + " are before subject " + key + " entered "
@@ -265,7 +360,7 @@ public final class LifecycleTracker<K, S, C> {
      * overrides the signal of that name unless NaN; {@code advance} passes it apart instead of
      * overlaying the signals, which saves three objects per subject.
      */
-    private Outcome applyRules(AtomicReference<LifecycleRecord> ref, S subject, C context, Signals signals,
+    private Outcome applyRules(Slot ref, S subject, C context, Signals signals,
                                double daysInState, Instant at) {
         for (;;) {
             LifecycleRecord current = ref.get();
@@ -282,8 +377,9 @@ public final class LifecycleTracker<K, S, C> {
                 Outcome outcome = lifecycle.decide(current, subject, context, rule.event(), at, POLICY_ACTOR,
                         reasons.get(rule.name()), evidence);
                 if (outcome instanceof Outcome.Moved moved) {
-                    if (commit(ref, current, subject, context, moved)) {
-                        return moved;
+                    Outcome.Moved committed = commit(ref, current, subject, context, moved);
+                    if (committed != null) {
+                        return committed;
                     }
                     lostRace = true;
                     break;
@@ -299,6 +395,26 @@ public final class LifecycleTracker<K, S, C> {
                 return firstRefusal;
             }
         }
+    }
+
+    /**
+     * Moves every enrolled subject whose time-driven rules hold at a date, without a context
+     * ({@code null} is given to guards and actions); otherwise as
+     * {@link #advance(Instant, Function, TimeSignals, Object)}.
+     *
+     * <pre>{@code
+     * AdvanceReport<String> r = tracker.advance(asOf, accounts::get, TimeSignals.none());
+     * }</pre>
+     *
+     * @param asOf        the evaluation date, not null
+     * @param subjects    finds the subject of a key, not null
+     * @param timeSignals computes the subject's signals at the date, not null
+     * @return what moved and the count per state afterwards, never null
+     * @throws IllegalStateException if called from an action or listener of this tracker
+     */
+    public AdvanceReport<K> advance(Instant asOf, Function<? super K, ? extends S> subjects,
+                                    TimeSignals<? super S> timeSignals) {
+        return advance(asOf, subjects, timeSignals, null);
     }
 
     /**
@@ -319,19 +435,21 @@ public final class LifecycleTracker<K, S, C> {
      * @param timeSignals computes the subject's signals at the date, not null
      * @param context     the context given to guards
      * @return what moved and the count per state afterwards, never null
+     * @throws IllegalStateException if called from an action or listener of this tracker
      */
     public AdvanceReport<K> advance(Instant asOf, Function<? super K, ? extends S> subjects,
                                     TimeSignals<? super S> timeSignals, C context) {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(subjects, "subjects");
         Objects.requireNonNull(timeSignals, "timeSignals");
+        checkNotReentered();
         long[] counts = new long[lifecycle.stateCount()];
         List<KeyedOutcome<K>> moves = new ArrayList<>();
         List<KeyedOutcome<K>> refusals = new ArrayList<>();
         long evaluated = 0;
         long asOfSeconds = asOf.getEpochSecond();
-        for (Map.Entry<K, AtomicReference<LifecycleRecord>> entry : records.entrySet()) {
-            AtomicReference<LifecycleRecord> ref = entry.getValue();
+        for (Map.Entry<K, Slot> entry : records.entrySet()) {
+            Slot ref = entry.getValue();
             LifecycleRecord current = ref.get();
             int state = current.state().ordinal();
             if (rulesByState[state].length > 0 && !asOf.isBefore(current.enteredAt())) {
@@ -348,6 +466,29 @@ public final class LifecycleTracker<K, S, C> {
             counts[state]++;
         }
         return new AdvanceReport<>(asOf, evaluated, moves, refusals, toMap(counts));
+    }
+
+    /**
+     * Advances at regular dates without a context ({@code null} is given to guards and actions);
+     * otherwise as {@link #advanceEvery(Instant, Instant, java.time.Duration, Function, TimeSignals, Object)}.
+     *
+     * <pre>{@code
+     * List<AdvanceReport<Integer>> months = tracker.advanceEvery(start, end, Duration.ofDays(30),
+     *         timelines::get, PurchaseTimeline.timeSignals());
+     * }</pre>
+     *
+     * @param from        the first date, not null
+     * @param to          the last date, not before {@code from}
+     * @param step        the positive step, not null
+     * @param subjects    finds the subject of a key, not null
+     * @param timeSignals computes the subject's signals at a date, not null
+     * @return the reports in date order, never null
+     * @throws IllegalArgumentException if the step is not positive or {@code to} is before {@code from}
+     */
+    public List<AdvanceReport<K>> advanceEvery(Instant from, Instant to, java.time.Duration step,
+                                               Function<? super K, ? extends S> subjects,
+                                               TimeSignals<? super S> timeSignals) {
+        return advanceEvery(from, to, step, subjects, timeSignals, null);
     }
 
     /**
@@ -396,7 +537,7 @@ public final class LifecycleTracker<K, S, C> {
      */
     public Map<State, Long> countByState() {
         long[] counts = new long[lifecycle.stateCount()];
-        for (AtomicReference<LifecycleRecord> ref : records.values()) {
+        for (Slot ref : records.values()) {
             counts[ref.get().state().ordinal()]++;
         }
         return toMap(counts);
@@ -412,7 +553,7 @@ public final class LifecycleTracker<K, S, C> {
     public Map<State, Long> countByStateAt(Instant at) {
         Objects.requireNonNull(at, "at");
         long[] counts = new long[lifecycle.stateCount()];
-        for (AtomicReference<LifecycleRecord> ref : records.values()) {
+        for (Slot ref : records.values()) {
             ref.get().stateAt(at).ifPresent(s -> counts[s.ordinal()]++);
         }
         return toMap(counts);
@@ -426,12 +567,48 @@ public final class LifecycleTracker<K, S, C> {
         return Collections.unmodifiableMap(out);
     }
 
-    private AtomicReference<LifecycleRecord> ref(K key) {
-        AtomicReference<LifecycleRecord> ref = records.get(Objects.requireNonNull(key, "key"));
+    private Slot ref(K key) {
+        Slot ref = records.get(Objects.requireNonNull(key, "key"));
         if (ref == null) {
             throw new IllegalArgumentException("subject " + key + " is not enrolled in lifecycle '" + lifecycle.name() + "'");
         }
         return ref;
+    }
+
+    /**
+     * One subject's record, and the turn of its side effects: the version whose actions have
+     * finished. Committers of later versions wait for their turn, so actions run in commit order.
+     */
+    @SuppressWarnings("serial") // never serialised
+    private static final class Slot extends AtomicReference<LifecycleRecord> {
+        /** Guarded by this. */
+        private long effectsDone;
+
+        Slot(LifecycleRecord record) {
+            super(record);
+            effectsDone = record.version();
+        }
+
+        /** Waits, uninterruptibly, until the side effects of version - 1 have finished. */
+        synchronized void awaitTurn(long version) {
+            boolean interrupted = false;
+            while (effectsDone < version - 1) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    // the successors wait for this version: give up the wait, not the turn
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        synchronized void done(long version) {
+            effectsDone = version;
+            notifyAll();
+        }
     }
 
     /** What a writer that lost an optimistic race on a subject does. */
@@ -487,13 +664,15 @@ public final class LifecycleTracker<K, S, C> {
     }
 
     /**
-     * Configures a tracker. Single-threaded; the product is thread-safe.
+     * Configures a tracker. Single-threaded; the product is thread-safe. The key type is chosen
+     * by {@link #build()}, so it is inferred from the variable the tracker is assigned to; so are
+     * narrower subject and context types, which lets one builder of an unbound lifecycle such as
+     * {@link StandardLifecycles#relationship()} serve a tracker of any subject type.
      *
-     * @param <K> the key type
      * @param <S> the subject type
      * @param <C> the context type
      */
-    public static final class Builder<K, S, C> {
+    public static final class Builder<S, C> {
         private final Lifecycle<S, C> lifecycle;
         private LifecyclePolicy policy;
         private ConflictPolicy conflictPolicy;
@@ -509,7 +688,7 @@ public final class LifecycleTracker<K, S, C> {
          * @return this builder
          * @throws IllegalStateException if already set
          */
-        public Builder<K, S, C> policy(LifecyclePolicy policy) {
+        public Builder<S, C> policy(LifecyclePolicy policy) {
             Objects.requireNonNull(policy, "policy");
             if (this.policy != null) {
                 throw new IllegalStateException("policy already set to " + this.policy.name());
@@ -525,7 +704,7 @@ public final class LifecycleTracker<K, S, C> {
          * @return this builder
          * @throws IllegalStateException if already set
          */
-        public Builder<K, S, C> conflictPolicy(ConflictPolicy conflictPolicy) {
+        public Builder<S, C> conflictPolicy(ConflictPolicy conflictPolicy) {
             Objects.requireNonNull(conflictPolicy, "conflictPolicy");
             if (this.conflictPolicy != null) {
                 throw new IllegalStateException("conflictPolicy already set to " + this.conflictPolicy);
@@ -537,11 +716,22 @@ public final class LifecycleTracker<K, S, C> {
         /**
          * Returns the tracker.
          *
+         * <pre>{@code
+         * LifecycleTracker<CustomerId, Customer, Void> t = LifecycleTracker.builder(lifecycle).build();
+         * LifecycleTracker<Integer, PurchaseTimeline, Void> u =
+         *         LifecycleTracker.builder(StandardLifecycles.relationship()).build();
+         * }</pre>
+         *
+         * @param <K> the key type, inferred from the assignment
+         * @param <T> the subject type, the lifecycle's or narrower, inferred from the assignment
+         * @param <D> the context type, the lifecycle's or narrower, inferred from the assignment
          * @return a new empty tracker, never null
          * @throws LifecycleDefinitionException if the policy does not fit the lifecycle
          */
-        public LifecycleTracker<K, S, C> build() {
-            return new LifecycleTracker<>(this);
+        @SuppressWarnings("unchecked") // a lifecycle only consumes subjects and contexts (guards and actions
+        // take them as arguments, no method returns one), so a Lifecycle<S, C> serves any T of S and D of C
+        public <K, T extends S, D extends C> LifecycleTracker<K, T, D> build() {
+            return new LifecycleTracker<>((Lifecycle<T, D>) (Lifecycle<?, ?>) lifecycle, policy, conflictPolicy);
         }
     }
 }

@@ -56,11 +56,15 @@ public sealed interface Outcome permits Outcome.Moved, Outcome.Refused, Outcome.
      * @param actor    who or what moved the subject, for example a user name or {@code policy}
      * @param event    the event fired
      * @param evidence the scores and signals that drove the move, empty for a manual move
+     * @param failures the actions and listeners that threw after the move was committed, in the
+     *                 order they ran; empty when all succeeded, and always empty in a subject's
+     *                 {@linkplain LifecycleRecord#history() history}, which is written at the commit,
+     *                 before the actions run
      */
     record Moved(State from, State to, Instant at, String reason, String actor, String event,
-                 List<Evidence> evidence) implements Outcome {
+                 List<Evidence> evidence, List<ActionFailure> failures) implements Outcome {
         /**
-         * Validates the components and copies the evidence.
+         * Validates the components and copies the lists.
          *
          * @throws NullPointerException if an argument is null
          */
@@ -73,6 +77,34 @@ public sealed interface Outcome permits Outcome.Moved, Outcome.Refused, Outcome.
             Objects.requireNonNull(event, "event");
             // an automatic move's evidence is already an immutable one-element list
             evidence = evidence instanceof ThresholdEvidence ? evidence : List.copyOf(evidence);
+            failures = failures.isEmpty() ? List.of() : List.copyOf(failures);
+        }
+
+        /**
+         * Creates a move without action failures, as decided and kept in a history.
+         *
+         * @param from     the state left
+         * @param to       the state entered
+         * @param at       when the move happened
+         * @param reason   why
+         * @param actor    who or what moved the subject
+         * @param event    the event fired
+         * @param evidence the scores and signals that drove the move
+         * @throws NullPointerException if an argument is null
+         */
+        public Moved(State from, State to, Instant at, String reason, String actor, String event,
+                     List<Evidence> evidence) {
+            this(from, to, at, reason, actor, event, evidence, List.of());
+        }
+
+        /**
+         * Returns this move with the failures of its actions.
+         *
+         * @param failures the failures, not null
+         * @return this move when the list is empty, else a copy with the failures, never null
+         */
+        public Moved withFailures(List<ActionFailure> failures) {
+            return failures.isEmpty() ? this : new Moved(from, to, at, reason, actor, event, evidence, failures);
         }
 
         /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
+import org.crmkit.core.customer.PersonalData;
 
 /**
  * An amount of money in one ISO 4217 currency, with exactly the currency's number of
@@ -69,7 +70,7 @@ public final class Money implements Comparable<Money> {
         try {
             value = new BigDecimal(amount.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("amount is not a decimal number: '" + amount + "'", e);
+            throw new IllegalArgumentException("amount is not a decimal number: '" + PersonalData.mask(amount) + "'", e);
         }
         return of(currency(currencyCode), value);
     }
@@ -110,7 +111,7 @@ public final class Money implements Comparable<Money> {
         Objects.requireNonNull(text, "text");
         int space = text.indexOf(' ');
         if (space != 3 || text.length() < 5) {
-            throw new IllegalArgumentException("money must look like 'EUR 12.50': '" + text + "'");
+            throw new IllegalArgumentException("money must look like 'EUR 12.50': '" + PersonalData.mask(text) + "'");
         }
         return of(text.substring(0, 3), text.substring(4));
     }
@@ -120,7 +121,7 @@ public final class Money implements Comparable<Money> {
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown ISO 4217 currency code: '" + code + "'", e);
+            throw new IllegalArgumentException("unknown ISO 4217 currency code: '" + PersonalData.mask(code) + "'", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.crmkit.core.customer.PersonalData;
 
 /**
  * A compiled rule node. {@link #eval} returns a truth code (0 false, 1 unknown, 2 true) so that
@@ -188,7 +189,7 @@ abstract class Node {
                 case DATE: return name + " = " + LocalDate.ofEpochDay(s.epochDay(slot));
                 case BOOLEAN: return name + " = " + s.bool(slot);
                 case STRING_SET: return name + " is present";
-                default: return name + " = '" + s.text(slot) + "'";
+                default: return name + " = '" + PersonalData.mask(s.text(slot)) + "'";
             }
         }
     }
@@ -364,8 +365,15 @@ abstract class Node {
         }
     }
 
+    /**
+     * A regular expression match with bounded work: the engine may read at most
+     * {@link Rules#matchBudget(int)} characters (each backtracking step reads again); a match
+     * that needs more is abandoned and is UNKNOWN, like a text longer than
+     * {@link Rules#MAX_MATCH_INPUT_LENGTH}.
+     */
     static final class TextMatches extends Slot {
         private final ThreadLocal<Matcher> matcher;
+        private final ThreadLocal<BudgetedText> input = ThreadLocal.withInitial(BudgetedText::new);
 
         TextMatches(String text, int slot, String name, Pattern pattern) {
             super(text, slot, name, AttributeType.STRING);
@@ -381,13 +389,29 @@ abstract class Node {
             if (x.length() > Rules.MAX_MATCH_INPUT_LENGTH) {
                 return UNKNOWN;
             }
-            return of(matcher.get().reset(x).matches());
+            return match(x);
+        }
+
+        /** Returns TRUE, FALSE, or UNKNOWN when the work budget ran out. */
+        int match(String x) {
+            Matcher m = matcher.get();
+            try {
+                return of(m.reset(input.get().reset(x, Rules.matchBudget(x.length()))).matches());
+            } catch (BudgetedText.BudgetExceeded e) {
+                return UNKNOWN;
+            } finally {
+                m.reset(""); // drop the reference to the text
+            }
         }
 
         @Override
         String observed(Subject s) {
             if (s.isPresent(slot) && s.text(slot).length() > Rules.MAX_MATCH_INPUT_LENGTH) {
                 return name + " is longer than " + Rules.MAX_MATCH_INPUT_LENGTH + " characters";
+            }
+            if (s.isPresent(slot) && match(s.text(slot)) == UNKNOWN) {
+                return name + ": the regular expression was abandoned after "
+                        + Rules.matchBudget(s.text(slot).length()) + " steps (work budget)";
             }
             return super.observed(s);
         }

@@ -6,9 +6,10 @@ import java.util.Deque;
 /**
  * Refuses the regular-expression shapes that make {@link java.util.regex} backtrack
  * exponentially: back-references, and a repeated group ({@code *}, {@code +} or {@code {..}})
- * that contains an unbounded quantifier ({@code *}, {@code +}, {@code {n,}}), such as
- * {@code (a+)+}. This is a conservative syntactic check, not a proof of linear time; the input
- * length cap {@link Rules#MAX_MATCH_INPUT_LENGTH} bounds the rest. Stateless.
+ * that contains a quantifier ({@code *}, {@code +}, {@code ?}, {@code {..}}), such as
+ * {@code (a+)+} or {@code (a{1,30}){1,30}}. This is a syntactic check, not a proof of linear time
+ * (overlapping alternatives such as {@code (a|aa)+} pass it); the work budget of every match
+ * ({@link Rules#matchBudget(int)}) bounds what it lets through. Stateless.
  */
 final class PatternGuard {
 
@@ -17,8 +18,8 @@ final class PatternGuard {
 
     /** Returns why the pattern is refused, or null if it is accepted. */
     static String risk(String p) {
-        Deque<boolean[]> groups = new ArrayDeque<>(); // per open group: contains an unbounded quantifier
-        boolean lastGroupUnbounded = false; // the group just closed contained one
+        Deque<boolean[]> groups = new ArrayDeque<>(); // per open group: contains a quantifier
+        boolean lastGroupQuantified = false; // the group just closed contained one
         boolean justClosed = false;
         int n = p.length();
         for (int i = 0; i < n; i++) {
@@ -47,11 +48,20 @@ final class PatternGuard {
                     break;
                 case ')':
                     if (!groups.isEmpty()) {
-                        lastGroupUnbounded = groups.pop()[0];
-                        if (lastGroupUnbounded && !groups.isEmpty()) {
+                        lastGroupQuantified = groups.pop()[0];
+                        if (lastGroupQuantified && !groups.isEmpty()) {
                             groups.peek()[0] = true;
                         }
                         closedHere = true;
+                    }
+                    break;
+                case '?':
+                    // after '(' it opens a group construct, after a quantifier it makes it lazy
+                    if (i > 0 && (p.charAt(i - 1) == '(' || isQuantifierEnd(p, i - 1)) && !escaped(p, i - 1)) {
+                        break;
+                    }
+                    if (!groups.isEmpty()) {
+                        groups.peek()[0] = true; // at most once: a quantifier inside, not a repeat
                     }
                     break;
                 case '*':
@@ -65,12 +75,11 @@ final class PatternGuard {
                     if (i > 0 && (c == '+') && isQuantifierEnd(p, i - 1)) {
                         break;
                     }
-                    if (justClosed && lastGroupUnbounded) {
-                        return "a repeated group contains an unbounded quantifier, which can backtrack"
+                    if (justClosed && lastGroupQuantified && !isAtMostOnce(p, i)) {
+                        return "a repeated group contains a quantifier, which can backtrack"
                                 + " exponentially (index " + i + ")";
                     }
-                    boolean unbounded = c != '{' || p.indexOf('}', i) == p.indexOf(",}", i) + 1;
-                    if (unbounded && !groups.isEmpty()) {
+                    if (!groups.isEmpty()) {
                         groups.peek()[0] = true;
                     }
                     if (c == '{') {
@@ -84,6 +93,23 @@ final class PatternGuard {
             justClosed = closedHere;
         }
         return null;
+    }
+
+    /** True for {@code {0,1}} and {@code {1}}, which repeat nothing. */
+    private static boolean isAtMostOnce(String p, int i) {
+        if (p.charAt(i) != '{') {
+            return false;
+        }
+        String body = p.substring(i + 1, p.indexOf('}', i));
+        return body.equals("1") || body.equals("0,1") || body.equals("1,1");
+    }
+
+    private static boolean escaped(String p, int i) {
+        int backslashes = 0;
+        for (int j = i - 1; j >= 0 && p.charAt(j) == '\\'; j--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
     }
 
     private static boolean isQuantifierEnd(String p, int i) {

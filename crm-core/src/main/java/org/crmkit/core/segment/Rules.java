@@ -27,6 +27,11 @@ import java.util.stream.Collectors;
  *       (the shapes behind catastrophic backtracking in {@link java.util.regex});</li>
  *   <li>{@link #MAX_MATCH_INPUT_LENGTH}: a {@code matches} against a text longer than 1,000
  *       characters is UNKNOWN rather than run;</li>
+ *   <li>{@link #MATCH_STEPS_PER_CHARACTER}: a {@code matches} may read at most
+ *       {@link #matchBudget(int)} characters (backtracking reads again); one that needs more,
+ *       such as {@code (a|aa)+$} or {@code (a{1,30}){1,30}$} on a long run of {@code a}s, is
+ *       abandoned and UNKNOWN, and its explanation says so. So no pattern can hang the
+ *       evaluator, whatever the syntactic check below lets through;</li>
  *   <li>{@link #MAX_WINDOW_DAYS}: an aggregate window is 1 .. 36,600 days.</li>
  * </ul>
  *
@@ -44,8 +49,37 @@ public final class Rules {
     public static final int MAX_MATCH_INPUT_LENGTH = 1_000;
     /** Longest aggregate window in days (about 100 years). */
     public static final int MAX_WINDOW_DAYS = 36_600;
+    /**
+     * Work budget of one regular expression match, in characters the engine may read per
+     * character of the text ({@link #matchBudget(int)}). Linear matching reads each character a
+     * few times per alternative of the pattern; 1,000 leaves room for any pattern within
+     * {@link #MAX_PATTERN_LENGTH} that does not backtrack catastrophically, and bounds one
+     * match to about a million reads (a few milliseconds).
+     */
+    public static final int MATCH_STEPS_PER_CHARACTER = 1_000;
 
     private Rules() {
+    }
+
+    /**
+     * Returns the work budget of one regular expression match against a text: the number of
+     * characters the engine may read, {@link #MATCH_STEPS_PER_CHARACTER} {@code * (length + 1)}.
+     * A match that needs more is abandoned and the comparison is {@link Truth#UNKNOWN}; its
+     * explanation says so.
+     *
+     * <pre>{@code
+     * Rules.matchBudget(29); // 30000
+     * }</pre>
+     *
+     * @param length the text's length, zero or more
+     * @return the budget, positive
+     * @throws IllegalArgumentException if the length is negative
+     */
+    public static long matchBudget(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length must be >= 0 but was " + length);
+        }
+        return (long) MATCH_STEPS_PER_CHARACTER * (length + 1L);
     }
 
     /**

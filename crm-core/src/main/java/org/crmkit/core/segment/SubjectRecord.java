@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
+import org.crmkit.core.customer.PersonalData;
 
 /**
  * A mutable, array-backed {@link Subject}: set attribute values by name or slot, add activities,
@@ -165,7 +166,7 @@ public final class SubjectRecord implements Subject {
         Objects.requireNonNull(value, "value");
         Attribute a = registry.attribute(slot);
         if (a.type() == AttributeType.ENUM && !a.values().contains(value)) {
-            throw new IllegalArgumentException("'" + value + "' is not a value of enum attribute '"
+            throw new IllegalArgumentException("'" + PersonalData.mask(value) + "' is not a value of enum attribute '"
                     + name + "', expected one of " + a.values());
         }
         refs[slot] = value;

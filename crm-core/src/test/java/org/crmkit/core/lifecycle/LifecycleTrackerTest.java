@@ -27,7 +27,7 @@ class LifecycleTrackerTest {
             .build();
 
     private static LifecycleTracker<String, Shopper, Void> relationshipTracker() {
-        return LifecycleTracker.<String, Shopper, Void>builder(StandardLifecycles.relationship())
+        return LifecycleTracker.builder(StandardLifecycles.relationship())
                 .policy(StandardLifecycles.relationshipPolicy()).build();
     }
 
@@ -50,7 +50,7 @@ class LifecycleTrackerTest {
         Lifecycle<Object, Object> l = StandardLifecycles.relationship();
         LifecyclePolicy policy = LifecyclePolicy.of("p",
                 Rule.of("champions", Rule.Condition.oneOf("rfm_segment", "champions", "loyal"), "mature", "development"));
-        LifecycleTracker<Integer, Object, Object> t = LifecycleTracker.<Integer, Object, Object>builder(l).policy(policy).build();
+        LifecycleTracker<Integer, Object, Object> t = LifecycleTracker.builder(l).policy(policy).build();
         t.enrol(1, l.start(l.state("development"), T0));
         Outcome o = t.applySignals(1, null, null, Signals.builder().category("rfm_segment", "loyal").build(), T0).orElseThrow();
         Outcome.Moved m = (Outcome.Moved) o;
@@ -78,7 +78,7 @@ class LifecycleTrackerTest {
     void applySignals_guardRefusalIsReported() {
         Lifecycle<Integer, Void> l = Lifecycle.<Integer, Void>builder("g").initial("a").state("b")
                 .transition("a", "go", "b", "positive").guard("positive", (s, c) -> s > 0).build();
-        LifecycleTracker<String, Integer, Void> t = LifecycleTracker.<String, Integer, Void>builder(l)
+        LifecycleTracker<String, Integer, Void> t = LifecycleTracker.builder(l)
                 .policy(LifecyclePolicy.of("p", Rule.of("r", Rule.Condition.above("x", 1), "go"))).build();
         t.enrol("k", T0);
         assertThat(t.applySignals("k", -5, null, Signals.of("x", 2), T0))
@@ -137,7 +137,7 @@ class LifecycleTrackerTest {
     void advance_daysInStateIsSupplied() {
         Lifecycle<Object, Object> l = Lifecycle.<Object, Object>builder("trial").initial("trial").state("expired")
                 .transition("trial", "expire", "expired").build();
-        LifecycleTracker<Integer, Object, Object> t = LifecycleTracker.<Integer, Object, Object>builder(l)
+        LifecycleTracker<Integer, Object, Object> t = LifecycleTracker.builder(l)
                 .policy(LifecyclePolicy.of("p", Rule.of("30-days", Rule.Condition.atLeast(Signals.DAYS_IN_STATE, 30), "expire")))
                 .build();
         t.enrol(1, T0);
@@ -152,7 +152,7 @@ class LifecycleTrackerTest {
     void advance_daysInStateOfAdvanceWinsOverTimeSignals() {
         Lifecycle<Object, Object> l = Lifecycle.<Object, Object>builder("trial").initial("trial").state("expired")
                 .transition("trial", "expire", "expired").build();
-        LifecycleTracker<Integer, Object, Object> t = LifecycleTracker.<Integer, Object, Object>builder(l)
+        LifecycleTracker<Integer, Object, Object> t = LifecycleTracker.builder(l)
                 .policy(LifecyclePolicy.of("p", Rule.of("30-days", Rule.Condition.atLeast(Signals.DAYS_IN_STATE, 30), "expire")))
                 .build();
         t.enrol(1, T0);
@@ -170,7 +170,7 @@ class LifecycleTrackerTest {
 
     @Test
     void fire_expectedVersionMismatchIsAConflict() {
-        LifecycleTracker<String, Object, Object> t = LifecycleTracker.<String, Object, Object>builder(
+        LifecycleTracker<String, Object, Object> t = LifecycleTracker.builder(
                 StandardLifecycles.relationship()).build();
         t.enrol("c", T0);
         assertThat(t.fire("c", 0, null, null, Trigger.of("develop", T0)).moved()).isTrue();
@@ -180,7 +180,7 @@ class LifecycleTrackerTest {
 
     @Test
     void fire_unknownKeyAndDoubleEnrolmentAreErrors() {
-        LifecycleTracker<String, Object, Object> t = LifecycleTracker.<String, Object, Object>builder(
+        LifecycleTracker<String, Object, Object> t = LifecycleTracker.builder(
                 StandardLifecycles.relationship()).build();
         assertThatThrownBy(() -> t.fire("nobody", null, null, Trigger.of("develop", T0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("subject nobody is not enrolled in lifecycle 'relationship'");

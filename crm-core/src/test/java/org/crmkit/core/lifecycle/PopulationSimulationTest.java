@@ -51,8 +51,7 @@ class PopulationSimulationTest {
     @Test
     void advanceEvery_monthlyCountsAreConsistentAndEveryMoveIsJustifiedByItsEvidence() {
         Map<Integer, PurchaseTimeline> population = simulate(new Random(6L));
-        LifecycleTracker<Integer, PurchaseTimeline, Void> tracker = LifecycleTracker
-                .<Integer, PurchaseTimeline, Void>builder(StandardLifecycles.relationship())
+        LifecycleTracker<Integer, PurchaseTimeline, Void> tracker = LifecycleTracker.builder(StandardLifecycles.relationship())
                 .policy(StandardLifecycles.relationshipPolicy()).build();
         population.forEach((id, timeline) -> tracker.enrol(id, timeline.purchases().get(0)));
 
@@ -112,8 +111,7 @@ class PopulationSimulationTest {
 
     @Test
     void advanceEvery_rejectsBadRanges() {
-        LifecycleTracker<Integer, PurchaseTimeline, Void> tracker = LifecycleTracker
-                .<Integer, PurchaseTimeline, Void>builder(StandardLifecycles.relationship()).build();
+        LifecycleTracker<Integer, PurchaseTimeline, Void> tracker = LifecycleTracker.builder(StandardLifecycles.relationship()).build();
         assertThatThrownBy(() -> tracker.advanceEvery(START, START, Duration.ZERO, k -> null, TimeSignals.none(), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("step must be positive but was PT0S");
         assertThatThrownBy(() -> tracker.advanceEvery(START, START.minusSeconds(1), Duration.ofDays(1), k -> null,

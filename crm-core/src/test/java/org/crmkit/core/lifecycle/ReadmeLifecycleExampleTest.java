@@ -39,15 +39,15 @@ class ReadmeLifecycleExampleTest {
         LifecyclePolicy policy = LifecyclePolicy.of("scores",
                 Rule.of("low-p-alive", Rule.Condition.below("p_alive", 0.3), "slip", "active"));
 
-        LifecycleTracker<String, Account, Void> tracker = LifecycleTracker.<String, Account, Void>builder(onboarding)
+        LifecycleTracker<String, Account, Void> tracker = LifecycleTracker.builder(onboarding)
                 .policy(policy)
                 .build();
         tracker.enrol("A-1", Instant.parse("2026-01-05T09:00:00Z"));
         Account account = new Account(true);
 
-        Outcome subscribed = tracker.fire("A-1", account, null,
+        Outcome subscribed = tracker.fire("A-1", account,
                 Trigger.of("subscribe", Instant.parse("2026-01-12T09:00:00Z"), "sales", "card on file"));
-        Optional<Outcome> slipped = tracker.applySignals("A-1", account, null,
+        Optional<Outcome> slipped = tracker.applySignals("A-1", account,
                 Signals.of("p_alive", 0.12), Instant.parse("2026-06-30T00:00:00Z"));
 
         assertThat(subscribed.moved()).isTrue();

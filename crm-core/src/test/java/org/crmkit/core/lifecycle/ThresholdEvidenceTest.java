@@ -32,8 +32,7 @@ class ThresholdEvidenceTest {
 
     @Test
     void advance_moveKeepsLazyEvidenceAndExplainsIt() {
-        LifecycleTracker<Integer, Integer, Void> tracker = LifecycleTracker
-                .<Integer, Integer, Void>builder(StandardLifecycles.relationship())
+        LifecycleTracker<Integer, Integer, Void> tracker = LifecycleTracker.builder(StandardLifecycles.relationship())
                 .policy(StandardLifecycles.relationshipPolicy()).build();
         java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
         tracker.enrol(1, StandardLifecycles.<Integer, Void>relationship()

@@ -18,6 +18,7 @@ import org.crmkit.scoring.btyd.BtydModelJson;
 import org.crmkit.scoring.btyd.BtydModels;
 import org.crmkit.scoring.btyd.FittedModel;
 import org.crmkit.scoring.btyd.InvalidSummaryException;
+import org.crmkit.scoring.btyd.NonPositiveSpendPolicy;
 import org.crmkit.scoring.btyd.StoredModel;
 import org.crmkit.scoring.evaluation.HoldoutData;
 import org.crmkit.scoring.summary.CustomerSummaries;
@@ -63,6 +64,22 @@ final class BtydCommands {
             return BtydData.from(summaries);
         } catch (InvalidSummaryException e) {
             throw located(file, e);
+        }
+    }
+
+    /**
+     * The input of a spend model: as {@link #modelInput}, with the policy for repeat customers
+     * whose mean spend is not positive; under REJECT the error names file, line and customer.
+     */
+    static BtydData spendInput(Path file, CustomerSummaries summaries, NonPositiveSpendPolicy policy) {
+        requireModelRows(file, summaries);
+        try {
+            return BtydData.forSpendModel(summaries, policy);
+        } catch (InvalidSummaryException e) {
+            BadInputException b = new BadInputException(file, lineOf(file, e.row()), "monetary_value",
+                    "customer '" + e.customerId() + "': " + ROW_PREFIX.matcher(e.reason()).replaceFirst(""));
+            b.initCause(e);
+            throw b;
         }
     }
 

@@ -11,6 +11,7 @@ import org.crmkit.scoring.btyd.BtydModel;
 import org.crmkit.scoring.btyd.BtydModelJson;
 import org.crmkit.scoring.btyd.BtydModels;
 import org.crmkit.scoring.btyd.FitResult;
+import org.crmkit.scoring.btyd.NonPositiveSpendPolicy;
 import org.crmkit.scoring.btyd.SpendModel;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import picocli.CommandLine.Command;
@@ -64,6 +65,11 @@ public final class FitCommand implements Callable<Integer> {
             description = "also write the JSON here (atomically, only when the fit converged)")
     private Path out;
 
+    @Option(names = "--non-positive-spend", defaultValue = "reject", paramLabel = "reject|exclude",
+            description = "spend models: a repeat customer whose mean spend is 0 or negative is an error naming"
+                    + " its line (reject, default), or is left out and counted (exclude)")
+    private String nonPositiveSpend;
+
     @Option(names = "--time-unit", defaultValue = "unspecified", paramLabel = "UNIT",
             description = "time unit of the summary, recorded in the JSON (default unspecified)")
     private String timeUnit;
@@ -74,6 +80,12 @@ public final class FitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BtydModel<?> m = BtydModels.byName(model).orElseThrow(() -> new IllegalArgumentException(
                 "--model: unknown model \"" + model + "\"; known: " + BtydModels.names()));
+        NonPositiveSpendPolicy policy = switch (nonPositiveSpend) {
+            case "reject" -> NonPositiveSpendPolicy.REJECT;
+            case "exclude" -> NonPositiveSpendPolicy.EXCLUDE;
+            default -> throw new IllegalArgumentException("--non-positive-spend: expected reject or exclude, got '"
+                    + nonPositiveSpend + "'");
+        };
         CustomerSummaries summaries = BtydCommands.readSummary(spec, summary);
         BtydData data = BtydCommands.modelInput(summary, summaries);
         boolean spend = SpendModel.class.isAssignableFrom(
@@ -83,6 +95,13 @@ public final class FitCommand implements Callable<Integer> {
                     + " needs the mean spend of the repeat purchases; the column is missing");
         }
         BtydCommands.requireModelAccepts(summary, summaries, m, data);
+        if (spend) {
+            data = BtydCommands.spendInput(summary, summaries, policy);
+            if (data.excludedCustomers() > 0) {
+                err.println("crm fit: left out " + (long) data.excludedCustomers()
+                        + " repeat customer(s) with a mean spend of 0 or less (--non-positive-spend exclude)");
+            }
+        }
         FitResult<?> fit = BtydFitter.standard().fit(m, data);
         // one line, as the README shows it; the same text goes to --out
         String json = new ObjectMapper().readTree(BtydModelJson.write(fit, timeUnit)).toString();

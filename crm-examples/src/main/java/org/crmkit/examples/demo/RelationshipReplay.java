@@ -62,8 +62,7 @@ public final class RelationshipReplay {
      */
     public static RelationshipReplay of(CustomerStore store, Instant from, Instant to, Duration step) {
         Objects.requireNonNull(store, "store");
-        LifecycleTracker<CustomerId, PurchaseTimeline, Void> tracker = LifecycleTracker
-                .<CustomerId, PurchaseTimeline, Void>builder(StandardLifecycles.relationship())
+        LifecycleTracker<CustomerId, PurchaseTimeline, Void> tracker = LifecycleTracker.builder(StandardLifecycles.relationship())
                 .policy(StandardLifecycles.relationshipPolicy()).build();
         Map<CustomerId, PurchaseTimeline> timelines = new HashMap<>();
         List<Customer> customers = store.all();

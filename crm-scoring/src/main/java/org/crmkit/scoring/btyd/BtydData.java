@@ -48,9 +48,16 @@ public final class BtydData {
     private final int inputRows;
     private final double[] frequencyLevels;
     private final int[] frequencyLevelIndex;
+    private final double excludedCustomers;
 
     private BtydData(double[] frequency, double[] recency, double[] age, double[] monetary,
             double[] weight, boolean hasMonetary, int inputRows) {
+        this(frequency, recency, age, monetary, weight, hasMonetary, inputRows, 0);
+    }
+
+    private BtydData(double[] frequency, double[] recency, double[] age, double[] monetary,
+            double[] weight, boolean hasMonetary, int inputRows, double excludedCustomers) {
+        this.excludedCustomers = excludedCustomers;
         this.frequency = frequency;
         this.recency = recency;
         this.age = age;
@@ -165,6 +172,93 @@ public final class BtydData {
         return summaries.hasMonetaryValue()
                 ? build(x, tx, t, summaries.monetaryValueColumn(), w)
                 : build(x, tx, t, null, w);
+    }
+
+    /**
+     * The input of a spend model such as {@link GammaGamma}: as {@link #from(CustomerSummaries)},
+     * with a policy for repeat customers whose mean repeat spend is zero or negative, which the
+     * Gamma-Gamma likelihood cannot take. Under {@link NonPositiveSpendPolicy#REJECT} the first
+     * such customer is named; under {@link NonPositiveSpendPolicy#EXCLUDE} they are left out and
+     * counted in {@link #excludedCustomers()}, which a fit reports.
+     *
+     * <pre>{@code
+     * BtydData spend = BtydData.forSpendModel(SummaryCsv.read(path), NonPositiveSpendPolicy.EXCLUDE);
+     * }</pre>
+     *
+     * @param summaries the summaries with a monetary value column, not null
+     * @param policy what to do with a repeat customer whose mean spend is not positive, not null
+     * @return the compressed data, never null
+     * @throws IllegalArgumentException if the summaries have no monetary value or no customer
+     *     is left
+     * @throws InvalidSummaryException if a row is invalid, or under {@code REJECT} the first
+     *     repeat customer whose mean spend is not positive (naming row, customer and value)
+     */
+    public static BtydData forSpendModel(CustomerSummaries summaries, NonPositiveSpendPolicy policy) {
+        Objects.requireNonNull(summaries, "summaries");
+        Objects.requireNonNull(policy, "policy");
+        if (!summaries.hasMonetaryValue()) {
+            throw new IllegalArgumentException("a spend model needs the monetary_value column");
+        }
+        int n = summaries.size();
+        boolean[] keep = new boolean[n];
+        int kept = 0;
+        double excluded = 0;
+        for (int i = 0; i < n; i++) {
+            boolean nonPositive = summaries.frequency(i) > 0 && !(summaries.monetaryValue(i) > 0);
+            if (nonPositive && policy == NonPositiveSpendPolicy.REJECT) {
+                throw new InvalidSummaryException(i, summaries.customerId(i), "frequency "
+                        + summaries.frequency(i) + " with mean repeat spend " + summaries.monetaryValue(i)
+                        + ": the Gamma-Gamma model needs a positive mean spend of every repeat customer"
+                        + " (leave such customers out with the policy EXCLUDE)");
+            }
+            keep[i] = !nonPositive;
+            if (nonPositive) {
+                excluded += summaries.weight(i);
+            } else {
+                kept++;
+            }
+        }
+        double[] x = new double[kept];
+        double[] tx = new double[kept];
+        double[] t = new double[kept];
+        double[] m = new double[kept];
+        double[] w = new double[kept];
+        for (int i = 0, j = 0; i < n; i++) {
+            if (!keep[i]) {
+                continue;
+            }
+            int f = summaries.frequency(i);
+            try {
+                validateRow(-1, f, summaries.recency(i), summaries.t(i), f == 0 ? 0 : summaries.monetaryValue(i),
+                        summaries.weight(i));
+            } catch (IllegalArgumentException e) {
+                InvalidSummaryException invalid = new InvalidSummaryException(i, summaries.customerId(i), e.getMessage());
+                invalid.initCause(e);
+                throw invalid;
+            }
+            x[j] = f;
+            tx[j] = summaries.recency(i);
+            t[j] = summaries.t(i);
+            m[j] = f == 0 ? 0 : summaries.monetaryValue(i);
+            w[j] = summaries.weight(i);
+            j++;
+        }
+        if (kept == 0) {
+            throw new IllegalArgumentException("no customer left after excluding " + excluded
+                    + " with a non-positive mean spend");
+        }
+        BtydData d = build(x, tx, t, m, w);
+        return new BtydData(d.frequency, d.recency, d.age, d.monetary, d.weight, true, d.inputRows, excluded);
+    }
+
+    /**
+     * Returns how many customers (sum of weights) {@link #forSpendModel} left out for a
+     * non-positive mean spend.
+     *
+     * @return the count, 0 for data built otherwise
+     */
+    public double excludedCustomers() {
+        return excludedCustomers;
     }
 
     /**

@@ -2,7 +2,9 @@ package org.crmkit.scoring.btyd;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.internal.Optimizers.Objective;
@@ -31,9 +33,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Convergence means: the largest component of the gradient of the log-likelihood per
  * customer with respect to the transformed parameters is at most the gradient tolerance
- * (default 1e-6), no parameter ran off to the boundary ({@code |theta| > 30}), and the
- * observed information (the negative Hessian, by central differences of the analytic
- * gradient) is positive definite. The covariance of the estimates is the inverse observed
+ * (default 1e-6), no parameter ran off to the boundary, and the observed information (the
+ * negative Hessian, by central differences of the analytic gradient) is positive definite.
+ * A parameter has run off to the boundary when its transformed value passed
+ * {@code |theta| > 30}, or when it is far out ({@code |theta| >= ln 50}) and the likelihood is
+ * flat beyond it: moving it, alone or together with other far-out parameters, a factor of
+ * 100 further out changes the log-likelihood by less than {@code 0.01 + 1e-5 n}. Such a fit
+ * has its maximum at infinity (the gradient test alone would pass once the ridge is flat
+ * enough, as in a BG/NBD fit with {@code a, b} near 1e6); it is reported as not converged,
+ * with {@link FitResult#atBoundary()} and a reason such as
+ * {@code at boundary: a, b -> inf; no drop-out detected}, and the fall-back optimisers are
+ * not tried since they would run to the same boundary.
+ *
+ * <p>The work of a fit is bounded by the data, whatever the parameters do: all searches of a
+ * fit together evaluate the likelihood at most {@link #MAX_EVALUATIONS} times, and at most
+ * {@link #WORK_BUDGET} row evaluations (distinct rows times evaluations) but never fewer
+ * than {@link #MIN_EVALUATIONS} times; a fit that exhausts the budget returns its best point,
+ * not converged, saying so. The covariance of the estimates is the inverse observed
  * information on the transformed scale carried to the parameter scale by the delta method
  * ({@code J C J'} with {@code J} the diagonal of {@code d parameter / d theta}).
  *
@@ -53,6 +69,19 @@ public final class BtydFitter {
     public static final double DEFAULT_GRADIENT_TOLERANCE = 1e-6;
     /** The iteration limit per search of the standard fitter. */
     public static final int DEFAULT_MAX_ITERATIONS = 500;
+    /** The most likelihood evaluations of one fit, all searches together. */
+    public static final int MAX_EVALUATIONS = 5_000;
+    /** The fewest likelihood evaluations a fit is allowed however large the data. */
+    public static final int MIN_EVALUATIONS = 300;
+    /** Row evaluations (distinct rows times likelihood evaluations) one fit may spend. */
+    public static final long WORK_BUDGET = 200_000_000L;
+    /** A transformed parameter this far out ({@code |theta| >= ln 50}) is tested for a flat likelihood beyond. */
+    private static final double FAR_OUT = Math.log(50);
+    /** How far beyond the estimate the flatness test looks: a factor of 100. */
+    private static final double FLATNESS_STEP = Math.log(100);
+    /** Log-likelihood change below which the likelihood is flat: absolute, and per customer. */
+    private static final double FLAT_ABSOLUTE = 0.01;
+    private static final double FLAT_PER_CUSTOMER = 1e-5;
     /** Relative step of the central differences of the gradient that give the Hessian. */
     private static final double HESSIAN_STEP = 1e-5;
     /** Cholesky thresholds: relative symmetry, and the smallest pivot of a definite matrix. */
@@ -144,7 +173,7 @@ public final class BtydFitter {
         }
         double n = data.customers();
         Parallelism where = parallelism == null ? Parallelism.defaults() : parallelism;
-        Objective objective = (theta, gradient) -> {
+        Objective exact = (theta, gradient) -> {
             double[] p = toParameters(transforms, theta);
             double[] gp = new double[k];
             double ll;
@@ -161,29 +190,42 @@ public final class BtydFitter {
             }
             return finite ? -ll / n : Double.POSITIVE_INFINITY;
         };
+        Budget budget = new Budget(exact, evaluationBudget(data.size()));
+        Objective objective = budget;
         List<double[]> starts = model.startingPoints(data);
         if (starts.isEmpty()) {
             throw new IllegalArgumentException("model " + model.name() + " gave no starting point");
         }
         List<FitAttempt> attempts = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
+        Map<String, String> boundary = Map.of();
+        Outcome bestSearch = null;
         for (double[] start : starts) {
             double[] theta0 = toUnbounded(model, transforms, start);
-            Outcome o = Optimizers.bfgs(objective, theta0, gradientTolerance, maxIterations);
+            Outcome o = budget.run(theta0, () -> Optimizers.bfgs(objective, theta0, gradientTolerance, maxIterations));
             record(attempts, outcomes, "BFGS", start, o, n);
-            if (o.converged()) {
+            Map<String, String> here = boundary(exact, model, o, n);
+            if (bestSearch == null || better(o, bestSearch)) {
+                bestSearch = o;
+                boundary = here;
+            }
+            if ((o.converged() && here.isEmpty()) || budget.exhausted()) {
+                boundary = here;
                 break;
             }
         }
-        if (outcomes.stream().noneMatch(Outcome::converged)) {
+        // the fall-backs would run to the same boundary: skip them when the best search is there
+        boolean noneConverged = outcomes.stream().noneMatch(Outcome::converged);
+        if (noneConverged && boundary.isEmpty() && !budget.exhausted()) {
             double[] theta0 = toUnbounded(model, transforms, starts.get(0));
             record(attempts, outcomes, "NonLinearConjugateGradient (Hipparchus)", starts.get(0),
-                    Optimizers.conjugateGradient(objective, theta0, gradientTolerance, maxIterations), n);
+                    budget.run(theta0, () -> Optimizers.conjugateGradient(objective, theta0, gradientTolerance,
+                            maxIterations)), n);
         }
-        if (outcomes.stream().noneMatch(Outcome::converged)) {
+        if (outcomes.stream().noneMatch(Outcome::converged) && boundary.isEmpty() && !budget.exhausted()) {
             double[] theta0 = toUnbounded(model, transforms, starts.get(0));
             record(attempts, outcomes, "BOBYQA (Hipparchus) + BFGS", starts.get(0),
-                    Optimizers.bobyqa(objective, theta0, gradientTolerance, maxIterations), n);
+                    budget.run(theta0, () -> Optimizers.bobyqa(objective, theta0, gradientTolerance, maxIterations)), n);
         }
         Outcome best = null;
         for (Outcome o : outcomes) {
@@ -193,18 +235,29 @@ public final class BtydFitter {
         }
         double[] theta = best.theta();
         double[] parameters = toParameters(transforms, theta);
-        boolean converged = best.converged();
+        boundary = boundary(exact, model, best, n);
+        boolean converged = best.converged() && boundary.isEmpty();
         String reason = best.reason();
         double[][] covariance = null;
         if (Double.isFinite(best.value())) {
-            covariance = covariance(objective, transforms, theta, n);
+            covariance = covariance(exact, transforms, theta, n);
             if (covariance == null && converged) {
                 converged = false;
                 reason += "; but the observed information is not positive definite";
             }
         }
-        if (!converged && outcomes.stream().noneMatch(Outcome::converged)) {
+        if (!boundary.isEmpty()) {
+            reason = "at boundary: " + describe(boundary) + meaning(model, boundary, parameters)
+                    + " (search: " + best.reason() + ")";
+        } else if (!converged && outcomes.stream().noneMatch(Outcome::converged)) {
             reason = "no attempt converged; best: " + reason;
+        }
+        if (budget.exhausted()) {
+            reason += "; evaluation budget of " + budget.limit + " likelihood evaluations for "
+                    + data.size() + " distinct rows exhausted";
+        }
+        if (data.excludedCustomers() > 0) {
+            reason += "; " + data.excludedCustomers() + " customer(s) with a non-positive mean spend left out";
         }
         F fitted = model.withParameters(parameters);
         if (LOG.isDebugEnabled()) {
@@ -213,7 +266,183 @@ public final class BtydFitter {
         }
         return new FitResult<>(fitted, model.parameterNames(), -best.value() * n, converged, reason,
                 best.iterations(),
-                Optimizers.maxAbs(best.gradient()), covariance, n, attempts);
+                Optimizers.maxAbs(best.gradient()), covariance, n, attempts, boundary, data.excludedCustomers());
+    }
+
+    /** The likelihood evaluations one fit may make on data of so many distinct rows. */
+    static int evaluationBudget(int rows) {
+        long byWork = WORK_BUDGET / Math.max(1, rows);
+        return (int) Math.max(MIN_EVALUATIONS, Math.min(MAX_EVALUATIONS, byWork));
+    }
+
+    /**
+     * The parameters of an outcome that ran into the boundary, each with "inf" or "0": those
+     * past the optimisers' limit, and the far-out ones beyond which the likelihood is flat
+     * (tried alone and in every combination, at most 2^k - 1 evaluations for k parameters).
+     */
+    private static Map<String, String> boundary(Objective f, BtydModel<?> model, Outcome o, double n) {
+        double[] theta = o.theta();
+        if (!Double.isFinite(o.value())) {
+            return Map.of();
+        }
+        int k = theta.length;
+        boolean[] out = new boolean[k];
+        List<Integer> far = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            if (Math.abs(theta[i]) > Optimizers.THETA_LIMIT) {
+                out[i] = true;
+            } else if (Math.abs(theta[i]) >= FAR_OUT) {
+                far.add(i);
+            }
+        }
+        double tolerance = FLAT_ABSOLUTE + FLAT_PER_CUSTOMER * n;
+        double[] g = new double[k];
+        for (int mask = 1; mask < (1 << far.size()); mask++) {
+            double[] moved = theta.clone();
+            for (int b = 0; b < far.size(); b++) {
+                if ((mask & (1 << b)) != 0) {
+                    int i = far.get(b);
+                    moved[i] += Math.signum(theta[i]) * FLATNESS_STEP;
+                }
+            }
+            double v = f.value(moved, g);
+            // objective = -LL / n: flat or still rising when -LL grows by less than the tolerance
+            if (Double.isFinite(v) && (v - o.value()) * n < tolerance) {
+                for (int b = 0; b < far.size(); b++) {
+                    if ((mask & (1 << b)) != 0) {
+                        out[far.get(b)] = true;
+                    }
+                }
+            }
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        List<ParameterTransform> transforms = model.transforms();
+        for (int i = 0; i < k; i++) {
+            if (out[i]) {
+                double limit = transforms.get(i).toParameter(Math.signum(theta[i]) * 2 * Optimizers.THETA_LIMIT);
+                result.put(model.parameterNames().get(i), Math.abs(limit) > 1 ? "inf" : formatLimit(limit));
+            }
+        }
+        return result;
+    }
+
+    private static String formatLimit(double limit) {
+        return Math.abs(limit) < 1e-6 ? "0" : Double.toString(Math.rint(limit));
+    }
+
+    /** "a, b -> inf" or "s -> 0, beta -> inf". */
+    private static String describe(Map<String, String> boundary) {
+        Map<String, List<String>> byLimit = new LinkedHashMap<>();
+        boundary.forEach((name, limit) -> byLimit.computeIfAbsent(limit, l -> new ArrayList<>()).add(name));
+        List<String> parts = new ArrayList<>();
+        byLimit.forEach((limit, names) -> parts.add(String.join(", ", names) + " -> " + limit));
+        return String.join("; ", parts);
+    }
+
+    /**
+     * What the boundary means for the buy-till-you-die models whose parameters are named as in
+     * their papers: the drop-out process (BG/NBD and MBG/NBD {@code a, b}; Pareto/NBD
+     * {@code s, beta}) and the purchase process ({@code r, alpha}).
+     */
+    private static String meaning(BtydModel<?> model, Map<String, String> boundary, double[] parameters) {
+        List<String> names = model.parameterNames();
+        List<String> notes = new ArrayList<>();
+        if (names.containsAll(List.of("a", "b"))) {
+            double a = parameters[names.indexOf("a")];
+            double b = parameters[names.indexOf("b")];
+            double p = a / (a + b);
+            if ("inf".equals(boundary.get("b")) || "0".equals(boundary.get("a"))) {
+                if ("inf".equals(boundary.get("a"))) {
+                    notes.add("every customer has the same drop-out probability a / (a + b) = " + round(p));
+                }
+                if (p < 1e-3) {
+                    notes.add("no drop-out detected");
+                }
+            } else if ("inf".equals(boundary.get("a"))) {
+                notes.add("drop-out probability a / (a + b) -> 1");
+            }
+        }
+        if (names.containsAll(List.of("s", "beta"))) {
+            double s = parameters[names.indexOf("s")];
+            double beta = parameters[names.indexOf("beta")];
+            if ("0".equals(boundary.get("s")) || ("inf".equals(boundary.get("beta")) && !boundary.containsKey("s"))) {
+                notes.add("no drop-out detected");
+            } else if ("inf".equals(boundary.get("s")) && "inf".equals(boundary.get("beta"))) {
+                notes.add("every customer has the same drop-out rate s / beta = " + round(s / beta));
+            }
+        }
+        if (names.containsAll(List.of("r", "alpha")) && "inf".equals(boundary.get("r"))
+                && "inf".equals(boundary.get("alpha"))) {
+            double r = parameters[names.indexOf("r")];
+            double alpha = parameters[names.indexOf("alpha")];
+            notes.add("every customer has the same purchase rate r / alpha = " + round(r / alpha));
+        }
+        return notes.isEmpty() ? "" : "; " + String.join("; ", notes);
+    }
+
+    private static String round(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4g", v);
+    }
+
+    /**
+     * Counts likelihood evaluations against the fit's budget and keeps the best point seen, so
+     * that a search cut short still returns where it got to.
+     */
+    private static final class Budget implements Objective {
+        private final Objective f;
+        final int limit;
+        private int used;
+        private double bestValue = Double.POSITIVE_INFINITY;
+        private double[] bestTheta;
+        private double[] bestGradient;
+
+        Budget(Objective f, int limit) {
+            this.f = f;
+            this.limit = limit;
+        }
+
+        @Override
+        public double value(double[] theta, double[] gradient) {
+            if (used >= limit) {
+                throw new BudgetExhausted();
+            }
+            used++;
+            double v = f.value(theta, gradient);
+            if (v < bestValue) {
+                bestValue = v;
+                bestTheta = theta.clone();
+                bestGradient = gradient.clone();
+            }
+            return v;
+        }
+
+        boolean exhausted() {
+            return used >= limit;
+        }
+
+        Outcome run(double[] start, java.util.function.Supplier<Outcome> search) {
+            int before = used;
+            try {
+                return search.get();
+            } catch (BudgetExhausted e) {
+                if (bestTheta == null) {
+                    return new Outcome(start.clone(), Double.POSITIVE_INFINITY, new double[start.length], 0, false,
+                            "evaluation budget exhausted before a finite value");
+                }
+                return new Outcome(bestTheta.clone(), bestValue, bestGradient.clone(), used - before, false,
+                        "stopped by the evaluation budget (largest gradient component "
+                                + Optimizers.maxAbs(bestGradient) + ")");
+            }
+        }
+    }
+
+    /** Ends a search whose fit has used its evaluation budget; carries no stack trace. */
+    private static final class BudgetExhausted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BudgetExhausted() {
+            super("evaluation budget exhausted", null, false, false);
+        }
     }
 
     private static boolean better(Outcome o, Outcome best) {

@@ -14,7 +14,11 @@ import java.util.Optional;
  *
  * <p>A fit that did not converge says so ({@link #converged()} false and
  * {@link #convergence()} tells why); its parameters are the best found and must not be
- * used as estimates.
+ * used as estimates. A fit that ran into the boundary of the parameter space (the
+ * likelihood still rising, or flat, as some parameters run to infinity or zero) is never
+ * reported as converged: {@link #atBoundary()} names those parameters and where they run,
+ * and {@link #convergence()} reads for example
+ * {@code at boundary: a, b -> inf; no drop-out detected}.
  *
  * <pre>{@code
  * FitResult<BgNbd> fit = BtydFitter.standard().fit(BgNbd.model(), data);
@@ -40,10 +44,21 @@ public final class FitResult<F extends FittedModel> {
     private final double[][] covariance;
     private final double customers;
     private final List<FitAttempt> attempts;
+    private final Map<String, String> atBoundary;
+    private final double excludedCustomers;
 
     FitResult(F model, List<String> names, double logLikelihood, boolean converged, String convergence,
             int iterations, double gradientNorm, double[][] covariance, double customers,
             List<FitAttempt> attempts) {
+        this(model, names, logLikelihood, converged, convergence, iterations, gradientNorm, covariance,
+                customers, attempts, Map.of(), 0);
+    }
+
+    FitResult(F model, List<String> names, double logLikelihood, boolean converged, String convergence,
+            int iterations, double gradientNorm, double[][] covariance, double customers,
+            List<FitAttempt> attempts, Map<String, String> atBoundary, double excludedCustomers) {
+        this.atBoundary = Collections.unmodifiableMap(new LinkedHashMap<>(atBoundary));
+        this.excludedCustomers = excludedCustomers;
         this.model = Objects.requireNonNull(model, "model");
         this.names = List.copyOf(names);
         this.logLikelihood = logLikelihood;
@@ -192,6 +207,37 @@ public final class FitResult<F extends FittedModel> {
             se.put(names.get(i), Math.sqrt(covariance[i][i]));
         }
         return Collections.unmodifiableMap(se);
+    }
+
+    /**
+     * Returns the parameters that ran into the boundary of their range, each with where it
+     * runs ({@code "inf"} or {@code "0"}), in the model's parameter order; empty for an
+     * interior fit. When not empty the fit is not converged: the maximum likelihood lies at
+     * infinity (for BG/NBD, {@code a, b -> inf} means every customer has the same drop-out
+     * probability, and {@code b -> inf} alone that no drop-out was detected), so the
+     * parameters and their standard errors are not estimates.
+     *
+     * <pre>{@code
+     * if (!fit.atBoundary().isEmpty()) {
+     *     System.out.println(fit.convergence()); // "at boundary: a, b -> inf; no drop-out detected"
+     * }
+     * }</pre>
+     *
+     * @return an ordered unmodifiable map of parameter name to {@code "inf"} or {@code "0"}, never null
+     */
+    public Map<String, String> atBoundary() {
+        return atBoundary;
+    }
+
+    /**
+     * Returns how many customers (sum of weights) the data left out before the fit, for
+     * example repeat customers with a non-positive mean spend under
+     * {@link NonPositiveSpendPolicy#EXCLUDE}.
+     *
+     * @return the count, 0 when none
+     */
+    public double excludedCustomers() {
+        return excludedCustomers;
     }
 
     /**

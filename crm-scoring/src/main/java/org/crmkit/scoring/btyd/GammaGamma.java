@@ -94,6 +94,22 @@ public final class GammaGamma extends ParametricModel implements SpendModel {
     }
 
     /**
+     * Tells whether the model can value customers: its population mean spend
+     * {@code v p / (q - 1)} is finite only for {@code q > 1}. A model file with {@code q <= 1}
+     * is refused when it is read ({@link StoredModel#as}, {@link StoredModel#toModel()}).
+     *
+     * <pre>{@code
+     * GammaGamma.of(6.25, 3.74, 15.44).hasFiniteMeanSpend(); // true
+     * GammaGamma.of(2, 0.8, 10).hasFiniteMeanSpend();        // false
+     * }</pre>
+     *
+     * @return true when {@code q > 1}
+     */
+    public boolean hasFiniteMeanSpend() {
+        return q > 1;
+    }
+
+    /**
      * {@inheritDoc} {@code v p / (q - 1)}.
      *
      * @throws IllegalStateException if {@code q <= 1}

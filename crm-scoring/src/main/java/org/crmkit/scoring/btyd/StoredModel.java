@@ -51,8 +51,8 @@ public record StoredModel(String model, Map<String, Double> parameters, Optional
      * @param <F> the model type
      * @param expected the expected model, not null
      * @return the parametrised model, never null
-     * @throws IllegalArgumentException if the file holds another model or its parameters
-     *     do not fit
+     * @throws IllegalArgumentException if the file holds another model, its parameters do not
+     *     fit, or it is a Gamma-Gamma model with {@code q <= 1} (infinite mean spend)
      */
     public <F extends FittedModel> F as(BtydModel<F> expected) {
         Objects.requireNonNull(expected, "expected");
@@ -60,16 +60,27 @@ public record StoredModel(String model, Map<String, Double> parameters, Optional
             throw new IllegalArgumentException("the file holds model '" + model + "', not '"
                     + expected.name() + "'");
         }
-        return expected.withParameters(parameters);
+        return usable(expected.withParameters(parameters));
     }
 
     /**
      * Returns the stored model via the registry {@link BtydModels}.
      *
      * @return the parametrised model, never null
-     * @throws IllegalArgumentException if the model is unknown or its parameters do not fit
+     * @throws IllegalArgumentException if the model is unknown, its parameters do not fit, or it
+     *     is a Gamma-Gamma model with {@code q <= 1} (infinite mean spend)
      */
     public FittedModel toModel() {
-        return BtydModels.require(model).withParameters(parameters);
+        return usable(BtydModels.require(model).withParameters(parameters));
+    }
+
+    /** Refuses a model that cannot predict what it is for, before any output is written. */
+    private static <F extends FittedModel> F usable(F fitted) {
+        if (fitted instanceof GammaGamma spend && !spend.hasFiniteMeanSpend()) {
+            throw new IllegalArgumentException("gamma-gamma model with q = " + spend.parameters().get("q")
+                    + " <= 1 is refused: its mean spend v p / (q - 1) is infinite, so it cannot predict spend"
+                    + " or lifetime value; refit it (q > 1 is needed)");
+        }
+        return fitted;
     }
 }

@@ -141,11 +141,12 @@ class BtydFitterTest {
         FitResult<GammaGamma> fit = BtydFitter.standard().fit(GammaGamma.model(),
                 BtydData.withMonetary(x, tx, t, m));
         assertThat(fit.converged()).isFalse();
-        assertThat(fit.convergence()).startsWith("no attempt converged");
+        // the maximum lies at infinity: reported as such, and the fall-backs (which would run to
+        // the same boundary) are skipped
+        assertThat(fit.convergence()).startsWith("at boundary: ");
+        assertThat(fit.atBoundary()).isNotEmpty().allSatisfy((name, limit) -> assertThat(limit).isEqualTo("inf"));
         assertThat(fit.attempts()).hasSizeGreaterThan(1);
-        assertThat(fit.attempts()).extracting(FitAttempt::optimizer)
-                .contains("BFGS", "NonLinearConjugateGradient (Hipparchus)", "BOBYQA (Hipparchus) + BFGS");
-        assertThat(fit.attempts()).noneMatch(FitAttempt::converged);
+        assertThat(fit.attempts()).extracting(FitAttempt::optimizer).containsOnly("BFGS");
     }
 
     @Test

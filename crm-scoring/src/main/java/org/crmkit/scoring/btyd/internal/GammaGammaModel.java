@@ -84,15 +84,21 @@ public final class GammaGammaModel extends ModelSpecification<GammaGamma> {
             throw new IllegalArgumentException("the Gamma-Gamma model needs monetary values");
         }
         boolean any = false;
+        double nonPositive = 0;
         for (int i = 0; i < data.size(); i++) {
             if (data.frequency(i) > 0) {
                 any = true;
                 if (!(data.monetary(i) > 0)) {
-                    throw new IllegalArgumentException("monetary value " + data.monetary(i)
-                            + " with frequency " + data.frequency(i)
-                            + ": Gamma-Gamma needs a positive mean spend for repeat customers");
+                    nonPositive += data.weight(i);
                 }
             }
+        }
+        if (nonPositive > 0) {
+            // the rows are compressed here, so the customers can only be named before
+            throw new IllegalArgumentException(nonPositive + " repeat customer(s) have a mean repeat spend of 0:"
+                    + " Gamma-Gamma needs a positive mean spend; build the data with"
+                    + " BtydData.forSpendModel(summaries, NonPositiveSpendPolicy) to name them (REJECT)"
+                    + " or leave them out and count them (EXCLUDE)");
         }
         if (!any) {
             throw new IllegalArgumentException("no customer with repeat purchases: "
