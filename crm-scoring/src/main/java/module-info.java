@@ -24,6 +24,7 @@ module org.crmkit.scoring {
     exports org.crmkit.scoring.value;
     exports org.crmkit.scoring.btyd;
     exports org.crmkit.scoring.evaluation;
+    exports org.crmkit.scoring.churn;
 
     uses BtydModel;
     provides BtydModel with

@@ -38,6 +38,7 @@ class ModuleTest {
                 "org.crmkit.scoring.concentration",
                 "org.crmkit.scoring.value",
                 "org.crmkit.scoring.btyd",
-                "org.crmkit.scoring.evaluation");
+                "org.crmkit.scoring.evaluation",
+                "org.crmkit.scoring.churn");
     }
 }

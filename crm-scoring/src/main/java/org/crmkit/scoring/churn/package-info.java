@@ -1,0 +1,16 @@
+/**
+ * Churn warning (顾客流失警示): who is about to leave, why, and how sure we are.
+ *
+ * <p>Non-contractual customers (no cancellation is observed): {@link
+ * org.crmkit.scoring.churn.NoPurchaseRisk} gives the probability of no purchase in the next
+ * window from a fitted purchase model; {@link org.crmkit.scoring.churn.WarningPolicy} turns
+ * it and the customer's record ({@link org.crmkit.scoring.churn.ChurnEvidence}) into a
+ * {@link org.crmkit.scoring.churn.WarningLevel} with {@link org.crmkit.scoring.churn.ChurnReason}s;
+ * {@link org.crmkit.scoring.churn.ChurnScorer} scores a customer base into
+ * {@link org.crmkit.scoring.churn.ChurnScores} with a watch list by value at risk;
+ * {@link org.crmkit.scoring.churn.ChurnReport} evaluates the risk on a holdout period
+ * against baselines ({@link org.crmkit.scoring.churn.ChurnEvaluation}: AUC, Brier,
+ * deciles, precision@k, recall@k).
+ *
+ */
+package org.crmkit.scoring.churn;
