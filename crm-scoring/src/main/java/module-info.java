@@ -11,7 +11,6 @@ import org.crmkit.scoring.btyd.BtydModel;
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module org.crmkit.scoring {
     requires transitive org.crmkit.core;
-    requires com.google.common;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     // Hipparchus 3.1 jars carry no module descriptor: automatic module names.

@@ -315,7 +315,7 @@ final class ModelModule extends SimpleModule {
                         tree.getNodeType());
             }
             Map<AttributeKey<?>, Object> entries = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = tree.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String name = field.getKey();
