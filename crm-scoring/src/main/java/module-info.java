@@ -24,6 +24,7 @@ module org.crmkit.scoring {
     exports org.crmkit.scoring.btyd;
     exports org.crmkit.scoring.evaluation;
     exports org.crmkit.scoring.churn;
+    exports org.crmkit.scoring.loyalty;
 
     uses BtydModel;
     provides BtydModel with

@@ -39,6 +39,7 @@ class ModuleTest {
                 "org.crmkit.scoring.value",
                 "org.crmkit.scoring.btyd",
                 "org.crmkit.scoring.evaluation",
-                "org.crmkit.scoring.churn");
+                "org.crmkit.scoring.churn",
+                "org.crmkit.scoring.loyalty");
     }
 }
