@@ -17,6 +17,7 @@ module org.crmkit.scoring {
     requires hipparchus.core;
     requires hipparchus.optim;
 
+    exports org.crmkit.scoring;
     exports org.crmkit.scoring.summary;
     exports org.crmkit.scoring.rfm;
     exports org.crmkit.scoring.concentration;

@@ -33,6 +33,7 @@ class ModuleTest {
                 .map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet());
         assertThat(exported).containsExactlyInAnyOrder(
+                "org.crmkit.scoring",
                 "org.crmkit.scoring.summary",
                 "org.crmkit.scoring.rfm",
                 "org.crmkit.scoring.concentration",

@@ -1,6 +1,8 @@
-package org.crmkit.scoring.btyd;
+package org.crmkit.scoring.btyd.internal;
 
 import java.util.Arrays;
+import org.crmkit.scoring.btyd.SimulatedCohort;
+import org.hipparchus.random.RandomDataGenerator;
 
 /**
  * Draws synthetic cohorts from the Pareto/NBD and BG/BB models with a seed.
@@ -12,9 +14,11 @@ import java.util.Arrays;
  * {@code p ~ beta(alpha, beta)}, {@code theta ~ beta(gamma, delta)}; at each opportunity a
  * living customer first dies with probability {@code theta} and, if still alive, buys with
  * probability {@code p}. In both logs the first purchase is at time 0. Same seed, same
- * cohort. Stateless; thread-safe.
+ * cohort. The variates come from Hipparchus' {@link RandomDataGenerator}, the one
+ * random-number stack of the package (as for BG/NBD and MBG/NBD in
+ * {@link BetaGeometricNbd#simulate}). Stateless; thread-safe.
  */
-final class BtydSimulations {
+public final class BtydSimulations {
 
     private BtydSimulations() {
     }
@@ -41,10 +45,22 @@ final class BtydSimulations {
         }
     }
 
-    static SimulatedCohort paretoNbd(double r, double alpha, double s, double beta, double[] ages,
+    /**
+     * Draws a Pareto/NBD cohort.
+     *
+     * @param r purchase-rate shape
+     * @param alpha purchase-rate rate
+     * @param s dropout-rate shape
+     * @param beta dropout-rate rate
+     * @param ages the calibration ages, each positive and finite
+     * @param holdout the holdout length, finite and {@code >= 0}
+     * @param seed the seed
+     * @return the cohort
+     */
+    public static SimulatedCohort paretoNbd(double r, double alpha, double s, double beta, double[] ages,
             double holdout, long seed) {
         requireHoldout(holdout);
-        RandomDraws draws = new RandomDraws(seed);
+        RandomDataGenerator draws = new RandomDataGenerator(seed);
         int n = ages.length;
         double[] x = new double[n];
         double[] tx = new double[n];
@@ -55,11 +71,11 @@ final class BtydSimulations {
             if (!(age > 0) || Double.isInfinite(age)) {
                 throw new IllegalArgumentException("age " + i + " = " + age + " is not positive and finite");
             }
-            double lambda = draws.gamma(r, alpha);
-            double mu = draws.gamma(s, beta);
-            double end = Math.min(age + holdout, draws.exponential(mu));
+            double lambda = draws.nextGamma(r, 1.0 / alpha);
+            double mu = draws.nextGamma(s, 1.0 / beta);
+            double end = Math.min(age + holdout, draws.nextExponential(1.0 / mu));
             log.add(i, 0.0);
-            for (double time = draws.exponential(lambda); time <= end; time += draws.exponential(lambda)) {
+            for (double time = draws.nextExponential(1.0 / lambda); time <= end; time += draws.nextExponential(1.0 / lambda)) {
                 log.add(i, time);
                 if (time <= age) {
                     x[i]++;
@@ -73,13 +89,25 @@ final class BtydSimulations {
                 Arrays.copyOf(log.times, log.size));
     }
 
-    static SimulatedCohort bgBb(double a, double b, double g, double d, double[] opportunities,
+    /**
+     * Draws a BG/BB cohort.
+     *
+     * @param a purchase-probability shape alpha
+     * @param b purchase-probability shape beta
+     * @param g dropout-probability shape gamma
+     * @param d dropout-probability shape delta
+     * @param opportunities the calibration opportunities, whole numbers {@code >= 1}
+     * @param holdout the holdout opportunities, a whole number {@code >= 0}
+     * @param seed the seed
+     * @return the cohort
+     */
+    public static SimulatedCohort bgBb(double a, double b, double g, double d, double[] opportunities,
             double holdout, long seed) {
         requireHoldout(holdout);
         if (holdout != Math.rint(holdout)) {
             throw new IllegalArgumentException("holdout " + holdout + " is not a whole number of opportunities");
         }
-        RandomDraws draws = new RandomDraws(seed);
+        RandomDataGenerator draws = new RandomDataGenerator(seed);
         int size = opportunities.length;
         double[] x = new double[size];
         double[] tx = new double[size];
@@ -90,14 +118,14 @@ final class BtydSimulations {
             if (!(n >= 1) || n != Math.rint(n) || Double.isInfinite(n)) {
                 throw new IllegalArgumentException("opportunities " + i + " = " + n + " is not a whole number >= 1");
             }
-            double p = draws.beta(a, b);
-            double theta = draws.beta(g, d);
+            double p = draws.nextBeta(a, b);
+            double theta = draws.nextBeta(g, d);
             log.add(i, 0.0);
             for (long t = 1; t <= n + holdout; t++) {
-                if (draws.uniform() < theta) {
+                if (draws.nextDouble() < theta) {
                     break;
                 }
-                if (draws.uniform() < p) {
+                if (draws.nextDouble() < p) {
                     log.add(i, t);
                     if (t <= n) {
                         x[i]++;

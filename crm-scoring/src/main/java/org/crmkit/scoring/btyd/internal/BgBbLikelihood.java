@@ -1,4 +1,4 @@
-package org.crmkit.scoring.btyd;
+package org.crmkit.scoring.btyd.internal;
 
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
@@ -27,7 +27,10 @@ import org.hipparchus.special.Gamma;
  *
  * <p>Stateless and allocation-free; thread-safe.
  */
-final class BgBbLikelihood {
+public final class BgBbLikelihood {
+
+    /** The length of the gradient and work array of {@link #logLikelihood}. */
+    public static final int WORK_LENGTH = 5;
 
     private BgBbLikelihood() {
     }
@@ -46,7 +49,7 @@ final class BgBbLikelihood {
      *     P(alive at opportunity n + 1) in entry 4 when not {@code null}
      * @return the log-likelihood
      */
-    static double logLikelihood(double a, double b, double g, double d, int x, int tx, int n,
+    public static double logLikelihood(double a, double b, double g, double d, int x, int tx, int n,
             double[] gradient) {
         double lnBab = Beta.logBeta(a, b);
         double lnBgd = Beta.logBeta(g, d);

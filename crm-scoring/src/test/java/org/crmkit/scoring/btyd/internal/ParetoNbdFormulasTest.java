@@ -1,9 +1,11 @@
-package org.crmkit.scoring.btyd;
+package org.crmkit.scoring.btyd.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import org.crmkit.scoring.btyd.SimulatedCohort;
+import org.hipparchus.random.RandomDataGenerator;
 import org.junit.jupiter.api.Test;
 
 class ParetoNbdFormulasTest {
@@ -93,7 +95,7 @@ class ParetoNbdFormulasTest {
         double beta = 15.0;
         double t = 20.0;
         double more = 30.0;
-        RandomDraws draws = new RandomDraws(20_260_101L);
+        RandomDataGenerator draws = new RandomDataGenerator(20_260_101L);
         int size = 400_000;
         double[] all = new double[size];
         int zeros = 0;
@@ -101,13 +103,13 @@ class ParetoNbdFormulasTest {
         double zerosLater = 0.0;
         double zerosLaterSquares = 0.0;
         for (int i = 0; i < size; i++) {
-            double lambda = draws.gamma(r, alpha);
-            double mu = draws.gamma(s, beta);
-            double death = draws.exponential(mu);
+            double lambda = draws.nextGamma(r, 1 / alpha);
+            double mu = draws.nextGamma(s, 1 / beta);
+            double death = draws.nextExponential(1 / mu);
             int before = 0;
             int after = 0;
-            for (double time = draws.exponential(lambda); time <= Math.min(death, t + more);
-                    time += draws.exponential(lambda)) {
+            for (double time = draws.nextExponential(1 / lambda); time <= Math.min(death, t + more);
+                    time += draws.nextExponential(1 / lambda)) {
                 if (time <= t) {
                     before++;
                 } else {

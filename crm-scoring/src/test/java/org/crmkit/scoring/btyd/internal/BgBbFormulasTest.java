@@ -1,8 +1,9 @@
-package org.crmkit.scoring.btyd;
+package org.crmkit.scoring.btyd.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.crmkit.scoring.btyd.SimulatedCohort;
 import org.junit.jupiter.api.Test;
 
 class BgBbFormulasTest {

@@ -1,4 +1,4 @@
-package org.crmkit.scoring.btyd;
+package org.crmkit.scoring.btyd.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package org.crmkit.scoring.btyd;
+package org.crmkit.scoring.btyd.internal;
 
 /**
  * The Gauss hypergeometric function {@code 2F1(1, q; c + 1; z)} for {@code q > 0},
@@ -27,7 +27,7 @@ package org.crmkit.scoring.btyd;
  *
  * <p>Stateless and allocation-free; thread-safe.
  */
-final class HypergeometricContinuedFraction {
+public final class HypergeometricContinuedFraction {
 
     private static final double EPSILON = 1e-15;
     private static final double DERIVATIVE_EPSILON = 1e-14;
@@ -49,7 +49,7 @@ final class HypergeometricContinuedFraction {
      * @param offset the first index written in {@code gradient}
      * @return the logarithm of the function value, finite
      */
-    static double logValue(double q, double c, double z, double[] gradient, int offset) {
+    public static double logValue(double q, double c, double z, double[] gradient, int offset) {
         if (z == 0.0) {
             if (gradient != null) {
                 gradient[offset] = 0.0;

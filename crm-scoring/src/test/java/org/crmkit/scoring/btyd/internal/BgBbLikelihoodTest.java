@@ -1,8 +1,9 @@
-package org.crmkit.scoring.btyd;
+package org.crmkit.scoring.btyd.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.crmkit.scoring.btyd.BtydTestData;
 import org.hipparchus.special.Gamma;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.crmkit.scoring.btyd;
+package org.crmkit.scoring.btyd.internal;
 
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
@@ -24,10 +24,10 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  *
  * <p>Stateless; thread-safe.
  */
-final class LogConcaveQuadrature {
+public final class LogConcaveQuadrature {
 
     /** The integrand: a concave log density and optional weight functions. */
-    interface Integrand {
+    public interface Integrand {
         /**
          * Returns the log density.
          *
@@ -84,7 +84,7 @@ final class LogConcaveQuadrature {
      *     density, or {@code null} when {@code weightCount} is 0
      * @return the log integral
      */
-    static double logIntegral(Integrand f, double lo, double hi, int weightCount, double[] means) {
+    public static double logIntegral(Integrand f, double lo, double hi, int weightCount, double[] means) {
         double mode = mode(f, lo, hi);
         double hMax = f.logDensity(mode);
         double[] sums = new double[weightCount + 1];

@@ -1,4 +1,4 @@
-package org.crmkit.scoring.btyd;
+package org.crmkit.scoring.btyd.internal;
 
 import org.hipparchus.special.Gamma;
 
@@ -16,7 +16,7 @@ import org.hipparchus.special.Gamma;
  *
  * <p>Stateless; thread-safe.
  */
-final class ParetoNbdFormulas {
+public final class ParetoNbdFormulas {
 
     private ParetoNbdFormulas() {
     }
@@ -24,7 +24,7 @@ final class ParetoNbdFormulas {
     /**
      * P(alive at T | x, t_x, T): Fader &amp; Hardie 2005 note, section 5.
      */
-    static double probabilityAlive(double r, double alpha, double s, double beta, double x,
+    public static double probabilityAlive(double r, double alpha, double s, double beta, double x,
             double tx, double t) {
         if (tx >= t) {
             return 1.0;
@@ -41,7 +41,7 @@ final class ParetoNbdFormulas {
      * P(alive at T + u | x, t_x, T): alive at {@code T}, then survives {@code u} more under
      * the posterior gamma({@code s}, {@code beta + T}) dropout rate.
      */
-    static double probabilityAliveAt(double r, double alpha, double s, double beta, double x,
+    public static double probabilityAliveAt(double r, double alpha, double s, double beta, double x,
             double tx, double t, double u) {
         double alive = probabilityAlive(r, alpha, s, beta, x, tx, t);
         return alive * Math.exp(-s * Math.log1p(u / (beta + t)));
@@ -51,7 +51,7 @@ final class ParetoNbdFormulas {
      * E[X(t)] for a newly acquired customer: Fader &amp; Hardie 2005 note, eq. 27 (also in
      * Schmittlein et al. 1987): {@code r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)]}.
      */
-    static double expectedPurchases(double r, double alpha, double s, double beta, double t) {
+    public static double expectedPurchases(double r, double alpha, double s, double beta, double t) {
         return r / alpha * beta * powerIntegral(s - 1.0, Math.log1p(t / beta));
     }
 
@@ -59,7 +59,7 @@ final class ParetoNbdFormulas {
      * E[Y(t) | x, t_x, T], the expected purchases in {@code (T, T + t]}: Fader &amp; Hardie
      * 2005 note, section 6 (also in Schmittlein et al. 1987).
      */
-    static double conditionalExpectedPurchases(double r, double alpha, double s, double beta,
+    public static double conditionalExpectedPurchases(double r, double alpha, double s, double beta,
             double x, double tx, double t, double horizon) {
         double alive = probabilityAlive(r, alpha, s, beta, x, tx, t);
         double bt = beta + t;
@@ -69,7 +69,7 @@ final class ParetoNbdFormulas {
     /**
      * Returns {@code (1 - exp(-e L)) / e}, the limit {@code L} at {@code e = 0}.
      */
-    static double powerIntegral(double e, double logRatio) {
+    public static double powerIntegral(double e, double logRatio) {
         double el = e * logRatio;
         if (Math.abs(el) < 1e-8) {
             return logRatio * (1.0 - 0.5 * el);
@@ -91,7 +91,7 @@ final class ParetoNbdFormulas {
      * all digits for large {@code n}; here it is integrated directly by
      * {@link LogConcaveQuadrature} in {@code v = ln tau}, where the integrand is log-concave.
      */
-    static double probabilityOfPurchases(double r, double alpha, double s, double beta, double t,
+    public static double probabilityOfPurchases(double r, double alpha, double s, double beta, double t,
             int n) {
         double lnNbd = Gamma.logGamma(r + n) - Gamma.logGamma(r) - Gamma.logGamma(n + 1.0)
                 + r * Math.log(alpha / (alpha + t)) + n * Math.log(t / (alpha + t));
@@ -134,7 +134,7 @@ final class ParetoNbdFormulas {
      * @param horizon the horizon, {@code > 0}, may be infinite when {@code d > 0}
      * @param d the discount rate per period, {@code >= 0}
      */
-    static double discountedExpectedPurchases(double r, double alpha, double s, double beta,
+    public static double discountedExpectedPurchases(double r, double alpha, double s, double beta,
             double x, double tx, double t, double horizon, double d) {
         double alive = probabilityAlive(r, alpha, s, beta, x, tx, t);
         double force = Math.log1p(d);

@@ -1,7 +1,9 @@
-package org.crmkit.scoring.btyd;
+package org.crmkit.scoring.btyd.internal;
 
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
+import org.hipparchus.util.CombinatoricsUtils;
+import org.crmkit.scoring.btyd.BtydData;
 
 /**
  * BG/BB predictions for one customer, given {@code (alpha, beta, gamma, delta)}.
@@ -16,7 +18,7 @@ import org.hipparchus.special.Gamma;
  * {@code (delta + t) / (gamma + delta + t)}, which the sums below use instead of beta
  * functions. Stateless; thread-safe.
  */
-final class BgBbFormulas {
+public final class BgBbFormulas {
 
     /** Up to this many periods a survival sum is added up term by term. */
     private static final int DIRECT_SUM_LIMIT = 4096;
@@ -24,9 +26,34 @@ final class BgBbFormulas {
     private BgBbFormulas() {
     }
 
+    /**
+     * Checks a BG/BB history: a valid summary with whole-number recency and
+     * opportunities and at most one purchase per opportunity.
+     *
+     * @param row the row index for the message
+     * @param x the number of opportunities with a purchase
+     * @param tx the last opportunity with a purchase
+     * @param n the number of opportunities
+     * @throws IllegalArgumentException naming the row and the offending value
+     */
+    public static void requireHistory(int row, double x, double tx, double n) {
+        BtydData.validateRow(row, x, tx, n, 0, 1);
+        if (tx != Math.rint(tx) || n != Math.rint(n)) {
+            throw new IllegalArgumentException("row " + row + ": bg-bb needs whole-number recency and periods, got recency "
+                    + tx + ", periods " + n);
+        }
+        if (x > tx) {
+            throw new IllegalArgumentException("row " + row + ": frequency " + x + " > recency " + tx
+                    + " (at most one purchase per opportunity)");
+        }
+        if (n > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("row " + row + ": periods " + n + " is too large");
+        }
+    }
+
     /** P(alive at opportunity n + 1 | x, t_x, n): FHS 2010, P(alive in period n + 1). */
-    static double probabilityAlive(double a, double b, double g, double d, int x, int tx, int n) {
-        double[] work = new double[5];
+    public static double probabilityAlive(double a, double b, double g, double d, int x, int tx, int n) {
+        double[] work = new double[BgBbLikelihood.WORK_LENGTH];
         BgBbLikelihood.logLikelihood(a, b, g, d, x, tx, n, work);
         return Math.min(1.0, work[4]);
     }
@@ -36,7 +63,7 @@ final class BgBbFormulas {
      * the survival {@code B(gamma, delta + n + m) / B(gamma, delta)} in place of
      * {@code B(gamma, delta + n + 1) / B(gamma, delta)}.
      */
-    static double probabilityAliveAt(double a, double b, double g, double d, int x, int tx, int n,
+    public static double probabilityAliveAt(double a, double b, double g, double d, int x, int tx, int n,
             long m) {
         double lnL = BgBbLikelihood.logLikelihood(a, b, g, d, x, tx, n, null);
         double lnAlive = Beta.logBeta(a + x, b + n - x) - Beta.logBeta(a, b)
@@ -52,12 +79,12 @@ final class BgBbFormulas {
      * {@code delta / (gamma - 1) Gamma(gamma + delta) / Gamma(1 + delta)
      * [Gamma(1 + delta + from) / Gamma(gamma + delta + from) - (same at from + count)]}.
      */
-    static double survivalSum(double g, double d, long from, long count) {
+    public static double survivalSum(double g, double d, long from, long count) {
         return Math.exp(logSurvivalSum(g, d, from, count));
     }
 
     /** The logarithm of {@link #survivalSum}, {@code -infinity} for an empty window. */
-    static double logSurvivalSum(double g, double d, long from, long count) {
+    public static double logSurvivalSum(double g, double d, long from, long count) {
         if (count <= 0) {
             return Double.NEGATIVE_INFINITY;
         }
@@ -82,12 +109,12 @@ final class BgBbFormulas {
     }
 
     /** E[X(n*)] for a newly acquired customer: FHS 2010, E[X(n)]. */
-    static double expectedPurchases(double a, double b, double g, double d, long periods) {
+    public static double expectedPurchases(double a, double b, double g, double d, long periods) {
         return a / (a + b) * survivalSum(g, d, 0, periods);
     }
 
     /** E[X(n, n + n*) | x, t_x, n]: FHS 2010, eq. 13. */
-    static double conditionalExpectedPurchases(double a, double b, double g, double d, int x,
+    public static double conditionalExpectedPurchases(double a, double b, double g, double d, int x,
             int tx, int n, long periods) {
         double lnL = BgBbLikelihood.logLikelihood(a, b, g, d, x, tx, n, null);
         double lnP = Beta.logBeta(a + x + 1.0, b + n - x) - Beta.logBeta(a, b);
@@ -102,7 +129,7 @@ final class BgBbFormulas {
      *
      * @param rate the discount rate per opportunity, {@code > 0}
      */
-    static double discountedExpectedResidualTransactions(double a, double b, double g, double d,
+    public static double discountedExpectedResidualTransactions(double a, double b, double g, double d,
             int x, int tx, int n, double rate) {
         double lnL = BgBbLikelihood.logLikelihood(a, b, g, d, x, tx, n, null);
         double lnP = Beta.logBeta(a + x + 1.0, b + n - x) - Beta.logBeta(a, b);
@@ -116,7 +143,7 @@ final class BgBbFormulas {
      * The expected purchases of each of the next {@code periods} opportunities discounted
      * by {@code (1 + rate)^-k} and summed: FHS 2010's DERT truncated at {@code periods}.
      */
-    static double discountedExpectedPurchases(double a, double b, double g, double d, int x,
+    public static double discountedExpectedPurchases(double a, double b, double g, double d, int x,
             int tx, int n, int periods, double rate) {
         if (periods == 0) {
             return 0.0;
@@ -146,10 +173,10 @@ final class BgBbFormulas {
      * B(gamma + 1, delta + i) / B(gamma, delta)}, each term in log space and the sum
      * accumulated relative to its running maximum.
      */
-    static double probabilityOfPurchases(double a, double b, double g, double d, int n, int x) {
+    public static double probabilityOfPurchases(double a, double b, double g, double d, int n, int x) {
         double lnBab = Beta.logBeta(a, b);
         double lnBgd = Beta.logBeta(g, d);
-        double lnAlive = lnChoose(n, x) + Beta.logBeta(a + x, b + n - x) - lnBab
+        double lnAlive = CombinatoricsUtils.binomialCoefficientLog(n, x) + Beta.logBeta(a + x, b + n - x) - lnBab
                 + Beta.logBeta(g, d + n) - lnBgd;
         double max = lnAlive;
         double sum = 1.0;
@@ -169,7 +196,4 @@ final class BgBbFormulas {
         return Math.min(1.0, Math.exp(max + Math.log(sum)));
     }
 
-    private static double lnChoose(int n, int k) {
-        return Gamma.logGamma(n + 1.0) - Gamma.logGamma(k + 1.0) - Gamma.logGamma(n - k + 1.0);
-    }
 }

@@ -1,4 +1,4 @@
-package org.crmkit.scoring.btyd;
+package org.crmkit.scoring.btyd.internal;
 
 import org.hipparchus.special.Gamma;
 
@@ -47,13 +47,13 @@ import org.hipparchus.special.Gamma;
  * largest term. Stateless and allocation-free on the continued-fraction route;
  * thread-safe.
  */
-final class ParetoNbdLikelihood {
+public final class ParetoNbdLikelihood {
 
     /** Beyond this argument the continued fraction needs more than a few hundred steps. */
-    static final double CONTINUED_FRACTION_LIMIT = 0.999;
+    public static final double CONTINUED_FRACTION_LIMIT = 0.999;
 
     /** The length of the gradient and work array of {@link #logLikelihood}. */
-    static final int WORK_LENGTH = 19;
+    public static final int WORK_LENGTH = 19;
 
     private ParetoNbdLikelihood() {
     }
@@ -73,7 +73,7 @@ final class ParetoNbdLikelihood {
      *     scratch space, so the length must be at least {@link #WORK_LENGTH}
      * @return the log-likelihood
      */
-    static double logLikelihood(double r, double alpha, double s, double beta, double x, double tx,
+    public static double logLikelihood(double r, double alpha, double s, double beta, double x, double tx,
             double t, double[] gradient) {
         double lnGammaRatio = Gamma.logGamma(r + x) - Gamma.logGamma(r);
         double digammaRatio = gradient == null ? 0.0 : Gamma.digamma(r + x) - Gamma.digamma(r);
@@ -88,7 +88,7 @@ final class ParetoNbdLikelihood {
      * @param lnGammaRatio {@code ln Gamma(r + x) - ln Gamma(r)}
      * @param digammaRatio {@code psi(r + x) - psi(r)}; ignored without a gradient
      */
-    static double logLikelihood(double r, double alpha, double s, double beta, double x, double tx,
+    public static double logLikelihood(double r, double alpha, double s, double beta, double x, double tx,
             double t, double lnGammaRatio, double digammaRatio, double[] gradient) {
         double lnAlphaT = Math.log(alpha + t);
         double lnBetaT = Math.log(beta + t);
@@ -150,7 +150,7 @@ final class ParetoNbdLikelihood {
      * @param g receives the gradient of {@code ln J} w.r.t. (r, alpha, s, beta) at
      *     {@code off .. off + 3} and uses {@code off + 4 .. off + 6} as scratch, or null
      */
-    static double logTail(double r, double alpha, double s, double beta, double x, double t,
+    public static double logTail(double r, double alpha, double s, double beta, double x, double t,
             double[] g, int off) {
         double c = r + s + x;
         boolean alphaLarger = alpha >= beta;
@@ -197,7 +197,7 @@ final class ParetoNbdLikelihood {
      * integrand is {@code exp((1 - q) v - p ln(D + e^v))} with {@code D = |alpha - beta|},
      * {@code p} the exponent on the larger constant and {@code q} on the smaller.
      */
-    static double logTailByQuadrature(double r, double alpha, double s, double beta, double x,
+    public static double logTailByQuadrature(double r, double alpha, double s, double beta, double x,
             double t, double[] g, int off) {
         boolean alphaLarger = alpha >= beta;
         double d = Math.abs(alpha - beta);
@@ -245,7 +245,7 @@ final class ParetoNbdLikelihood {
     }
 
     /** Returns {@code ln(e^lnD + e^v)} without overflow. */
-    static double logDPlusExp(double lnD, double v) {
+    public static double logDPlusExp(double lnD, double v) {
         return Math.max(lnD, v) + Math.log1p(Math.exp(-Math.abs(v - lnD)));
     }
 }
