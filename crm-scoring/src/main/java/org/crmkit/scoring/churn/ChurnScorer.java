@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.stream.IntStream;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.PurchaseModel;
 import org.crmkit.scoring.btyd.SpendModel;
@@ -30,7 +30,7 @@ import org.crmkit.scoring.summary.CustomerSummaries;
  * }</pre>
  *
  * <p>Immutable and thread-safe; the builder is single-threaded. Bulk scoring runs in
- * chunks of {@value NoPurchaseRisk#CHUNK} customers on the common fork-join pool.
+ * chunks where the builder's {@link Parallelism} says (default {@link Parallelism#defaults()}).
  */
 public final class ChurnScorer {
 
@@ -40,8 +40,10 @@ public final class ChurnScorer {
     private final SpendModel spend;
     private final int valuePeriods;
     private final double discountRate;
+    private final Parallelism parallelism;
 
     private ChurnScorer(Builder b) {
+        this.parallelism = b.parallelism;
         this.model = b.model;
         this.window = b.window;
         this.policy = b.policy;
@@ -127,12 +129,11 @@ public final class ChurnScorer {
         }
         double[] risk = new double[n];
         double[] alive = new double[n];
-        NoPurchaseRisk.of(model, window, x, tx, age, risk, alive);
+        NoPurchaseRisk.of(model, window, x, tx, age, risk, alive, parallelism);
         byte[] levels = new byte[n];
         double[] value = spend == null ? null : new double[n];
-        IntStream.range(0, (n + NoPurchaseRisk.CHUNK - 1) / NoPurchaseRisk.CHUNK).parallel().forEach(c -> {
-            int end = Math.min(n, (c + 1) * NoPurchaseRisk.CHUNK);
-            for (int i = c * NoPurchaseRisk.CHUNK; i < end; i++) {
+        parallelism.forEachChunk(n, NoPurchaseRisk.CHUNK, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
                 levels[i] = (byte) summaryLevel(risk[i], x[i], tx[i], age[i]).ordinal();
                 if (value != null) {
                     value[i] = risk[i] * lifetimeValue(x[i], tx[i], age[i], monetary[i]);
@@ -192,6 +193,7 @@ public final class ChurnScorer {
         private SpendModel spend;
         private int valuePeriods;
         private double discountRate;
+        private Parallelism parallelism = Parallelism.defaults();
         private final Set<String> set = new HashSet<>();
 
         private Builder(PurchaseModel model) {
@@ -257,6 +259,20 @@ public final class ChurnScorer {
             this.spend = model;
             this.valuePeriods = periods;
             this.discountRate = rate;
+            return this;
+        }
+
+        /**
+         * Sets where bulk scoring runs (default {@link Parallelism#defaults()}).
+         *
+         * @param p the setting, not null
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder parallelism(Parallelism p) {
+            Objects.requireNonNull(p, "parallelism");
+            once("parallelism");
+            this.parallelism = p;
             return this;
         }
 

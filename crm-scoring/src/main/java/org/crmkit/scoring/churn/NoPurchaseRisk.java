@@ -2,7 +2,7 @@ package org.crmkit.scoring.churn;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.IntStream;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.BgBb;
 import org.crmkit.scoring.btyd.BgNbd;
 import org.crmkit.scoring.btyd.BtydData;
@@ -109,8 +109,8 @@ public final class NoPurchaseRisk {
     }
 
     /**
-     * Computes the risk (and optionally P(alive)) for many customers, in chunks of
-     * {@value #CHUNK} customers, in parallel on the common pool.
+     * Computes the risk (and optionally P(alive)) for many customers with the default
+     * {@link Parallelism}.
      *
      * @param model the model, not null
      * @param window the window, {@code > 0}
@@ -123,7 +123,27 @@ public final class NoPurchaseRisk {
      */
     public static void of(PurchaseModel model, double window, double[] x, double[] tx, double[] age,
             double[] risk, double[] alive) {
+        of(model, window, x, tx, age, risk, alive, Parallelism.defaults());
+    }
+
+    /**
+     * Computes the risk (and optionally P(alive)) for many customers, in chunks of at least
+     * {@value #CHUNK} customers, where the given {@link Parallelism} says.
+     *
+     * @param model the model, not null
+     * @param window the window, {@code > 0}
+     * @param x frequencies, not null
+     * @param tx recencies, not null
+     * @param age ages, not null
+     * @param risk receives the risks, same length, not null
+     * @param alive receives P(alive at T), same length, or null
+     * @param parallelism where the work runs, not null
+     * @throws IllegalArgumentException if the lengths differ or a history is invalid
+     */
+    public static void of(PurchaseModel model, double window, double[] x, double[] tx, double[] age,
+            double[] risk, double[] alive, Parallelism parallelism) {
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(parallelism, "parallelism");
         requireWindow(window);
         int n = Objects.requireNonNull(x, "x").length;
         if (Objects.requireNonNull(tx, "tx").length != n || Objects.requireNonNull(age, "age").length != n
@@ -135,9 +155,8 @@ public final class NoPurchaseRisk {
         boolean betaGeometric = model instanceof BgNbd || model instanceof MbgNbd;
         double[] p = betaGeometric ? betaGeometricParameters(model) : null;
         boolean modified = model instanceof MbgNbd;
-        IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
-            int end = Math.min(n, (c + 1) * CHUNK);
-            for (int i = c * CHUNK; i < end; i++) {
+        parallelism.forEachChunk(n, CHUNK, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
                 if (betaGeometric) {
                     BtydData.validateRow(i, x[i], tx[i], age[i], 0, 1);
                     risk[i] = betaGeometric(p[0], p[1], p[2], p[3], modified, window, x[i], tx[i], age[i],

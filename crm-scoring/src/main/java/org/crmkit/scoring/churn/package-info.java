@@ -10,7 +10,17 @@
  * {@link org.crmkit.scoring.churn.ChurnScores} with a watch list by value at risk;
  * {@link org.crmkit.scoring.churn.ChurnReport} evaluates the risk on a holdout period
  * against baselines ({@link org.crmkit.scoring.churn.ChurnEvaluation}: AUC, Brier,
- * deciles, precision@k, recall@k).
+ * deciles, precision@k, recall@k) and {@link org.crmkit.scoring.churn.AucComparison}
+ * (DeLong's paired test).
+ *
+ * <p>Contractual or attribute-based churn (labels known): {@link
+ * org.crmkit.scoring.churn.ChurnTable} reads customer attributes from a CSV export,
+ * {@link org.crmkit.scoring.churn.LogisticChurnModel} is an L2-regularised logistic
+ * regression fitted by Newton's method (IRLS) with k-fold cross-validation and JSON
+ * persistence.
+ *
+ * <p>Lifecycle link: {@link org.crmkit.scoring.churn.ChurnSignals} turns scores into
+ * lifecycle {@code Signals}.
  *
  */
 package org.crmkit.scoring.churn;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.IntStream;
+import org.crmkit.scoring.Parallelism;
 
 /**
  * Classifies a customer's brand sequence into a {@link BrandPattern} and so a
@@ -40,7 +40,7 @@ import java.util.stream.IntStream;
  * }</pre>
  *
  * <p>Immutable and thread-safe; the builder is single-threaded. The bulk method works in
- * chunks of customers on the common fork-join pool.
+ * chunks of customers where its {@link Parallelism} says.
  */
 public final class BrandPatternClassifier {
 
@@ -107,25 +107,36 @@ public final class BrandPatternClassifier {
     }
 
     /**
-     * Classifies every customer of the sequences.
+     * Classifies every customer of the sequences with the default {@link Parallelism}.
      *
      * @param sequences the customers' brand sequences, not null
      * @return the patterns, row for row, never null
      */
     public BrandPatterns classify(BrandSequences sequences) {
+        return classify(sequences, Parallelism.defaults());
+    }
+
+    /**
+     * Classifies every customer of the sequences, in chunks where the {@link Parallelism} says.
+     *
+     * @param sequences the customers' brand sequences, not null
+     * @param parallelism where the work runs, not null
+     * @return the patterns, row for row, never null
+     */
+    public BrandPatterns classify(BrandSequences sequences, Parallelism parallelism) {
         Objects.requireNonNull(sequences, "sequences");
+        Objects.requireNonNull(parallelism, "parallelism");
         int n = sequences.size();
         int[] offsets = sequences.offsets();
         int[] codes = sequences.brandCodes();
         byte[] pattern = new byte[n];
         float[] share = new float[n];
         int brands = sequences.brandCount();
-        IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
+        parallelism.forEachChunk(n, CHUNK, (c, from, to) -> {
             int[] count = new int[brands + 1];
             int[] last = new int[brands + 1];
             Result r = new Result();
-            int end = Math.min(n, (c + 1) * CHUNK);
-            for (int i = c * CHUNK; i < end; i++) {
+            for (int i = from; i < to; i++) {
                 classify(codes, offsets[i], offsets[i + 1], count, last, r);
                 pattern[i] = (byte) r.pattern.ordinal();
                 share[i] = (float) r.share;
