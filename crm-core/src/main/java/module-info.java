@@ -17,6 +17,7 @@ module org.crmkit.core {
     exports org.crmkit.core.lifecycle;
     exports org.crmkit.core.segment;
     exports org.crmkit.core.csv;
+    exports org.crmkit.core.campaign;
 
     // Jackson reads and writes the model records reflectively
     opens org.crmkit.core.customer to com.fasterxml.jackson.databind;

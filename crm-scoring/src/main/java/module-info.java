@@ -24,6 +24,10 @@ module org.crmkit.scoring {
     exports org.crmkit.scoring.value;
     exports org.crmkit.scoring.btyd;
     exports org.crmkit.scoring.evaluation;
+    exports org.crmkit.scoring.inference;
+    exports org.crmkit.scoring.satisfaction;
+    exports org.crmkit.scoring.campaign;
+    exports org.crmkit.scoring.service;
     exports org.crmkit.scoring.churn;
     exports org.crmkit.scoring.loyalty;
 

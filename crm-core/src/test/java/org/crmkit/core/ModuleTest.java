@@ -29,6 +29,7 @@ class ModuleTest {
                 "org.crmkit.core.json",
                 "org.crmkit.core.lifecycle",
                 "org.crmkit.core.segment",
-                "org.crmkit.core.csv");
+                "org.crmkit.core.csv",
+                "org.crmkit.core.campaign");
     }
 }

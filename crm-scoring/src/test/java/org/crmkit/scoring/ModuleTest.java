@@ -40,6 +40,10 @@ class ModuleTest {
                 "org.crmkit.scoring.value",
                 "org.crmkit.scoring.btyd",
                 "org.crmkit.scoring.evaluation",
+                "org.crmkit.scoring.inference",
+                "org.crmkit.scoring.satisfaction",
+                "org.crmkit.scoring.campaign",
+                "org.crmkit.scoring.service",
                 "org.crmkit.scoring.churn",
                 "org.crmkit.scoring.loyalty");
     }
