@@ -30,6 +30,7 @@ module org.crmkit.scoring {
     exports org.crmkit.scoring.service;
     exports org.crmkit.scoring.churn;
     exports org.crmkit.scoring.loyalty;
+    exports org.crmkit.scoring.basket;
 
     uses BtydModel;
     provides BtydModel with

@@ -45,6 +45,7 @@ class ModuleTest {
                 "org.crmkit.scoring.campaign",
                 "org.crmkit.scoring.service",
                 "org.crmkit.scoring.churn",
-                "org.crmkit.scoring.loyalty");
+                "org.crmkit.scoring.loyalty",
+                "org.crmkit.scoring.basket");
     }
 }
