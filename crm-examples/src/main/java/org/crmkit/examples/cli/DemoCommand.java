@@ -43,6 +43,7 @@ import org.crmkit.examples.demo.CrossSellReport;
 import org.crmkit.examples.demo.PopulationSimulator;
 import org.crmkit.examples.demo.RelationshipReplay;
 import org.crmkit.examples.demo.SimulatedPopulation;
+import org.crmkit.examples.demo.MarketingReport;
 import org.crmkit.examples.demo.ValueReport;
 import org.crmkit.scoring.btyd.FitResult;
 import org.crmkit.scoring.concentration.AbcClass;
@@ -103,6 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
         ChurnWarningSection.of(store, value, replay, CALIBRATION_END, PopulationSimulator.END).print(out);
         CrossSellReport.of(store.all(), seed, PopulationSimulator.END.minus(Duration.ofDays(365)),
                 PopulationSimulator.END.minus(Duration.ofDays(183)), PopulationSimulator.END).print(out);
+        MarketingReport.of(store, value, seed).print(out);
         printView(out, CustomerView.load(store, featured, population.clock()));
         out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         out.flush();
