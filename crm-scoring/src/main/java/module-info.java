@@ -28,6 +28,8 @@ module org.crmkit.scoring {
     exports org.crmkit.scoring.satisfaction;
     exports org.crmkit.scoring.campaign;
     exports org.crmkit.scoring.service;
+    exports org.crmkit.scoring.churn;
+    exports org.crmkit.scoring.loyalty;
     exports org.crmkit.scoring.basket;
 
     uses BtydModel;

@@ -76,6 +76,7 @@ class PublishedJarsIT {
                 "hipparchus.core", Set.of(),
                 "hipparchus.optim", Set.of()));
         assertThat(exports(scoring)).containsExactlyInAnyOrder("org.crmkit.scoring", "org.crmkit.scoring.basket", "org.crmkit.scoring.btyd",
+                "org.crmkit.scoring.churn", "org.crmkit.scoring.loyalty",
                 "org.crmkit.scoring.campaign", "org.crmkit.scoring.concentration", "org.crmkit.scoring.evaluation",
                 "org.crmkit.scoring.inference", "org.crmkit.scoring.rfm", "org.crmkit.scoring.satisfaction",
                 "org.crmkit.scoring.service", "org.crmkit.scoring.summary", "org.crmkit.scoring.value");

@@ -44,6 +44,8 @@ class ModuleTest {
                 "org.crmkit.scoring.satisfaction",
                 "org.crmkit.scoring.campaign",
                 "org.crmkit.scoring.service",
+                "org.crmkit.scoring.churn",
+                "org.crmkit.scoring.loyalty",
                 "org.crmkit.scoring.basket");
     }
 }

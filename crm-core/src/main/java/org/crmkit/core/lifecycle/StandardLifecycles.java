@@ -45,6 +45,8 @@ public final class StandardLifecycles {
     public static final String P_ALIVE = "p_alive";
     /** Signal: relative change of spend against a reference period, e.g. -0.5 for a halving. */
     public static final String SPEND_CHANGE = "spend_change";
+    /** Signal: the churn warning level, 0 none, 1 watch, 2 warning, 3 critical. */
+    public static final String CHURN_LEVEL = "churn_level";
 
     private static final Lifecycle<Object, Object> RELATIONSHIP = load("relationship.json");
     private static final Lifecycle<Object, Object> STATUS_PIPELINE = load("status-pipeline.json");
@@ -70,11 +72,14 @@ public final class StandardLifecycles {
     /**
      * Returns the automatic rules for {@link #relationship()}, in precedence order: terminate
      * after 365 days without purchase (from exploration or decline); weaken to decline when
-     * {@code p_alive < 0.3}, when spend halves ({@code spend_change <= -0.5}, maturity only) or
+     * {@code p_alive < 0.3}, on a churn warning ({@code churn_level >= 2}: level warning or
+     * critical), when spend halves ({@code spend_change <= -0.5}, maturity only) or
      * after 180 days without purchase; develop after the first repeat purchase; mature after four;
-     * recover from decline, or win back a terminated customer, on a purchase in the last 30 days.
+     * recover from decline, or win back a terminated customer, on a purchase in the last 30 days;
+     * recover from decline when the churn warning is gone ({@code churn_level < 1}).
      * Signals: {@link #DAYS_SINCE_LAST_PURCHASE}, {@link #REPEAT_PURCHASES}, {@link #P_ALIVE},
-     * {@link #SPEND_CHANGE}.
+     * {@link #SPEND_CHANGE}, {@link #CHURN_LEVEL} (0 none, 1 watch, 2 warning, 3 critical, as
+     * published by crm-scoring's {@code ChurnSignals}); rules whose signal is absent do not apply.
      *
      * @return the policy, never null
      */

@@ -38,6 +38,7 @@ import org.crmkit.core.merge.MatchReason;
 import org.crmkit.core.store.CustomerStore;
 import org.crmkit.core.view.CustomerView;
 import org.crmkit.examples.demo.Behaviour;
+import org.crmkit.examples.demo.ChurnWarningSection;
 import org.crmkit.examples.demo.CrossSellReport;
 import org.crmkit.examples.demo.PopulationSimulator;
 import org.crmkit.examples.demo.RelationshipReplay;
@@ -95,10 +96,12 @@ public final class DemoCommand implements Callable<Integer> {
         CustomerId featured = population.plantedDuplicates().isEmpty() ? busiest(store, all)
                 : population.plantedDuplicates().get(0).get(0);
         printMerge(out, population, candidates, activities);
-        printLifecycle(out, population, RelationshipReplay.of(store, REPLAY_FROM, PopulationSimulator.END, WEEK));
+        RelationshipReplay replay = RelationshipReplay.of(store, REPLAY_FROM, PopulationSimulator.END, WEEK);
+        printLifecycle(out, population, replay);
         ValueReport value = ValueReport.of(store, Currency.getInstance("EUR"), CALIBRATION_END,
                 LocalDate.ofInstant(PopulationSimulator.END, ZoneOffset.UTC), 52, 0.10);
         printValue(out, value);
+        ChurnWarningSection.of(store, value, replay, CALIBRATION_END, PopulationSimulator.END).print(out);
         CrossSellReport.of(store.all(), seed, PopulationSimulator.END.minus(Duration.ofDays(365)),
                 PopulationSimulator.END.minus(Duration.ofDays(183)), PopulationSimulator.END).print(out);
         MarketingReport.of(store, value, seed).print(out);
