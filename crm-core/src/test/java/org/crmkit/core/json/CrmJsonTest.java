@@ -52,6 +52,15 @@ class CrmJsonTest {
         values.add(person.contacts().webSites().get(0));
         values.add(person.consents());
         values.add(person.consents().byChannel().values().iterator().next());
+        org.crmkit.core.customer.ConsentRecord granted = org.crmkit.core.customer.ConsentRecord.granted(
+                org.crmkit.core.customer.ContactChannel.EMAIL, org.crmkit.core.customer.Purpose.MARKETING,
+                org.crmkit.core.customer.LegalBasis.CONSENT, "web-form", ModelSamples.T0, ModelSamples.NOW);
+        values.add(granted);
+        org.crmkit.core.customer.ConsentHistory history = org.crmkit.core.customer.ConsentHistory.none().with(granted)
+                .with(org.crmkit.core.customer.ConsentRecord.withdrawn(org.crmkit.core.customer.ContactChannel.EMAIL,
+                        org.crmkit.core.customer.Purpose.MARKETING, "unsubscribe-link", ModelSamples.NOW));
+        values.add(history);
+        values.add(ModelSamples.person("C-7").toBuilder().consentHistory(history).build());
         values.add(person.financial().orElseThrow());
         values.add(person.attributes());
         values.add(ModelSamples.VISITS);
