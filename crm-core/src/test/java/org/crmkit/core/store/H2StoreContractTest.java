@@ -11,8 +11,8 @@ class H2StoreContractTest extends CustomerStoreContract {
 
     @Override
     CustomerStore newStore(Clock clock) {
-        return JdbcCustomerStore.builder(UrlDataSource.of("jdbc:h2:mem:contract" + DATABASES.incrementAndGet()
-                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")).clock(clock).build();
+        return JdbcCustomerStore.builder(UrlDataSource.pooled("jdbc:h2:mem:contract" + DATABASES.incrementAndGet()
+                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "", "", 8)).clock(clock).build();
     }
 
     @Override

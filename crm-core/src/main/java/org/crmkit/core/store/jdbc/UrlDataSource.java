@@ -1,19 +1,28 @@
 package org.crmkit.core.store.jdbc;
 
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A {@link DataSource} that opens a new connection from a JDBC URL through
- * {@link DriverManager} for every request: no pool. Enough for command-line tools, tests and
- * embedded H2; a server application should pass its pooled data source instead.
+ * A {@link DataSource} over a JDBC URL through {@link DriverManager}: either a new connection
+ * for every request ({@link #of}), or with up to {@code maxIdle} closed connections kept open
+ * for reuse ({@link #pooled}). Enough for command-line tools, tests, benchmarks and embedded
+ * H2; a server application should pass its own pool (HikariCP or the container's) instead.
+ *
+ * <p>A pooled connection handed out is a proxy whose {@code close()} rolls back what was not
+ * committed, restores auto-commit and keeps the connection for the next request (or closes it
+ * when {@code maxIdle} are already kept). There is no upper bound on connections in use and no
+ * validation of idle ones.
  *
  * <pre>{@code
  * DataSource ds = UrlDataSource.of("jdbc:h2:./crm;LOCK_TIMEOUT=10000");
@@ -26,10 +35,32 @@ import javax.sql.DataSource;
 public final class UrlDataSource implements DataSource {
     private final String url;
     private final Properties properties;
+    private final ArrayBlockingQueue<Connection> idle;
 
-    private UrlDataSource(String url, Properties properties) {
+    private UrlDataSource(String url, Properties properties, int maxIdle) {
         this.url = url;
         this.properties = properties;
+        this.idle = maxIdle > 0 ? new ArrayBlockingQueue<>(maxIdle) : null;
+    }
+
+    /**
+     * Returns a data source that keeps up to {@code maxIdle} connections open for reuse.
+     *
+     * @param url the JDBC URL, not null, starting with {@code jdbc:}
+     * @param user the user, not null
+     * @param password the password, not null
+     * @param maxIdle how many closed connections to keep open, 1 to 1,000
+     * @return the data source, never null
+     * @throws IllegalArgumentException if the URL does not start with {@code jdbc:} or maxIdle is out of range
+     */
+    public static UrlDataSource pooled(String url, String user, String password, int maxIdle) {
+        if (maxIdle < 1 || maxIdle > 1_000) {
+            throw new IllegalArgumentException("maxIdle must be 1 to 1000: " + maxIdle);
+        }
+        Properties p = new Properties();
+        p.setProperty("user", Objects.requireNonNull(user, "user"));
+        p.setProperty("password", Objects.requireNonNull(password, "password"));
+        return new UrlDataSource(check(url), p, maxIdle);
     }
 
     /**
@@ -40,7 +71,7 @@ public final class UrlDataSource implements DataSource {
      * @throws IllegalArgumentException if the URL does not start with {@code jdbc:}
      */
     public static UrlDataSource of(String url) {
-        return new UrlDataSource(check(url), new Properties());
+        return new UrlDataSource(check(url), new Properties(), 0);
     }
 
     /**
@@ -56,7 +87,7 @@ public final class UrlDataSource implements DataSource {
         Properties p = new Properties();
         p.setProperty("user", Objects.requireNonNull(user, "user"));
         p.setProperty("password", Objects.requireNonNull(password, "password"));
-        return new UrlDataSource(check(url), p);
+        return new UrlDataSource(check(url), p, 0);
     }
 
     private static String check(String url) {
@@ -69,7 +100,67 @@ public final class UrlDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url, properties);
+        if (idle == null) {
+            return DriverManager.getConnection(url, properties);
+        }
+        Connection c = idle.poll();
+        if (c == null || c.isClosed()) {
+            c = DriverManager.getConnection(url, properties);
+        }
+        return pooledProxy(c);
+    }
+
+    private Connection pooledProxy(Connection real) {
+        boolean[] closed = new boolean[1];
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "close" -> {
+                            if (!closed[0]) {
+                                closed[0] = true;
+                                giveBack(real);
+                            }
+                            return null;
+                        }
+                        case "isClosed" -> {
+                            return closed[0] || real.isClosed();
+                        }
+                        case "equals" -> {
+                            return proxy == args[0];
+                        }
+                        case "hashCode" -> {
+                            return System.identityHashCode(proxy);
+                        }
+                        case "toString" -> {
+                            return "pooled " + real;
+                        }
+                        default -> {
+                            if (closed[0]) {
+                                throw new SQLException("connection is closed", "08003");
+                            }
+                            try {
+                                return method.invoke(real, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        }
+                    }
+                });
+    }
+
+    private void giveBack(Connection real) throws SQLException {
+        try {
+            if (!real.getAutoCommit()) {
+                real.rollback();
+                real.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            real.close();
+            return;
+        }
+        if (!idle.offer(real)) {
+            real.close();
+        }
     }
 
     @Override

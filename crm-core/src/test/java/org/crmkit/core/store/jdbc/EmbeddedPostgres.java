@@ -97,7 +97,7 @@ public final class EmbeddedPostgres {
 
     /** A data source on a new, empty schema of the shared server. */
     public DataSource newDatabase() {
-        return UrlDataSource.of(newSchemaUrl(), "postgres", "");
+        return UrlDataSource.pooled(newSchemaUrl(), "postgres", "", 8);
     }
 
     /** The URL of a new, empty schema of the shared server (user postgres, no password). */

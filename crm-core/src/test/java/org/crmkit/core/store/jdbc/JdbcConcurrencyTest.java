@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two stores on two separate data sources over one database, as two processes would have:
- * 8 threads share 16 customers and each adds 1 to a counter attribute of a random customer,
+ * 8 threads share 64 customers and each adds 1 to a counter attribute of a random customer,
  * by read-modify-write with the optimistic version check. No increment may be lost: the
  * counters must sum to the number of updates, and each customer's version must be 1 plus its
  * count. Conflicts must have happened, or the test proved nothing.
@@ -29,12 +29,12 @@ import org.junit.jupiter.api.Test;
 class JdbcConcurrencyTest {
     private static final AttributeKey<Long> COUNTER = AttributeKey.ofLong("test", "counter");
     private static final int THREADS = 8;
-    private static final int CUSTOMERS = 16;
+    private static final int CUSTOMERS = 64;
 
     @Test
     void twoDataSources_eightThreads_tenThousandUpdatesEach_loseNothing_h2() throws Exception {
         String url = "jdbc:h2:mem:concurrency;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000";
-        run(UrlDataSource.of(url), UrlDataSource.of(url), 10_000);
+        run(UrlDataSource.pooled(url, "", "", THREADS), UrlDataSource.pooled(url, "", "", THREADS), 10_000);
     }
 
     @Test
@@ -42,7 +42,7 @@ class JdbcConcurrencyTest {
         EmbeddedPostgres.requireOrSkip(EmbeddedPostgres.unavailableReason());
         String url = EmbeddedPostgres.shared().newSchemaUrl();
         // two data sources, each with its own connections to the same schema
-        run(UrlDataSource.of(url, "postgres", ""), UrlDataSource.of(url, "postgres", ""), 1_000);
+        run(UrlDataSource.pooled(url, "postgres", "", THREADS), UrlDataSource.pooled(url, "postgres", "", THREADS), 1_000);
     }
 
     private static void run(DataSource a, DataSource b, int updatesPerThread) throws Exception {
