@@ -179,7 +179,7 @@ public final class BtydModelJson {
             throw new IllegalArgumentException("model JSON lacks the object 'parameters'");
         }
         Map<String, Double> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = parameters.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = parameters.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
             if (!e.getValue().isNumber()) {
