@@ -165,7 +165,9 @@ public final class EmbeddedPostgres {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try (Connection c = DriverManager.getConnection(pg.url("postgres"), "postgres", "")) {
-                return pg;
+                if (c.isValid(10)) {
+                    return pg;
+                }
             } catch (SQLException e) {
                 if (!server.isAlive() || System.nanoTime() > deadline) {
                     pg.stop();
