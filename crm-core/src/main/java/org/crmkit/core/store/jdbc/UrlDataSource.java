@@ -44,6 +44,22 @@ public final class UrlDataSource implements DataSource {
     }
 
     /**
+     * Returns a data source that keeps up to {@code maxIdle} connections open for reuse, for a
+     * URL that carries its credentials, if any.
+     *
+     * @param url the JDBC URL, not null, starting with {@code jdbc:}
+     * @param maxIdle how many closed connections to keep open, 1 to 1,000
+     * @return the data source, never null
+     * @throws IllegalArgumentException if the URL does not start with {@code jdbc:} or maxIdle is out of range
+     */
+    public static UrlDataSource pooled(String url, int maxIdle) {
+        if (maxIdle < 1 || maxIdle > 1_000) {
+            throw new IllegalArgumentException("maxIdle must be 1 to 1000: " + maxIdle);
+        }
+        return new UrlDataSource(check(url), new Properties(), maxIdle);
+    }
+
+    /**
      * Returns a data source that keeps up to {@code maxIdle} connections open for reuse.
      *
      * @param url the JDBC URL, not null, starting with {@code jdbc:}
