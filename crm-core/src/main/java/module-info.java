@@ -1,16 +1,19 @@
 /**
  * crmkit core: the customer model, activities, ownership, merge of duplicates,
- * segmentation rules, lifecycle state machines and JSON round-trip.
+ * segmentation rules, lifecycle state machines, JSON round-trip and the JDBC customer store
+ * (only {@code java.sql}: the application brings its data source and driver).
  */
 module org.crmkit.core {
     requires transitive com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires transitive java.sql;
 
     exports org.crmkit.core.money;
     exports org.crmkit.core.customer;
     exports org.crmkit.core.ownership;
     exports org.crmkit.core.activity;
     exports org.crmkit.core.store;
+    exports org.crmkit.core.store.jdbc;
     exports org.crmkit.core.view;
     exports org.crmkit.core.merge;
     exports org.crmkit.core.json;

@@ -58,11 +58,12 @@ class PublishedJarsIT {
         assertThat(requires(core)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "java.base", Set.of(ModuleDescriptor.Requires.Modifier.MANDATED),
                 "com.fasterxml.jackson.databind", Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE),
+                "java.sql", Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE),
                 "org.slf4j", Set.of()));
         assertThat(exports(core)).containsExactlyInAnyOrder("org.crmkit.core.activity", "org.crmkit.core.campaign",
                 "org.crmkit.core.csv", "org.crmkit.core.customer", "org.crmkit.core.json", "org.crmkit.core.lifecycle",
                 "org.crmkit.core.merge", "org.crmkit.core.money", "org.crmkit.core.ownership",
-                "org.crmkit.core.segment", "org.crmkit.core.store", "org.crmkit.core.view");
+                "org.crmkit.core.segment", "org.crmkit.core.store", "org.crmkit.core.store.jdbc", "org.crmkit.core.view");
         assertThat(core.provides()).isEmpty();
         assertThat(core.uses()).isEmpty();
 

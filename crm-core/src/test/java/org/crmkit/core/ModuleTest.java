@@ -24,6 +24,7 @@ class ModuleTest {
                 "org.crmkit.core.ownership",
                 "org.crmkit.core.activity",
                 "org.crmkit.core.store",
+                "org.crmkit.core.store.jdbc",
                 "org.crmkit.core.view",
                 "org.crmkit.core.merge",
                 "org.crmkit.core.json",

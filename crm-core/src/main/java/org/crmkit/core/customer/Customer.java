@@ -41,6 +41,7 @@ public final class Customer {
     private final Profile profile;
     private final ContactPoints contacts;
     private final Consents consents;
+    private final ConsentHistory consentHistory;
     private final FinancialProfile financial;
     private final Attributes attributes;
     private final Ownership ownership;
@@ -55,6 +56,7 @@ public final class Customer {
         this.profile = b.profile;
         this.contacts = b.contacts;
         this.consents = b.consents;
+        this.consentHistory = b.consentHistory;
         this.financial = b.financial;
         this.attributes = b.attributes;
         this.ownership = b.ownership;
@@ -89,6 +91,7 @@ public final class Customer {
         b.classification = classification;
         b.contacts = contacts;
         b.consents = consents;
+        b.consentHistory = consentHistory;
         b.financial = financial;
         b.attributes = attributes;
         b.ownership = ownership;
@@ -151,6 +154,11 @@ public final class Customer {
         return consents;
     }
 
+    /** @return the consent history per channel and purpose, never null */
+    public ConsentHistory consentHistory() {
+        return consentHistory;
+    }
+
     /** @return the financial profile, or empty if unknown */
     public Optional<FinancialProfile> financial() {
         return Optional.ofNullable(financial);
@@ -180,6 +188,59 @@ public final class Customer {
      */
     public boolean contactable(ContactChannel channel) {
         return consents.permits(channel) && contacts.reaches(channel);
+    }
+
+    /**
+     * Tells whether the customer may be contacted on a channel for a purpose at an instant.
+     *
+     * <p>Rules, in order:
+     * <ol>
+     * <li>the channel needs a contact point that can use it;</li>
+     * <li>a do-not-contact on the channel ({@link #optOut}) in force at {@code at} forbids every purpose;</li>
+     * <li>the {@linkplain #consentHistory() consent record} for the channel and purpose in force at
+     *     {@code at} decides: an unexpired grant allows contact, a withdrawal forbids it;</li>
+     * <li>with no record for the purpose, the per-channel consent of the older API
+     *     ({@link #consents()}) counts for MARKETING and SERVICE if it was granted by {@code at},
+     *     and never for PROFILING, which needs a record of its own.</li>
+     * </ol>
+     *
+     * <pre>{@code
+     * customer.contactable(ContactChannel.EMAIL, Purpose.MARKETING, clock.instant());
+     * }</pre>
+     *
+     * @param channel the channel, not null
+     * @param purpose the purpose, not null
+     * @param at the instant, not null
+     * @return true if contact for that purpose is allowed and possible
+     */
+    public boolean contactable(ContactChannel channel, Purpose purpose, Instant at) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(at, "at");
+        if (!contacts.reaches(channel)) {
+            return false;
+        }
+        Optional<ChannelConsent> legacy = consents.of(channel);
+        if (legacy.isPresent() && legacy.get().doNotContact() && !legacy.get().recordedAt().isAfter(at)) {
+            return false;
+        }
+        Optional<ConsentRecord> record = consentHistory.latestAt(channel, purpose, at);
+        if (record.isPresent()) {
+            return record.get().permitsAt(at);
+        }
+        return purpose != Purpose.PROFILING && legacy.isPresent() && legacy.get().permitsContact()
+                && !legacy.get().recordedAt().isAfter(at);
+    }
+
+    /**
+     * Returns a copy with one more consent record (grant or withdrawal for a channel and purpose).
+     *
+     * @param record the record, not null
+     * @return the changed customer, never null
+     * @throws IllegalArgumentException if the record is older than the latest for its channel and purpose
+     */
+    public Customer withConsent(ConsentRecord record) {
+        return toBuilder().consentHistory(consentHistory.with(record)).build();
     }
 
     /**
@@ -251,14 +312,14 @@ public final class Customer {
     public boolean equals(Object obj) {
         return obj instanceof Customer c && id.equals(c.id) && version == c.version && status == c.status
                 && grade == c.grade && classification.equals(c.classification) && profile.equals(c.profile) && contacts.equals(c.contacts)
-                && consents.equals(c.consents) && Objects.equals(financial, c.financial)
+                && consents.equals(c.consents) && consentHistory.equals(c.consentHistory) && Objects.equals(financial, c.financial)
                 && attributes.equals(c.attributes) && ownership.equals(c.ownership) && mergedIds.equals(c.mergedIds);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, version, status, grade, classification, profile, contacts, consents, financial, attributes, ownership,
-                mergedIds);
+        return Objects.hash(id, version, status, grade, classification, profile, contacts, consents, consentHistory, financial, attributes,
+                ownership, mergedIds);
     }
 
     /**
@@ -269,8 +330,8 @@ public final class Customer {
     @Override
     public String toString() {
         return "Customer[id=" + id + ", version=" + version + ", kind=" + kind() + ", status=" + status
-                + ", grade=" + grade + ", classification=" + classification + ", profile=" + profile + ", contacts=" + contacts + ", consents=" + consents
-                + ", financial=" + financial + ", attributes=" + attributes + ", ownership=" + ownership
+                + ", grade=" + grade + ", classification=" + classification + ", profile=" + profile + ", contacts=" + contacts  + ", consents=" + consents
+                + ", consentHistory=" + consentHistory.records().size() + " records, financial=" + financial + ", attributes=" + attributes + ", ownership=" + ownership
                 + ", mergedIds=" + mergedIds + "]";
     }
 
@@ -288,6 +349,7 @@ public final class Customer {
         private Classification classification = Classification.none();
         private ContactPoints contacts = ContactPoints.empty();
         private Consents consents = Consents.none();
+        private ConsentHistory consentHistory = ConsentHistory.none();
         private FinancialProfile financial;
         private Attributes attributes = Attributes.none();
         private Ownership ownership = Ownership.none();
@@ -381,6 +443,19 @@ public final class Customer {
         public Builder consents(Consents value) {
             once("consents");
             consents = Objects.requireNonNull(value, "consents");
+            return this;
+        }
+
+        /**
+         * Sets the consent history per channel and purpose.
+         *
+         * @param value not null
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder consentHistory(ConsentHistory value) {
+            once("consentHistory");
+            consentHistory = Objects.requireNonNull(value, "consentHistory");
             return this;
         }
 

@@ -7,7 +7,9 @@ import org.crmkit.core.internal.Check;
 
 /**
  * An e-mail address. The domain is stored in lower case; {@link #normalized()} lower-cases
- * the whole address for duplicate matching. {@link #toString()} masks the local part.
+ * the whole address for duplicate matching. {@link #toString()} masks the local part. An
+ * internationalised domain is stored in its ASCII form: {@code anna@müller.de} becomes
+ * {@code anna@xn--mller-kva.de} (IDNA, RFC 5891), so both spellings are one address.
  *
  * <pre>{@code
  * Email email = Email.of("Ann.Lee@Example.com");   // toString: a***@example.com
@@ -29,7 +31,7 @@ public record Email(String address) {
      */
     public Email {
         Objects.requireNonNull(address, "email");
-        address = address.strip();
+        address = asciiDomain(address.strip());
         if (address.length() > 254 || !FORMAT.matcher(address).matches()
                 || address.startsWith(".") || address.contains("..") || address.contains(".@")) {
             throw new IllegalArgumentException("email is malformed: '" + mask(address) + "'");
@@ -56,6 +58,19 @@ public record Email(String address) {
      */
     public String normalized() {
         return address.toLowerCase(Locale.ROOT);
+    }
+
+    /** An internationalised domain (müller.de) is kept in its ASCII form (xn--mller-kva.de, RFC 5891). */
+    private static String asciiDomain(String address) {
+        int at = address.lastIndexOf('@');
+        if (at < 0 || address.substring(at).chars().allMatch(c -> c < 128)) {
+            return address;
+        }
+        try {
+            return address.substring(0, at + 1) + java.net.IDN.toASCII(address.substring(at + 1));
+        } catch (IllegalArgumentException e) {
+            return address; // rejected below as malformed
+        }
     }
 
     private static String mask(String text) {

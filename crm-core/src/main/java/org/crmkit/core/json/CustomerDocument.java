@@ -3,6 +3,7 @@ package org.crmkit.core.json;
 import java.util.Set;
 import org.crmkit.core.customer.Attributes;
 import org.crmkit.core.customer.Classification;
+import org.crmkit.core.customer.ConsentHistory;
 import org.crmkit.core.customer.Consents;
 import org.crmkit.core.customer.ContactPoints;
 import org.crmkit.core.customer.Customer;
@@ -15,7 +16,8 @@ import org.crmkit.core.ownership.Ownership;
 
 /** The JSON shape of a customer: the fields of {@link Customer} plus the schema version. */
 record CustomerDocument(Integer schemaVersion, CustomerId id, long version, CustomerStatus status,
-        CustomerGrade grade, Classification classification, Profile profile, ContactPoints contacts, Consents consents, FinancialProfile financial,
+        CustomerGrade grade, Classification classification, Profile profile, ContactPoints contacts, Consents consents,
+        ConsentHistory consentHistory, FinancialProfile financial,
         Attributes attributes, Ownership ownership, Set<CustomerId> mergedIds) {
 
     CustomerDocument {
@@ -30,7 +32,8 @@ record CustomerDocument(Integer schemaVersion, CustomerId id, long version, Cust
 
     static CustomerDocument of(Customer c) {
         return new CustomerDocument(CrmJson.SCHEMA_VERSION, c.id(), c.version(), c.status(), c.grade().orElse(null),
-                c.classification(), c.profile(), c.contacts(), c.consents(), c.financial().orElse(null), c.attributes(), c.ownership(),
+                c.classification(), c.profile(), c.contacts(), c.consents(),
+                c.consentHistory().isEmpty() ? null : c.consentHistory(), c.financial().orElse(null), c.attributes(), c.ownership(),
                 c.mergedIds());
     }
 
@@ -56,6 +59,9 @@ record CustomerDocument(Integer schemaVersion, CustomerId id, long version, Cust
         }
         if (consents != null) {
             b.consents(consents);
+        }
+        if (consentHistory != null) {
+            b.consentHistory(consentHistory);
         }
         if (financial != null) {
             b.financial(financial);

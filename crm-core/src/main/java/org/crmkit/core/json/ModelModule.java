@@ -50,6 +50,8 @@ import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.OrganizationProfile;
 import org.crmkit.core.customer.PersonProfile;
 import org.crmkit.core.customer.Profile;
+import org.crmkit.core.lifecycle.LifecycleRecord;
+import org.crmkit.core.lifecycle.LifecycleRecordJson;
 import org.crmkit.core.money.Money;
 
 /**
@@ -72,6 +74,7 @@ final class ModelModule extends SimpleModule {
         addSerializer(Attributes.class, new AttributesSerializer());
         addDeserializer(Attributes.class, new AttributesDeserializer());
         addSerializer(Customer.class, new CustomerSerializer());
+        addSerializer(LifecycleRecord.class, new LifecycleRecordSerializer());
         addDeserializer(Customer.class, new CustomerDeserializer());
         setMixInAnnotation(Activity.class, ActivityMixin.class);
         setMixInAnnotation(Profile.class, ProfileMixin.class);
@@ -205,6 +208,20 @@ final class ModelModule extends SimpleModule {
                 rest.nextToken();
                 return _delegatee.deserialize(rest, ctxt);
             }
+        }
+    }
+
+    /** Writes a lifecycle record in the form of {@link LifecycleRecordJson}. */
+    static final class LifecycleRecordSerializer extends StdSerializer<LifecycleRecord> {
+        private static final long serialVersionUID = 1L;
+
+        LifecycleRecordSerializer() {
+            super(LifecycleRecord.class);
+        }
+
+        @Override
+        public void serialize(LifecycleRecord value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeTree(LifecycleRecordJson.toTree(value));
         }
     }
 

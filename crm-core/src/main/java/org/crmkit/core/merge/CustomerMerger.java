@@ -42,7 +42,8 @@ import org.crmkit.core.store.UnknownCustomerException;
  *     else the other's; personality traits, main products and brands: union.</li>
  * <li>Contact points: union, the survivor's first.</li>
  * <li>Consent, per channel: the more recent record wins, so a later opt-out on either side
- *     stays in force; on equal dates do-not-contact beats denial beats grant.</li>
+ *     stays in force; on equal dates do-not-contact beats denial beats grant. The consent
+ *     histories per channel and purpose are joined in time order.</li>
  * <li>Financial profile: earliest first order, latest last order; outstanding balances
  *     added when in the same currency (else the survivor's); other fields the survivor's
  *     value if known, else the other's.</li>
@@ -102,6 +103,7 @@ public final class CustomerMerger {
                 .classification(survivor.classification().orElse(mergedAway.classification()))
                 .contacts(survivor.contacts().union(mergedAway.contacts()))
                 .consents(mergeConsents(survivor.consents(), mergedAway.consents()))
+                .consentHistory(survivor.consentHistory().union(mergedAway.consentHistory()))
                 .attributes(mergeAttributes(survivor.attributes(), mergedAway.attributes()))
                 .ownership(survivor.ownership().union(mergedAway.ownership(), at))
                 .mergedIds(mergedIds);
@@ -127,10 +129,10 @@ public final class CustomerMerger {
     }
 
     /**
-     * Merges two stored records: updates the survivor (checking its version), moves the
-     * duplicate's activities to it and removes the duplicate. Other writers may see the
-     * intermediate states; a conflicting concurrent change of either record makes this
-     * fail with a version conflict before the duplicate is removed.
+     * Merges two stored records in one step of the store ({@link CustomerStore#merge}): the
+     * survivor is updated (checking its version), the duplicate's activities move to it, the
+     * duplicate is removed (checking its version) and the merge is recorded; a conflicting
+     * concurrent change of either record makes it fail with a version conflict and write nothing.
      *
      * @param store the store, not null
      * @param survivorId the record that stays, not null
@@ -141,18 +143,31 @@ public final class CustomerMerger {
      * @throws org.crmkit.core.store.VersionConflictException if a record changed meanwhile
      */
     public static Customer mergeInto(CustomerStore store, CustomerId survivorId, CustomerId mergedAwayId, Clock clock) {
+        return mergeInto(store, survivorId, mergedAwayId, clock, CustomerStore.SYSTEM_ACTOR);
+    }
+
+    /**
+     * Merges two stored records as {@link #mergeInto(CustomerStore, CustomerId, CustomerId, Clock)}
+     * does, naming who merged them in the store's merge record and audit trail.
+     *
+     * @param store the store, not null
+     * @param survivorId the record that stays, not null
+     * @param mergedAwayId the duplicate, not null
+     * @param clock the clock giving the merge instant, not null
+     * @param actor who merges, not blank
+     * @return the stored merged record, never null
+     * @throws UnknownCustomerException if either record is not stored
+     * @throws org.crmkit.core.store.VersionConflictException if a record changed meanwhile
+     */
+    public static Customer mergeInto(CustomerStore store, CustomerId survivorId, CustomerId mergedAwayId, Clock clock,
+            String actor) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
         Customer survivor = store.find(survivorId).orElseThrow(() -> new UnknownCustomerException(survivorId));
         Customer away = store.find(mergedAwayId).orElseThrow(() -> new UnknownCustomerException(mergedAwayId));
-        List<Activity> awayActivities = store.activitiesOf(mergedAwayId);
-        MergeResult result = merge(survivor, store.activitiesOf(survivorId), away, awayActivities, clock.instant());
-        Customer stored = store.update(result.customer());
-        for (Activity a : awayActivities) {
-            store.record(a.withCustomerId(survivorId));
-        }
-        store.remove(mergedAwayId, away.version());
-        return stored;
+        MergeResult result = merge(survivor, store.activitiesOf(survivorId), away, store.activitiesOf(mergedAwayId),
+                clock.instant());
+        return store.merge(result, away.version(), actor);
     }
 
     private static void requireOwner(Activity a, CustomerId owner) {

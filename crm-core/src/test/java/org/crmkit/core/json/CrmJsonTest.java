@@ -52,6 +52,15 @@ class CrmJsonTest {
         values.add(person.contacts().webSites().get(0));
         values.add(person.consents());
         values.add(person.consents().byChannel().values().iterator().next());
+        org.crmkit.core.customer.ConsentRecord granted = org.crmkit.core.customer.ConsentRecord.granted(
+                org.crmkit.core.customer.ContactChannel.EMAIL, org.crmkit.core.customer.Purpose.MARKETING,
+                org.crmkit.core.customer.LegalBasis.CONSENT, "web-form", ModelSamples.T0, ModelSamples.NOW);
+        values.add(granted);
+        org.crmkit.core.customer.ConsentHistory history = org.crmkit.core.customer.ConsentHistory.none().with(granted)
+                .with(org.crmkit.core.customer.ConsentRecord.withdrawn(org.crmkit.core.customer.ContactChannel.EMAIL,
+                        org.crmkit.core.customer.Purpose.MARKETING, "unsubscribe-link", ModelSamples.NOW));
+        values.add(history);
+        values.add(ModelSamples.person("C-7").toBuilder().consentHistory(history).build());
         values.add(person.financial().orElseThrow());
         values.add(person.attributes());
         values.add(ModelSamples.VISITS);
@@ -65,6 +74,11 @@ class CrmJsonTest {
         values.addAll(ModelSamples.activities(person.id()));
         values.add(new DuplicateCandidate(CustomerId.of("C-1"), CustomerId.of("C-9"),
                 Set.of(MatchReason.EMAIL, MatchReason.PHONE)));
+        org.crmkit.core.merge.MatchEvidence evidence = new org.crmkit.core.merge.MatchEvidence("name", MatchReason.NAME,
+                0.96, 3.4);
+        values.add(evidence);
+        values.add(new DuplicateCandidate(CustomerId.of("C-1"), CustomerId.of("C-9"), Set.of(MatchReason.NAME), 9.5,
+                List.of(evidence, new org.crmkit.core.merge.MatchEvidence("birth-date", MatchReason.BIRTH_DATE, 0, -6))));
         Customer twin = ModelSamples.person("C-3");
         values.add(CustomerMerger.merge(person, ModelSamples.activities(person.id()), twin,
                 ModelSamples.activities(twin.id()), ModelSamples.NOW));
@@ -93,7 +107,8 @@ class CrmJsonTest {
                 .getLocation().toURI());
         Set<Class<?>> sampled = modelValues().map(a -> (Class<?>) a.get()[1].getClass())
                 .collect(java.util.stream.Collectors.toSet());
-        Set<String> services = Set.of("CustomerMerger", "DuplicateDetector", "Builder", "PersonalData");
+        Set<String> services = Set.of("CustomerMerger", "DuplicateDetector", "Builder", "PersonalData", "MatchPolicy",
+                "MatchRules", "MatchFeatures", "MatchNormalizer", "JaroWinkler", "ColognePhonetics");
         List<String> missing = new ArrayList<>();
         for (String pkg : List.of("money", "customer", "ownership", "activity", "merge", "view")) {
             java.nio.file.Path dir = root.resolve("org/crmkit/core/" + pkg);

@@ -60,12 +60,15 @@ class MergeTest {
                 person("C-4", "Anna", "Berg", null, "+491701112222", "80331"),
                 person("C-5", "Someone", "Else", "else@example.com", null, "10115"));
         List<DuplicateCandidate> found = DuplicateDetector.standard().find(customers);
-        assertThat(found).containsExactly(
-                new DuplicateCandidate(CustomerId.of("C-1"), CustomerId.of("C-2"),
-                        Set.of(MatchReason.EMAIL, MatchReason.NAME_AND_POSTAL_CODE)),
-                new DuplicateCandidate(CustomerId.of("C-1"), CustomerId.of("C-3"), Set.of(MatchReason.PHONE)),
-                new DuplicateCandidate(CustomerId.of("C-1"), CustomerId.of("C-4"), Set.of(MatchReason.PHONE)),
-                new DuplicateCandidate(CustomerId.of("C-3"), CustomerId.of("C-4"), Set.of(MatchReason.PHONE)));
+        assertThat(found).extracting(DuplicateCandidate::first, DuplicateCandidate::second, DuplicateCandidate::reasons,
+                DuplicateCandidate::score).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(CustomerId.of("C-1"), CustomerId.of("C-2"),
+                        Set.of(MatchReason.EMAIL, MatchReason.NAME_AND_POSTAL_CODE), 2.0),
+                org.assertj.core.groups.Tuple.tuple(CustomerId.of("C-1"), CustomerId.of("C-3"), Set.of(MatchReason.PHONE), 1.0),
+                org.assertj.core.groups.Tuple.tuple(CustomerId.of("C-1"), CustomerId.of("C-4"), Set.of(MatchReason.PHONE), 1.0),
+                org.assertj.core.groups.Tuple.tuple(CustomerId.of("C-3"), CustomerId.of("C-4"), Set.of(MatchReason.PHONE), 1.0));
+        assertThat(found.get(0).evidence()).extracting(MatchEvidence::rule)
+                .containsExactly("exact-email", "exact-name-postal-code");
         assertThat(DuplicateDetector.normalizedName(customers.get(0))).isEqualTo("jorg muller");
     }
 

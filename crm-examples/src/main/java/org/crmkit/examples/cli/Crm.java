@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = "crmkit command line",
         subcommands = {DemoCommand.class, SummarizeCommand.class, RfmCommand.class, FitCommand.class,
             PredictCommand.class, EvaluateCommand.class, SegmentCommand.class, NpsCommand.class,
-            CampaignCommand.class, ChurnCommand.class, LoyaltyCommand.class,
+            CampaignCommand.class, ChurnCommand.class, LoyaltyCommand.class, StoreCommand.class,
             ItemsetsCommand.class, RulesCommand.class, RecommendCommand.class})
 public final class Crm implements Runnable {
     /** The option that turns on stack traces, accepted anywhere on the line. */

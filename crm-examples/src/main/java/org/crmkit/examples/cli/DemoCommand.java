@@ -40,6 +40,7 @@ import org.crmkit.core.view.CustomerView;
 import org.crmkit.examples.demo.Behaviour;
 import org.crmkit.examples.demo.ChurnWarningSection;
 import org.crmkit.examples.demo.CrossSellReport;
+import org.crmkit.examples.demo.DatabaseReport;
 import org.crmkit.examples.demo.PopulationSimulator;
 import org.crmkit.examples.demo.RelationshipReplay;
 import org.crmkit.examples.demo.SimulatedPopulation;
@@ -75,6 +76,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "random seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(names = "--database", paramLabel = "JDBC_URL",
+            description = "an empty database to store the customers in (default: a new embedded H2 database in a temporary folder)")
+    private String database;
+
     @Override
     public Integer call() {
         if (customers < 1 || customers > 1_000_000) {
@@ -106,6 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
                 PopulationSimulator.END.minus(Duration.ofDays(183)), PopulationSimulator.END).print(out);
         MarketingReport.of(store, value, seed).print(out);
         printView(out, CustomerView.load(store, featured, population.clock()));
+        DatabaseReport.of(store, database != null ? database : DatabaseReport.defaultUrl(), population.clock()).print(out);
         out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         out.flush();
         return 0;
