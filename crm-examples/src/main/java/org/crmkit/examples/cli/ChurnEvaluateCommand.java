@@ -1,5 +1,6 @@
 package org.crmkit.examples.cli;
 
+import org.crmkit.core.csv.CsvField;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,12 +81,12 @@ public final class ChurnEvaluateCommand implements Callable<Integer> {
             if (summary == null) {
                 throw new IllegalArgumentException("--summary is needed with a purchase model");
             }
-            FittedModel m = BtydCommands.readModel(model);
+            FittedModel m = BtydCommands.readModel(spec, model);
             if (!(m instanceof PurchaseModel purchases)) {
                 throw new BadInputException(model, 0, "model", "model '" + m.modelName()
                         + "' does not predict purchases");
             }
-            CustomerSummaries s = BtydCommands.readSummary(summary);
+            CustomerSummaries s = BtydCommands.readSummary(spec, summary);
             BtydCommands.requireModelRows(summary, s);
             if (!s.hasHoldout()) {
                 throw new BadInputException(summary, 1, "frequency_holdout",

@@ -1,5 +1,6 @@
 package org.crmkit.examples.cli;
 
+import org.crmkit.core.csv.CsvField;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,13 +93,13 @@ public final class ChurnScoreCommand implements Callable<Integer> {
         if (!(window > 0) || Double.isInfinite(window)) {
             throw new IllegalArgumentException("--window: not a positive number: " + window);
         }
-        FittedModel m = BtydCommands.readModel(model);
+        FittedModel m = BtydCommands.readModel(spec, model);
         if (!(m instanceof PurchaseModel purchases)) {
             throw new BadInputException(model, 0, "model", "model '" + m.modelName() + "' does not predict purchases");
         }
         ChurnScorer.Builder b = ChurnScorer.builder(purchases).window(window).policy(policy);
         if (spendModel != null) {
-            FittedModel s = BtydCommands.readModel(spendModel);
+            FittedModel s = BtydCommands.readModel(spec, spendModel);
             if (!(s instanceof SpendModel spend)) {
                 throw new BadInputException(spendModel, 0, "model", "model '" + s.modelName() + "' is not a spend model");
             }
@@ -111,7 +112,7 @@ public final class ChurnScoreCommand implements Callable<Integer> {
             }
             b.spendModel(spend, horizon, discountRate);
         }
-        CustomerSummaries t = BtydCommands.readSummary(summary);
+        CustomerSummaries t = BtydCommands.readSummary(spec, summary);
         BtydCommands.requireModelRows(summary, t);
         if (spendModel != null && !t.hasMonetaryValue()) {
             throw new BadInputException(summary, 1, "monetary_value", "needed with --spend-model");

@@ -1,5 +1,6 @@
 package org.crmkit.examples.cli;
 
+import org.crmkit.core.csv.CsvField;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.crmkit.examples.cli;
 
+import org.crmkit.core.csv.CsvField;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

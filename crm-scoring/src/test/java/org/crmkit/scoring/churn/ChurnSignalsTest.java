@@ -34,7 +34,7 @@ class ChurnSignalsTest {
 
     @Test
     void relationshipPolicy_movesToDeclineOnAWarningAndBackOnRecovery() {
-        LifecycleTracker<String, Void, Void> tracker = LifecycleTracker.<String, Void, Void>builder(
+        LifecycleTracker<String, Void, Void> tracker = LifecycleTracker.builder(
                 StandardLifecycles.relationship()).policy(StandardLifecycles.relationshipPolicy()).build();
         Instant t0 = Instant.parse("2026-01-05T00:00:00Z");
         tracker.enrol("C-1", t0);
