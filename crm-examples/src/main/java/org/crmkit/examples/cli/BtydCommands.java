@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.BtydModelJson;
 import org.crmkit.scoring.btyd.FittedModel;
@@ -12,6 +13,7 @@ import org.crmkit.scoring.btyd.InvalidSummaryException;
 import org.crmkit.scoring.evaluation.HoldoutData;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import org.crmkit.scoring.summary.SummaryCsv;
+import org.crmkit.scoring.summary.TimeUnit;
 
 /**
  * File loading shared by {@code crm fit}, {@code predict} and {@code evaluate}: summaries
@@ -61,7 +63,8 @@ final class BtydCommands {
         try {
             BtydData.validateAll(s);
         } catch (InvalidSummaryException e) {
-            BadInputException b = new BadInputException(file, lineOf(file, e.row()), null, e.getMessage());
+            BadInputException b = new BadInputException(file,
+                    e.line() > 0 ? e.line() : lineOf(file, e.row()), e.field(), e.getMessage());
             b.initCause(e);
             throw b;
         }
@@ -88,6 +91,27 @@ final class BtydCommands {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /**
+     * The time unit to record for summaries read from {@code file}: the unit the file
+     * records ({@code # time_unit=...}, written by {@code crm summarize}), or the one given
+     * as an option; both must agree when both are known.
+     */
+    static String timeUnit(Path file, CustomerSummaries s, String option) {
+        Optional<TimeUnit> recorded = s.timeUnit();
+        if (option == null) {
+            return recorded.map(TimeUnit::toString).orElse("unspecified");
+        }
+        if (recorded.isPresent()) {
+            TimeUnit given = TimeUnit.parse(option);
+            if (given != recorded.get()) {
+                throw new BadInputException(file, 1, "time_unit", "the file records time unit "
+                        + recorded.get() + " but --time-unit is " + given);
+            }
+            return given.toString();
+        }
+        return option;
     }
 
     /** Reads a model file, naming the file in any error. */

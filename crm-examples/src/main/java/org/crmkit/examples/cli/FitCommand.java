@@ -51,8 +51,9 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL.json", description = "also write the JSON here")
     private Path out;
 
-    @Option(names = "--time-unit", defaultValue = "unspecified", paramLabel = "UNIT",
-            description = "time unit of the summary, recorded in the JSON (default unspecified)")
+    @Option(names = "--time-unit", paramLabel = "UNIT",
+            description = "time unit of the summary, recorded in the JSON (default: the unit the "
+                    + "summary file records in its '# time_unit=' line, else unspecified)")
     private String timeUnit;
 
     @Override
@@ -71,7 +72,8 @@ public final class FitCommand implements Callable<Integer> {
         }
         FitResult<?> fit = BtydFitter.standard().fit(m, data);
         // one line, as DESIGN.md shows it; the same text goes to --out
-        String json = new ObjectMapper().readTree(BtydModelJson.write(fit, timeUnit)).toString();
+        String unit = BtydCommands.timeUnit(summary, summaries, timeUnit);
+        String json = new ObjectMapper().readTree(BtydModelJson.write(fit, unit)).toString();
         spec.commandLine().getOut().println(json);
         spec.commandLine().getOut().flush();
         if (out != null) {

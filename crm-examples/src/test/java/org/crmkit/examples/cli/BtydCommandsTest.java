@@ -122,12 +122,12 @@ class BtydCommandsTest {
         Files.writeString(bad, "customer_id,frequency,recency,T\n1,2,30,38\n2,1,40,39\n");
         assertThat(run("fit", "--model", "bg-nbd", "--summary", bad.toString())).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("crm: " + bad
-                + ": line 3: customer '2': T must be finite and >= recency 40.0: 39.0");
+                + ": line 3, field 'T': customer '2': T must be finite and >= recency 40.0: 39.0");
 
         Path zeroRecency = dir.resolve("zero.csv");
         Files.writeString(zeroRecency, "customer_id,frequency,recency,T\n1,2,0,38\n");
         assertThat(run("fit", "--model", "bg-nbd", "--summary", zeroRecency.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains(": line 2: customer '1': frequency 2.0 > 0 with recency 0").doesNotContain("\tat ");
+        assertThat(err.toString()).contains(": line 2, field 'recency': customer '1': frequency 2.0 > 0 with recency 0").doesNotContain("\tat ");
 
         Path nan = dir.resolve("nan.csv");
         Files.writeString(nan, "customer_id,frequency,recency,T\n1,2,abc,38\n");

@@ -90,10 +90,12 @@ class CliEndToEndTest {
                 "--date-col", "day", "--amount-col", "amount", "--time-unit", "weeks",
                 "--calibration-end", "2024-09-30", "--observation-end", "2025-06-29", "--out", summary.toString()))
                 .as(err).isZero();
-        assertThat(Files.readAllLines(summary).get(0)).isEqualTo("customer_id,frequency,recency,T,monetary_value,"
+        assertThat(Files.readAllLines(summary).get(0)).isEqualTo("# time_unit=weeks");
+        assertThat(Files.readAllLines(summary).get(1)).isEqualTo("customer_id,frequency,recency,T,monetary_value,"
                 + "frequency_holdout,monetary_value_holdout,duration_holdout");
 
-        fit("bg-nbd", summary);
+        // the time unit travels from summarize into the model file without being repeated
+        assertThat(fit("bg-nbd", summary).get("timeUnit").asText()).isEqualTo("weeks");
         fit("gamma-gamma", summary);
         Path predictions = dir.resolve("p.csv");
         assertThat(crm("predict", "--model", dir.resolve("bg-nbd.json").toString(), "--spend-model",

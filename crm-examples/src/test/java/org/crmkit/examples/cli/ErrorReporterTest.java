@@ -48,13 +48,13 @@ class ErrorReporterTest {
         String out = dir.resolve("out.csv").toString();
         return Stream.of(
                 Arguments.of(List.of("summarize", "--transactions", tx.toString(), "--customer-col", "customer",
-                        "--date-col", "date", "--out", out), "tx.csv: line 3, field 'date (2)'"),
+                        "--date-col", "date", "--out", out), "tx.csv: line 3, field 'date'"),
                 Arguments.of(List.of("rfm", "--summary", badSummary.toString(), "--out", out),
-                        "bad.csv: line 3: customer '2'"),
+                        "bad.csv: line 3, field 'T': customer '2'"),
                 Arguments.of(List.of("fit", "--model", "bg-nbd", "--summary", badSummary.toString()),
-                        "bad.csv: line 3: customer '2'"),
+                        "bad.csv: line 3, field 'T': customer '2'"),
                 Arguments.of(List.of("predict", "--model", model.toString(), "--summary", badSummary.toString(),
-                        "--horizon", "10", "--out", out), "bad.csv: line 3: customer '2'"),
+                        "--horizon", "10", "--out", out), "bad.csv: line 3, field 'T': customer '2'"),
                 Arguments.of(List.of("evaluate", "--model", model.toString(), "--summary", summary.toString()),
                         "ok.csv: line 1, field 'frequency_holdout'"),
                 Arguments.of(List.of("segment", "--rules", rules.toString(), "--customers", customers.toString(),

@@ -96,7 +96,7 @@ public final class Summarizer {
         int n = log.size();
         int customers = log.customerCount();
         if (n == 0) {
-            return new CustomerSummaries(new String[0], new int[0], new double[0], new double[0],
+            return new CustomerSummaries(new IdDictionary(0).trimmed(), new int[0], new double[0], new double[0],
                     new double[0], true, new int[0], new int[0], new double[0], new int[0], null,
                     null, null, unit, calibrationEnd, null, customers);
         }
@@ -114,9 +114,9 @@ public final class Summarizer {
             for (int i = 0; i < n; i++) {
                 if (log.day[i] > obs) {
                     throw new InvalidTransactionException("transaction of customer '"
-                            + log.customerIds[log.customer[i]] + "' on "
+                            + log.ids.get(log.customer[i]) + "' on "
                             + LocalDate.ofEpochDay(log.day[i]) + " is after the observation end "
-                            + observationEnd, log.customerIds[log.customer[i]],
+                            + observationEnd, log.ids.get(log.customer[i]),
                             LocalDate.ofEpochDay(log.day[i]), log.amount[i]);
                 }
             }
@@ -198,13 +198,7 @@ public final class Summarizer {
         if (rows < customers) {
             out.compact(rows);
         }
-        String[] ids = new String[rows];
-        int r = 0;
-        for (int c = 0; c < customers && r < rows; c++) {
-            if (out.kept == null || out.kept[c]) {
-                ids[r++] = log.customerIds[c];
-            }
-        }
+        IdDictionary ids = out.kept == null ? log.ids : log.ids.subset(out.kept, rows);
         double[] durationHoldout = null;
         if (holdout) {
             durationHoldout = new double[rows];
@@ -390,9 +384,9 @@ public final class Summarizer {
                         continue;
                     }
                     if (policy == NonPositiveDayPolicy.REJECT) {
-                        throw new InvalidTransactionException("customer '" + log.customerIds[c]
+                        throw new InvalidTransactionException("customer '" + log.ids.get(c)
                                 + "' has net value " + value + " <= 0 on "
-                                + LocalDate.ofEpochDay(d), log.customerIds[c],
+                                + LocalDate.ofEpochDay(d), log.ids.get(c),
                                 LocalDate.ofEpochDay(d), value);
                     }
                 }

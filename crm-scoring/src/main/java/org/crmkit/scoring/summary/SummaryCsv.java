@@ -15,27 +15,51 @@ import java.util.Objects;
  * {@code customer_id,frequency,recency,T,monetary_value} and, optionally,
  * {@code frequency_holdout,monetary_value_holdout,duration_holdout}.
  *
- * <p>Writing: comma separated, a header line, {@code \n} line ends, numbers in
- * {@link Double#toString(double)} form (locale-independent, exact round trip),
- * ids quoted per RFC 4180 when they contain a comma, quote or line break. The holdout
- * columns and {@code weights} are written when the summaries have them.
+ * <p>The time unit travels with the file: when the summaries know their unit (those of a
+ * {@link Summarizer} always do), the file starts with the comment line
+ * {@code # time_unit=weeks} before the header, and reading such a file gives summaries
+ * with that {@link CustomerSummaries#timeUnit()}, so that {@code crm fit} records it in
+ * the model file without the user repeating it. Other tools read these files with their
+ * comment option ({@code pandas.read_csv(path, comment="#")}, R's
+ * {@code read.csv(path, comment.char = "#")}).
  *
- * <p>Reading: the header line is required and columns are found by name, in any order.
- * {@code frequency}, {@code recency} and {@code T} are required ({@code periods}, the
- * number of purchase opportunities of discrete-time models such as BG/BB, is accepted in
- * place of {@code T}); the id column is {@code customer_id} or, failing that, a column
- * named {@code ID} in any case (the layout of the published CDNOW summary); a file
- * with neither must have a {@code weights} column (compressed rows, such as the BG/BB
- * donations example), and its rows get their 1-based row number as id. {@code weights}
- * is optional: the number of customers a row stands for, finite and {@code > 0}
- * ({@link CustomerSummaries#weight(int)}); it cannot be combined with the holdout
- * columns. {@code monetary_value} is optional (absent:
+ * <p>Writing: comma separated, the optional comment line, a header line, {@code \n} line
+ * ends, numbers in {@link Double#toString(double)} form (locale-independent, exact round
+ * trip), ids quoted per RFC 4180 when they contain a comma, quote or line break. The
+ * holdout columns and {@code weights} are written when the summaries have them.
+ *
+ * <p>Reading: UTF-8 (a byte order mark is skipped; invalid bytes are an error); lines
+ * before the header that start with {@code #} are comments, and {@code # time_unit=UNIT}
+ * among them sets the unit ({@code days}, {@code weeks} or {@code months}; another value,
+ * or the key twice, is an error). The header line is required and columns are found by
+ * name, in any order; each column has the names researchers bring with them:
+ * <table>
+ *   <caption>Accepted column names</caption>
+ *   <tr><th>column</th><th>crmkit</th><th>lifetimes</th><th>papers (Fader, Hardie and Lee)</th></tr>
+ *   <tr><td>frequency</td><td>{@code frequency}</td><td>{@code frequency_cal}</td><td>{@code x}</td></tr>
+ *   <tr><td>recency</td><td>{@code recency}</td><td>{@code recency_cal}</td><td>{@code t_x}</td></tr>
+ *   <tr><td>T</td><td>{@code T}</td><td>{@code T_cal}</td><td>{@code T}</td></tr>
+ *   <tr><td>monetary value</td><td>{@code monetary_value}</td><td>{@code monetary_value_cal}</td><td>{@code zbar}</td></tr>
+ *   <tr><td>holdout</td><td colspan="2">{@code frequency_holdout}, {@code monetary_value_holdout},
+ *       {@code duration_holdout}</td><td></td></tr>
+ * </table>
+ * Two names of one column in one header are an error. {@code frequency}, {@code recency}
+ * and {@code T} are required ({@code periods}, the number of purchase opportunities of
+ * discrete-time models such as BG/BB, is accepted in place of {@code T}); the id column is
+ * {@code customer_id} or, failing that, a column named {@code ID} in any case (the layout
+ * of the published CDNOW summary); a file with neither must have a {@code weights} column
+ * (compressed rows, such as the BG/BB donations example), and its rows get their 1-based
+ * row number as id. {@code weights} is optional: the number of customers a row stands
+ * for, finite and {@code > 0} ({@link CustomerSummaries#weight(int)}); it cannot be
+ * combined with the holdout columns. {@code monetary_value} is optional (absent:
  * {@link CustomerSummaries#hasMonetaryValue()} is false and every value is 0); the three
- * holdout columns are all present or all absent. Other columns are ignored, so a file
- * with additional columns (for example predictions) reads fine. Frequencies must be
- * whole numbers ({@code 2.0} is accepted). Every row is validated as by
- * {@link CustomerSummaries.Builder}; any problem throws a {@link CsvInputException}
- * with file, line and column.
+ * holdout columns are all present or all absent. Other columns are ignored, so a file with
+ * additional columns (for example predictions) reads fine, but every line must have as
+ * many fields as the header. Frequencies must be whole numbers ({@code 2.0} is accepted).
+ * Customer ids must be distinct. Every row is validated as by
+ * {@link CustomerSummaries.Builder}; any problem throws a {@link CsvInputException} with
+ * file, 1-based line and column (as the header names it). The summaries remember the file
+ * and each row's line ({@link CustomerSummaries#sourceLine(int)}) for checks made later.
  *
  * <pre>{@code
  * SummaryCsv.write(Path.of("summary.csv"), summaries);
@@ -49,6 +73,17 @@ public final class SummaryCsv {
     static final String[] CORE = {"customer_id", "frequency", "recency", "T", "monetary_value"};
     static final String[] HOLDOUT = {
         "frequency_holdout", "monetary_value_holdout", "duration_holdout"};
+
+    /** The names accepted for frequency: crmkit's, lifetimes' calibration name, the papers'. */
+    static final String[] FREQUENCY = {"frequency", "frequency_cal", "x"};
+    /** The names accepted for recency. */
+    static final String[] RECENCY = {"recency", "recency_cal", "t_x"};
+    /** The names accepted for T, and {@code periods} of discrete-time data. */
+    static final String[] AGE = {"T", "T_cal", "periods"};
+    /** The names accepted for the monetary value ({@code zbar} in Fader, Hardie and Lee). */
+    static final String[] MONETARY = {"monetary_value", "monetary_value_cal", "zbar"};
+    /** The key of the metadata comment that carries the time unit. */
+    static final String TIME_UNIT_KEY = "time_unit";
 
     /** The optional column of row weights. */
     static final String WEIGHTS = "weights";
@@ -86,6 +121,8 @@ public final class SummaryCsv {
         Objects.requireNonNull(summaries, "summaries");
         boolean holdout = summaries.hasHoldout();
         StringBuilder sb = new StringBuilder(256);
+        summaries.timeUnit().ifPresent(u -> sb.append("# ").append(TIME_UNIT_KEY).append('=')
+                .append(u).append('\n'));
         sb.append(String.join(",", CORE));
         if (holdout) {
             sb.append(',').append(String.join(",", HOLDOUT));
@@ -184,14 +221,24 @@ public final class SummaryCsv {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
         CsvScanner sc = new CsvScanner(in, source, CsvDelimiter.COMMA);
-        if (!sc.nextLine()) {
-            throw new CsvInputException(source, 0, null, "the file is empty (no header line)");
+        sc.comments(true);
+        TimeUnit unit = null;
+        while (true) {
+            if (!sc.nextLine()) {
+                throw new CsvInputException(source, 0, null, "the file is empty (no header line)");
+            }
+            if (!sc.isComment()) {
+                break;
+            }
+            unit = metadata(sc, unit);
         }
+        sc.comments(false);
         long headerLine = sc.lineNumber();
         String[] names = new String[sc.fieldCount];
         for (int i = 0; i < names.length; i++) {
             names[i] = sc.field(i);
         }
+        sc.columnNames(names);
         int id = find(names, "customer_id", source, headerLine);
         if (id < 0) {
             for (int i = 0; i < names.length; i++) {
@@ -209,18 +256,14 @@ public final class SummaryCsv {
             throw new CsvInputException(source, headerLine, "customer_id",
                     "missing column (header: " + String.join(",", names) + ")");
         }
-        int f = require(names, "frequency", source, headerLine);
-        int r = require(names, "recency", source, headerLine);
-        int t = find(names, "T", source, headerLine);
-        if (t < 0) {
-            t = find(names, PERIODS, source, headerLine);
-        }
+        int f = require(names, FREQUENCY, source, headerLine);
+        int r = require(names, RECENCY, source, headerLine);
+        int t = find(names, AGE, source, headerLine);
         if (t < 0) {
             throw new CsvInputException(source, headerLine, "T",
-                    "missing column, and no periods column either (header: "
-                            + String.join(",", names) + ")");
+                    "missing column (T, T_cal or periods; header: " + String.join(",", names) + ")");
         }
-        int m = find(names, "monetary_value", source, headerLine);
+        int m = find(names, MONETARY, source, headerLine);
         int fh = find(names, HOLDOUT[0], source, headerLine);
         int mh = find(names, HOLDOUT[1], source, headerLine);
         int dh = find(names, HOLDOUT[2], source, headerLine);
@@ -234,45 +277,129 @@ public final class SummaryCsv {
             throw new CsvInputException(source, headerLine, WEIGHTS,
                     "weighted rows cannot have holdout columns");
         }
-        int needed = max(id, f, r, t, m, fh, mh, dh, w) + 1;
         CustomerSummaries.Builder b = CustomerSummaries.builder();
+        b.source(source, headerLine + 1);
+        for (String c : new String[] {"customer_id", "frequency", "recency", "T", "monetary_value",
+            HOLDOUT[0], HOLDOUT[1], HOLDOUT[2], WEIGHTS}) {
+            String named = column(c, names, id);
+            if (named != null) {
+                b.columnName(c, named);
+            }
+        }
+        if (unit != null) {
+            b.timeUnit(unit);
+        }
         if (m < 0) {
             b.withoutMonetaryValue();
         }
+        byte[] rowId = new byte[20];
         long rows = 0;
         while (sc.nextLine()) {
             long line = sc.lineNumber();
-            if (sc.fieldCount < needed) {
-                throw new CsvInputException(source, line, names[Math.min(sc.fieldCount,
-                        names.length - 1)], "missing: the line has " + sc.fieldCount
-                        + " fields, the header " + names.length);
+            if (sc.fieldCount != names.length) {
+                sc.requireFieldCount(names.length, "the header");
             }
             rows++;
-            String customer = id >= 0 ? sc.field(id) : Long.toString(rows);
-            if (customer.isEmpty()) {
-                throw new CsvInputException(source, line, names[id], "empty customer id");
+            byte[] idBytes;
+            int is;
+            int ie;
+            if (id >= 0) {
+                idBytes = sc.buf;
+                is = sc.fieldStart[id];
+                ie = sc.fieldEnd[id];
+                if (ie == is) {
+                    throw new CsvInputException(source, line, names[id], "empty customer id");
+                }
+            } else {
+                idBytes = rowId;
+                is = 0;
+                ie = rowNumber(rows, rowId);
             }
             int frequency = integer(sc, f, names, line);
             double recency = number(sc, r, names, line);
             double tt = number(sc, t, names, line);
             double monetary = m < 0 ? 0.0 : number(sc, m, names, line);
             try {
-                if (w >= 0) {
-                    b.addWeighted(customer, frequency, recency, tt, monetary, number(sc, w, names, line));
-                } else if (holdout) {
-                    b.add(customer, frequency, recency, tt, monetary, integer(sc, fh, names, line),
-                            number(sc, mh, names, line), number(sc, dh, names, line));
+                if (holdout) {
+                    b.add(idBytes, is, ie, line, frequency, recency, tt, monetary, true,
+                            integer(sc, fh, names, line), number(sc, mh, names, line),
+                            number(sc, dh, names, line), Double.NaN);
                 } else {
-                    b.add(customer, frequency, recency, tt, monetary);
+                    b.add(idBytes, is, ie, line, frequency, recency, tt, monetary, false, 0, 0, 0,
+                            w >= 0 ? number(sc, w, names, line) : Double.NaN);
                 }
-            } catch (IllegalArgumentException e) {
-                if (e instanceof CsvInputException) {
-                    throw e;
-                }
-                throw new CsvInputException(source, line, null, e.getMessage());
+            } catch (RowException e) {
+                throw new CsvInputException(source, line, column(e.column, names, id), e.getMessage());
             }
         }
         return b.build();
+    }
+
+    /** Reads a {@code # key=value} comment before the header; returns the time unit. */
+    private static TimeUnit metadata(CsvScanner sc, TimeUnit unit) {
+        String text = sc.line().substring(1).strip();
+        int eq = text.indexOf('=');
+        if (eq < 0) {
+            return unit; // a plain comment
+        }
+        String key = text.substring(0, eq).strip();
+        String value = text.substring(eq + 1).strip();
+        if (!key.equals(TIME_UNIT_KEY)) {
+            return unit; // other metadata is not ours to judge
+        }
+        if (unit != null) {
+            throw new CsvInputException(sc.source(), sc.lineNumber(), TIME_UNIT_KEY,
+                    "the time unit is given twice");
+        }
+        try {
+            return TimeUnit.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CsvInputException(sc.source(), sc.lineNumber(), TIME_UNIT_KEY, e.getMessage());
+        }
+    }
+
+    /** Writes the decimal digits of {@code n >= 1} into {@code out}; returns their count. */
+    private static int rowNumber(long n, byte[] out) {
+        int len = 0;
+        for (long v = n; v > 0; v /= 10) {
+            len++;
+        }
+        for (int i = len - 1; i >= 0; i--) {
+            out[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        return len;
+    }
+
+    /** The header name of the column a row check is about; null if none. */
+    private static String column(String canonical, String[] names, int id) {
+        String[] aliases;
+        switch (canonical) {
+            case "customer_id":
+                return id >= 0 ? names[id] : null;
+            case "frequency":
+                aliases = FREQUENCY;
+                break;
+            case "recency":
+                aliases = RECENCY;
+                break;
+            case "T":
+                aliases = AGE;
+                break;
+            case "monetary_value":
+                aliases = MONETARY;
+                break;
+            default:
+                aliases = new String[] {canonical};
+        }
+        for (String n : names) {
+            for (String a : aliases) {
+                if (n.equals(a)) {
+                    return n;
+                }
+            }
+        }
+        return null;
     }
 
     private static int max(int... values) {
@@ -284,23 +411,33 @@ public final class SummaryCsv {
     }
 
     private static int find(String[] names, String name, String source, long line) {
+        return find(names, new String[] {name}, source, line);
+    }
+
+    /** The column with one of the names; two columns with names of the set are an error. */
+    private static int find(String[] names, String[] aliases, String source, long line) {
         int found = -1;
         for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
-                if (found >= 0) {
-                    throw new CsvInputException(source, line, name, "the header names this column twice");
+            for (String a : aliases) {
+                if (names[i].equals(a)) {
+                    if (found >= 0) {
+                        throw new CsvInputException(source, line, names[i], names[found].equals(names[i])
+                                ? "the header names this column twice"
+                                : "the header has both '" + names[found] + "' and '" + names[i]
+                                        + "', names of one column");
+                    }
+                    found = i;
                 }
-                found = i;
             }
         }
         return found;
     }
 
-    private static int require(String[] names, String name, String source, long line) {
-        int i = find(names, name, source, line);
+    private static int require(String[] names, String[] aliases, String source, long line) {
+        int i = find(names, aliases, source, line);
         if (i < 0) {
-            throw new CsvInputException(source, line, name,
-                    "missing column (header: " + String.join(",", names) + ")");
+            throw new CsvInputException(source, line, aliases[0], "missing column ("
+                    + String.join(" or ", aliases) + "; header: " + String.join(",", names) + ")");
         }
         return i;
     }
