@@ -1,6 +1,7 @@
 package org.crmkit.core.lifecycle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.crmkit.core.json.CrmJson;
+import org.crmkit.core.json.CrmJsonException;
 
 /**
  * Reads and writes lifecycle definitions and policies as JSON.
@@ -283,16 +286,15 @@ public final class LifecycleJson {
 
     private static JsonNode parse(String json, String what) {
         try {
-            JsonNode root = MAPPER.readTree(json);
-            if (root == null || root.isMissingNode()) {
-                throw new LifecycleDefinitionException(what, List.of(DefinitionValidator.problem("$", "no JSON content")));
+            return CrmJson.readTree(json);
+        } catch (CrmJsonException e) {
+            String problem = e.getMessage().substring(e.path().length() + 2);
+            if (e.getCause() instanceof JsonProcessingException j) {
+                String where = j.getLocation() == null ? ""
+                        : " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+                problem = "malformed JSON" + where + ": " + j.getOriginalMessage();
             }
-            return root;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new LifecycleDefinitionException(what, List.of(DefinitionValidator.problem("$",
-                    "malformed JSON" + where + ": " + e.getOriginalMessage())));
+            throw new LifecycleDefinitionException(what, List.of(DefinitionValidator.problem(e.path(), problem)));
         }
     }
 

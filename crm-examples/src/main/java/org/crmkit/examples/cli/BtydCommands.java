@@ -10,6 +10,8 @@ import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.BtydModelJson;
 import org.crmkit.scoring.btyd.FittedModel;
 import org.crmkit.scoring.btyd.InvalidSummaryException;
+import org.crmkit.scoring.btyd.ModelFileException;
+import org.crmkit.scoring.btyd.StoredModel;
 import org.crmkit.scoring.evaluation.HoldoutData;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import org.crmkit.scoring.summary.SummaryCsv;
@@ -116,9 +118,16 @@ final class BtydCommands {
 
     /** Reads a model file, naming the file in any error. */
     static FittedModel readModel(Path file) throws IOException {
-        String json = Files.readString(file);
+        StoredModel stored;
         try {
-            return BtydModelJson.read(json).toModel();
+            stored = BtydModelJson.read(file);
+        } catch (ModelFileException e) {
+            BadInputException b = new BadInputException(file, 0, e.path(), e.problem());
+            b.initCause(e);
+            throw b;
+        }
+        try {
+            return stored.toModel();
         } catch (IllegalArgumentException e) {
             throw located(file, e);
         }
