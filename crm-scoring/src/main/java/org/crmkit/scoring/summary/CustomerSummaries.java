@@ -132,6 +132,11 @@ public final class CustomerSummaries {
         return ids.size();
     }
 
+    /** The id dictionary, for writers that copy ids as bytes. */
+    IdDictionary ids() {
+        return ids;
+    }
+
     /**
      * Returns the id of customer {@code i}.
      *

@@ -1,9 +1,8 @@
 package org.crmkit.scoring.summary;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +22,11 @@ import java.util.Objects;
  * comment option ({@code pandas.read_csv(path, comment="#")}, R's
  * {@code read.csv(path, comment.char = "#")}).
  *
- * <p>Writing: comma separated, the optional comment line, a header line, {@code \n} line
- * ends, numbers in {@link Double#toString(double)} form (locale-independent, exact round
- * trip), ids quoted per RFC 4180 when they contain a comma, quote or line break. The
+ * <p>Writing: UTF-8, comma separated, the optional comment line, a header line,
+ * {@code \n} line ends, numbers as plain decimals without exponent that read back exactly
+ * (locale-independent; the form of {@link Double#toString(double)} for most values, at most
+ * two characters longer), ids quoted per RFC 4180 when they contain a comma, quote or line
+ * break. The
  * holdout columns and {@code weights} are written when the summaries have them.
  *
  * <p>Reading: UTF-8 (a byte order mark is skipped; invalid bytes are an error); lines
@@ -103,10 +104,24 @@ public final class SummaryCsv {
     public static void write(Path file, CustomerSummaries summaries) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(summaries, "summaries");
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
-                StandardCharsets.UTF_8), 1 << 16)) {
-            write(w, summaries);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(out, summaries);
         }
+    }
+
+    /**
+     * Writes summaries as UTF-8 to a stream; the stream is not closed. The fast path: rows
+     * are formatted as bytes into one buffer, numbers by an exact shortest-form formatter
+     * rather than {@code Double.toString}, ids copied as the UTF-8 bytes they are held in.
+     *
+     * @param out the destination, not null
+     * @param summaries the summaries, not null
+     * @throws IOException if writing fails
+     */
+    public static void write(OutputStream out, CustomerSummaries summaries) throws IOException {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(summaries, "summaries");
+        write(summaries, (b, len) -> out.write(b, 0, len));
     }
 
     /**
@@ -119,7 +134,17 @@ public final class SummaryCsv {
     public static void write(Writer out, CustomerSummaries summaries) throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(summaries, "summaries");
+        // the buffer is flushed at line ends only, so each chunk is whole UTF-8
+        write(summaries, (b, len) -> out.write(new String(b, 0, len, StandardCharsets.UTF_8)));
+    }
+
+    private interface Sink {
+        void accept(byte[] bytes, int length) throws IOException;
+    }
+
+    private static void write(CustomerSummaries summaries, Sink sink) throws IOException {
         boolean holdout = summaries.hasHoldout();
+        boolean weights = summaries.hasWeights();
         StringBuilder sb = new StringBuilder(256);
         summaries.timeUnit().ifPresent(u -> sb.append("# ").append(TIME_UNIT_KEY).append('=')
                 .append(u).append('\n'));
@@ -127,29 +152,84 @@ public final class SummaryCsv {
         if (holdout) {
             sb.append(',').append(String.join(",", HOLDOUT));
         }
-        if (summaries.hasWeights()) {
+        if (weights) {
             sb.append(',').append(WEIGHTS);
         }
         sb.append('\n');
-        out.write(sb.toString());
+        byte[] buf = new byte[1 << 16];
+        byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(head, 0, buf, 0, head.length);
+        int p = head.length;
+        IdDictionary ids = summaries.ids();
+        byte[] idBytes = ids.bytes();
+        int numbers = 8 * DecimalFormat.MAX_LENGTH + 16;
         for (int i = 0; i < summaries.size(); i++) {
-            sb.setLength(0);
-            appendId(sb, summaries.customerId(i));
-            sb.append(',').append(summaries.frequency(i))
-                    .append(',').append(summaries.recency(i))
-                    .append(',').append(summaries.t(i))
-                    .append(',').append(summaries.monetaryValue(i));
+            int is = ids.start(i);
+            int ie = ids.end(i);
+            byte[] id = idBytes;
+            if (!plainId(idBytes, is, ie)) {
+                sb.setLength(0);
+                appendId(sb, ids.get(i));
+                id = sb.toString().getBytes(StandardCharsets.UTF_8);
+                is = 0;
+                ie = id.length;
+            }
+            int need = ie - is + numbers;
+            if (buf.length - p < need) {
+                sink.accept(buf, p);
+                p = 0;
+                if (buf.length < need) {
+                    buf = new byte[need];
+                }
+            }
+            System.arraycopy(id, is, buf, p, ie - is);
+            p += ie - is;
+            buf[p++] = ',';
+            p = DecimalFormat.appendLong(summaries.frequency(i), buf, p);
+            buf[p++] = ',';
+            p = DecimalFormat.append(summaries.recency(i), buf, p);
+            buf[p++] = ',';
+            p = DecimalFormat.append(summaries.t(i), buf, p);
+            buf[p++] = ',';
+            p = DecimalFormat.append(summaries.monetaryValue(i), buf, p);
             if (holdout) {
-                sb.append(',').append(summaries.frequencyHoldout(i))
-                        .append(',').append(summaries.monetaryValueHoldout(i))
-                        .append(',').append(summaries.durationHoldout(i));
+                buf[p++] = ',';
+                p = DecimalFormat.appendLong(summaries.frequencyHoldout(i), buf, p);
+                buf[p++] = ',';
+                p = DecimalFormat.append(summaries.monetaryValueHoldout(i), buf, p);
+                buf[p++] = ',';
+                p = DecimalFormat.append(summaries.durationHoldout(i), buf, p);
             }
-            if (summaries.hasWeights()) {
-                sb.append(',').append(summaries.weight(i));
+            if (weights) {
+                buf[p++] = ',';
+                p = DecimalFormat.append(summaries.weight(i), buf, p);
             }
-            sb.append('\n');
-            out.write(sb.toString());
+            buf[p++] = '\n';
         }
+        sink.accept(buf, p);
+    }
+
+    /**
+     * Whether an id can be copied as it is: it starts with a letter or digit and holds no
+     * byte that {@link #appendId} might quote or change (any other id goes through it, so
+     * that the rule lives in one place).
+     */
+    private static boolean plainId(byte[] b, int s, int e) {
+        if (e == s) {
+            return false;
+        }
+        byte first = b[s];
+        if (!((first >= '0' && first <= '9') || (first >= 'A' && first <= 'Z')
+                || (first >= 'a' && first <= 'z'))) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            byte c = b[i];
+            if (c == ',' || c == '"' || c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
