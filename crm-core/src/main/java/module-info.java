@@ -4,7 +4,6 @@
  */
 module org.crmkit.core {
     requires transitive com.fasterxml.jackson.databind;
-    requires com.google.common;
     requires org.slf4j;
 
     exports org.crmkit.core.money;
@@ -17,6 +16,8 @@ module org.crmkit.core {
     exports org.crmkit.core.json;
     exports org.crmkit.core.lifecycle;
     exports org.crmkit.core.segment;
+    exports org.crmkit.core.csv;
+    exports org.crmkit.core.campaign;
 
     // Jackson reads and writes the model records reflectively
     opens org.crmkit.core.customer to com.fasterxml.jackson.databind;

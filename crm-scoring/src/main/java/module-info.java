@@ -11,19 +11,24 @@ import org.crmkit.scoring.btyd.BtydModel;
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module org.crmkit.scoring {
     requires transitive org.crmkit.core;
-    requires com.google.common;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     // Hipparchus 3.1 jars carry no module descriptor: automatic module names.
     requires hipparchus.core;
     requires hipparchus.optim;
 
+    exports org.crmkit.scoring;
     exports org.crmkit.scoring.summary;
     exports org.crmkit.scoring.rfm;
     exports org.crmkit.scoring.concentration;
     exports org.crmkit.scoring.value;
     exports org.crmkit.scoring.btyd;
     exports org.crmkit.scoring.evaluation;
+    exports org.crmkit.scoring.inference;
+    exports org.crmkit.scoring.satisfaction;
+    exports org.crmkit.scoring.campaign;
+    exports org.crmkit.scoring.service;
+    exports org.crmkit.scoring.basket;
 
     uses BtydModel;
     provides BtydModel with

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * States the dependency direction of DESIGN.md (examples -> scoring -> core): crm-core depends
- * on nothing of crmkit and, outside the JDK, only on guava, jackson-databind and slf4j-api, in
+ * on nothing of crmkit and, outside the JDK, only on jackson-databind and slf4j-api, in
  * its module descriptor, in its compiled classes and in its pom.
  */
 class ArchitectureTest {
@@ -34,19 +34,18 @@ class ArchitectureTest {
             "java/",
             "org/crmkit/core/",
             "com/fasterxml/jackson/", // databind and what it brings transitively: core, annotations
-            "com/google/common/",
             "org/slf4j/");
     /** Type names inside descriptors and signatures: {@code Lcom/acme/Foo;} or {@code Lcom/acme/Foo<}. */
     private static final Pattern TYPE_IN_DESCRIPTOR = Pattern.compile("L([A-Za-z_$][\\w$]*(?:/[\\w$]+)+)[;<]");
 
     @Test
-    void moduleDescriptor_requiresOnlyJdkAndTheThreeLibraries() {
+    void moduleDescriptor_requiresOnlyJdkJacksonAndSlf4j() {
         ModuleDescriptor descriptor = Customer.class.getModule().getDescriptor();
         assertThat(descriptor).as("tests run on the module path").isNotNull();
         Set<String> requires = descriptor.requires().stream().map(ModuleDescriptor.Requires::name)
                 .collect(Collectors.toSet());
         assertThat(requires).containsExactlyInAnyOrder("java.base", "com.fasterxml.jackson.databind",
-                "com.google.common", "org.slf4j");
+                "org.slf4j");
         assertThat(requires).noneMatch(r -> r.startsWith("org.crmkit"));
     }
 
@@ -71,7 +70,7 @@ class ArchitectureTest {
         assertThat(offending.values().stream().flatMap(Set::stream))
                 .as("crm-core must not depend on crm-scoring or crm-examples")
                 .noneMatch(t -> t.startsWith("org/crmkit/scoring/") || t.startsWith("org/crmkit/examples/"));
-        assertThat(offending).as("crm-core classes referring to types outside core, JDK, guava, jackson, slf4j")
+        assertThat(offending).as("crm-core classes referring to types outside core, JDK, jackson, slf4j")
                 .isEmpty();
     }
 
@@ -106,7 +105,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void pom_dependsOnlyOnGuavaJacksonSlf4jAndTestLibraries() throws IOException {
+    void pom_dependsOnlyOnJacksonSlf4jAndTestLibraries() throws IOException {
         Path pom = Path.of("pom.xml");
         assertThat(pom).as("surefire runs in the crm-core module directory").exists();
         String text = Files.readString(pom, StandardCharsets.UTF_8).replaceAll("(?s)<!--.*?-->", "");
@@ -120,7 +119,6 @@ class ArchitectureTest {
                     body.contains("<scope>") ? tag(body, "scope") : "compile");
         }
         assertThat(scopeByArtifact).containsOnly(
-                Map.entry("com.google.guava:guava", "compile"),
                 Map.entry("com.fasterxml.jackson.core:jackson-databind", "compile"),
                 Map.entry("org.slf4j:slf4j-api", "compile"),
                 Map.entry("org.junit.jupiter:junit-jupiter", "test"),

@@ -28,6 +28,8 @@ class ModuleTest {
                 "org.crmkit.core.merge",
                 "org.crmkit.core.json",
                 "org.crmkit.core.lifecycle",
-                "org.crmkit.core.segment");
+                "org.crmkit.core.segment",
+                "org.crmkit.core.csv",
+                "org.crmkit.core.campaign");
     }
 }

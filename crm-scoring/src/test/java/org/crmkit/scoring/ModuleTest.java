@@ -33,11 +33,17 @@ class ModuleTest {
                 .map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet());
         assertThat(exported).containsExactlyInAnyOrder(
+                "org.crmkit.scoring",
                 "org.crmkit.scoring.summary",
                 "org.crmkit.scoring.rfm",
                 "org.crmkit.scoring.concentration",
                 "org.crmkit.scoring.value",
                 "org.crmkit.scoring.btyd",
-                "org.crmkit.scoring.evaluation");
+                "org.crmkit.scoring.evaluation",
+                "org.crmkit.scoring.inference",
+                "org.crmkit.scoring.satisfaction",
+                "org.crmkit.scoring.campaign",
+                "org.crmkit.scoring.service",
+                "org.crmkit.scoring.basket");
     }
 }

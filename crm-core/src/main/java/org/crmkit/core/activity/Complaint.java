@@ -9,8 +9,13 @@ import org.crmkit.core.internal.Check;
 
 /**
  * A complaint and where its handling stands: OPEN, then IN_PROGRESS, then RESOLVED or
- * REJECTED. Each transition returns a new value with the same id; the timestamp stays the
- * moment the complaint was received.
+ * REJECTED; a closed complaint may be reopened. Each transition returns a new value with
+ * the same id; the timestamp stays the moment the complaint was received.
+ *
+ * <p>For service statistics a complaint also carries an optional category, how often it
+ * was reopened and how often it was handed over ({@link #startProgress}); it was
+ * <em>resolved at first contact</em> when it was resolved without a hand-over and never
+ * reopened ({@link #resolvedAtFirstContact()}).
  *
  * <pre>{@code
  * Complaint c = Complaint.open(ActivityId.of("K-1"), customerId, t0, Channel.PHONE,
@@ -30,15 +35,20 @@ import org.crmkit.core.internal.Check;
  * @param status the current status, not null
  * @param statusChangedAt when the status last changed, not null, not before the timestamp
  * @param resolution the resolution or rejection reason, or null while open or in progress
+ * @param category what kind of complaint it is (for example {@code delivery}), or null
+ * @param reopenCount how often it was reopened after being closed, not negative
+ * @param handoffs how often it was handed to a handler for work, not negative
  */
 public record Complaint(ActivityId id, CustomerId customerId, Instant timestamp, Channel channel, Actor actor,
-        String subject, ComplaintStatus status, Instant statusChangedAt, String resolution) implements Activity {
+        String subject, ComplaintStatus status, Instant statusChangedAt, String resolution, String category,
+        int reopenCount, int handoffs) implements Activity {
     /**
      * Validates the fields.
      *
      * @throws NullPointerException if a required field is null
      * @throws IllegalArgumentException if the subject is blank, the status change precedes
-     *     the complaint, or the resolution is missing when closed (or present when not)
+     *     the complaint, the resolution is missing when closed (or present when not), or a
+     *     count is negative
      */
     public Complaint {
         Objects.requireNonNull(id, "id");
@@ -54,6 +64,9 @@ public record Complaint(ActivityId id, CustomerId customerId, Instant timestamp,
                     + timestamp);
         }
         resolution = Check.optionalText(resolution, "resolution");
+        category = Check.optionalText(category, "category");
+        Check.nonNegative(reopenCount, "reopenCount");
+        Check.nonNegative(handoffs, "handoffs");
         boolean closed = status == ComplaintStatus.RESOLVED || status == ComplaintStatus.REJECTED;
         if (closed && resolution == null) {
             throw new IllegalArgumentException("a " + status + " complaint needs a resolution text");
@@ -61,6 +74,26 @@ public record Complaint(ActivityId id, CustomerId customerId, Instant timestamp,
         if (!closed && resolution != null) {
             throw new IllegalArgumentException("a " + status + " complaint cannot have a resolution yet");
         }
+    }
+
+    /**
+     * Creates a complaint without category, never reopened or handed over: the form of
+     * the first versions of this record.
+     *
+     * @param id the activity id, not null
+     * @param customerId the customer, not null
+     * @param timestamp when the complaint was received, not null
+     * @param channel the channel it came in through, not null
+     * @param actor who is handling it, not null
+     * @param subject what the complaint is about, not blank
+     * @param status the current status, not null
+     * @param statusChangedAt when the status last changed, not null
+     * @param resolution the resolution or rejection reason, or null while open
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public Complaint(ActivityId id, CustomerId customerId, Instant timestamp, Channel channel, Actor actor,
+            String subject, ComplaintStatus status, Instant statusChangedAt, String resolution) {
+        this(id, customerId, timestamp, channel, actor, subject, status, statusChangedAt, resolution, null, 0, 0);
     }
 
     /**
@@ -81,6 +114,48 @@ public record Complaint(ActivityId id, CustomerId customerId, Instant timestamp,
     }
 
     /**
+     * Returns the same complaint with a category.
+     *
+     * @param value the category, for example {@code delivery}, not blank
+     * @return the categorised complaint, never null
+     * @throws IllegalArgumentException if the category is blank
+     */
+    public Complaint withCategory(String value) {
+        return new Complaint(id, customerId, timestamp, channel, actor, subject, status, statusChangedAt,
+                resolution, Check.text(value, "category"), reopenCount, handoffs);
+    }
+
+    /**
+     * Reopens a resolved or rejected complaint: status OPEN, no resolution, one more
+     * reopening counted.
+     *
+     * @param at when it was reopened, not null, not before the last status change
+     * @param by who reopened it, not null
+     * @return the reopened complaint, never null
+     * @throws IllegalStateException if the complaint is still open
+     * @throws IllegalArgumentException if {@code at} precedes the last status change
+     */
+    public Complaint reopen(Instant at, Actor by) {
+        if (isOpen()) {
+            throw new IllegalStateException("cannot reopen complaint " + id + " in status " + status);
+        }
+        Objects.requireNonNull(by, "by");
+        Complaint moved = moveTo(ComplaintStatus.OPEN, at, by, null);
+        return new Complaint(id, customerId, timestamp, channel, by, subject, moved.status, moved.statusChangedAt,
+                null, category, reopenCount + 1, handoffs);
+    }
+
+    /**
+     * Tells whether the complaint was resolved at first contact: RESOLVED, never handed
+     * over to a handler and never reopened.
+     *
+     * @return true if resolved at first contact
+     */
+    public boolean resolvedAtFirstContact() {
+        return status == ComplaintStatus.RESOLVED && handoffs == 0 && reopenCount == 0;
+    }
+
+    /**
      * Moves an open complaint to IN_PROGRESS.
      *
      * @param at when work started, not null, not before the last status change
@@ -91,7 +166,9 @@ public record Complaint(ActivityId id, CustomerId customerId, Instant timestamp,
      */
     public Complaint startProgress(Instant at, Actor handler) {
         requireStatus(ComplaintStatus.OPEN, "start progress");
-        return moveTo(ComplaintStatus.IN_PROGRESS, at, Objects.requireNonNull(handler, "handler"), null);
+        Complaint moved = moveTo(ComplaintStatus.IN_PROGRESS, at, Objects.requireNonNull(handler, "handler"), null);
+        return new Complaint(id, customerId, timestamp, channel, handler, subject, moved.status, moved.statusChangedAt,
+                null, category, reopenCount, handoffs + 1);
     }
 
     /**
@@ -158,11 +235,13 @@ public record Complaint(ActivityId id, CustomerId customerId, Instant timestamp,
             throw new IllegalArgumentException("status change at " + at + " precedes the last change at "
                     + statusChangedAt);
         }
-        return new Complaint(id, customerId, timestamp, channel, by, subject, next, at, text);
+        return new Complaint(id, customerId, timestamp, channel, by, subject, next, at, text, category, reopenCount,
+                handoffs);
     }
 
     @Override
     public Complaint withCustomerId(CustomerId customer) {
-        return new Complaint(id, customer, timestamp, channel, actor, subject, status, statusChangedAt, resolution);
+        return new Complaint(id, customer, timestamp, channel, actor, subject, status, statusChangedAt, resolution,
+                category, reopenCount, handoffs);
     }
 }

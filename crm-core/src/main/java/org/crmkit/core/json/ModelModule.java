@@ -164,7 +164,11 @@ final class ModelModule extends SimpleModule {
         }
     }
 
-    /** Requires {@code "schemaVersion": 1} in an activity document, then reads the rest as usual. */
+    /**
+     * Requires {@code "schemaVersion": 1} in an activity document, then reads the rest as
+     * usual; a complaint written before it carried {@code reopenCount} and {@code handoffs}
+     * reads with both 0.
+     */
     static final class SchemaVersionCheck extends DelegatingDeserializer {
         private static final long serialVersionUID = 1L;
 
@@ -191,6 +195,11 @@ final class ModelModule extends SimpleModule {
             if (!version.isInt() || version.intValue() != CrmJson.SCHEMA_VERSION) {
                 return ctxt.reportInputMismatch(type, "unsupported schemaVersion %s (this library reads %d)", version,
                         CrmJson.SCHEMA_VERSION);
+            }
+            if (type == Complaint.class) {
+                // counts added to complaints within schema version 1: absent means none yet
+                object.putIfAbsent("reopenCount", com.fasterxml.jackson.databind.node.IntNode.valueOf(0));
+                object.putIfAbsent("handoffs", com.fasterxml.jackson.databind.node.IntNode.valueOf(0));
             }
             try (JsonParser rest = object.traverse(p.getCodec())) {
                 rest.nextToken();
@@ -315,7 +324,7 @@ final class ModelModule extends SimpleModule {
                         tree.getNodeType());
             }
             Map<AttributeKey<?>, Object> entries = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = tree.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String name = field.getKey();

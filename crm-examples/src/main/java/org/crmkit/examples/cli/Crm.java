@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "crm", mixinStandardHelpOptions = true, description = "crmkit command line",
         subcommands = {DemoCommand.class, SummarizeCommand.class, RfmCommand.class, FitCommand.class,
-            PredictCommand.class, EvaluateCommand.class, SegmentCommand.class})
+            PredictCommand.class, EvaluateCommand.class, SegmentCommand.class, NpsCommand.class,
+            CampaignCommand.class,
+            ItemsetsCommand.class, RulesCommand.class, RecommendCommand.class})
 public final class Crm implements Runnable {
     /** The option that turns on stack traces, accepted anywhere on the line. */
     static final String DEBUG = "--debug";

@@ -38,6 +38,7 @@ import org.crmkit.core.merge.MatchReason;
 import org.crmkit.core.store.CustomerStore;
 import org.crmkit.core.view.CustomerView;
 import org.crmkit.examples.demo.Behaviour;
+import org.crmkit.examples.demo.CrossSellReport;
 import org.crmkit.examples.demo.PopulationSimulator;
 import org.crmkit.examples.demo.RelationshipReplay;
 import org.crmkit.examples.demo.SimulatedPopulation;
@@ -96,6 +97,8 @@ public final class DemoCommand implements Callable<Integer> {
         printLifecycle(out, population, RelationshipReplay.of(store, REPLAY_FROM, PopulationSimulator.END, WEEK));
         printValue(out, ValueReport.of(store, Currency.getInstance("EUR"), CALIBRATION_END,
                 LocalDate.ofInstant(PopulationSimulator.END, ZoneOffset.UTC), 52, 0.10));
+        CrossSellReport.of(store.all(), seed, PopulationSimulator.END.minus(Duration.ofDays(365)),
+                PopulationSimulator.END.minus(Duration.ofDays(183)), PopulationSimulator.END).print(out);
         printView(out, CustomerView.load(store, featured, population.clock()));
         out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         out.flush();

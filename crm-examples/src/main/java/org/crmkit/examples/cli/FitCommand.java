@@ -41,8 +41,21 @@ public final class FitCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "NAME",
-            description = "bg-nbd, mbg-nbd, pareto-nbd, bg-bb, gamma-gamma or a plug-in model")
+            completionCandidates = RegisteredModels.class,
+            description = "one of the registered models: ${COMPLETION-CANDIDATES}")
     private String model;
+
+    /** The model names for the help text, from the one registry, {@link BtydModels}. */
+    public static final class RegisteredModels implements Iterable<String> {
+        /** Creates the list; for picocli. */
+        public RegisteredModels() {
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return BtydModels.names().iterator();
+        }
+    }
 
     @Option(names = "--summary", required = true, paramLabel = "SUMMARY.csv",
             description = "summary CSV (customer_id,frequency,recency,T[,monetary_value][,weights])")
@@ -61,7 +74,7 @@ public final class FitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BtydModel<?> m = BtydModels.byName(model).orElseThrow(() -> new IllegalArgumentException(
                 "--model: unknown model '" + model + "'; known: "
-                        + BtydModels.all().stream().map(BtydModel::name).toList()));
+                        + BtydModels.names()));
         CustomerSummaries summaries = BtydCommands.readSummary(summary);
         BtydData data = BtydCommands.modelInput(summary, summaries);
         boolean spend = SpendModel.class.isAssignableFrom(

@@ -378,7 +378,7 @@ public final class SegmentCommand implements Callable<Integer> {
                     }
                     id = idNode.textValue();
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext();) {
                     Map.Entry<String, JsonNode> e = it.next();
                     String key = e.getKey();
                     JsonNode v = e.getValue();

@@ -1,6 +1,7 @@
 package org.crmkit.scoring.btyd;
 
 import java.util.Objects;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.internal.BetaGeometricNbd;
 
 /**
@@ -40,7 +41,8 @@ abstract class BetaGeometricModel extends ParametricModel implements PurchaseMod
      */
     @Override
     public void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age,
-            double[] out) {
+            double[] out, Parallelism parallelism) {
+        Objects.requireNonNull(parallelism, "parallelism");
         int n = Objects.requireNonNull(x, "x").length;
         if (Objects.requireNonNull(tx, "tx").length != n
                 || Objects.requireNonNull(age, "age").length != n
@@ -48,13 +50,14 @@ abstract class BetaGeometricModel extends ParametricModel implements PurchaseMod
             throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
                     + tx.length + ", T " + age.length + ", out " + out.length);
         }
-        math.conditionalExpectedPurchases(t, x, tx, age, out);
+        math.predict(t, x, tx, age, out, null, parallelism);
     }
 
     /** {@inheritDoc} One pass computes both, sharing P(alive). */
     @Override
     public void predict(double t, double[] x, double[] tx, double[] age, double[] expected,
-            double[] alive) {
+            double[] alive, Parallelism parallelism) {
+        Objects.requireNonNull(parallelism, "parallelism");
         int n = Objects.requireNonNull(x, "x").length;
         if (Objects.requireNonNull(tx, "tx").length != n
                 || Objects.requireNonNull(age, "age").length != n
@@ -64,7 +67,7 @@ abstract class BetaGeometricModel extends ParametricModel implements PurchaseMod
                     + tx.length + ", T " + age.length + ", expected " + expected.length
                     + ", alive " + alive.length);
         }
-        math.predict(t, x, tx, age, expected, alive);
+        math.predict(t, x, tx, age, expected, alive, parallelism);
     }
 
     @Override

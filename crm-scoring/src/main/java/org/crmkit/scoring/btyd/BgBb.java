@@ -2,6 +2,10 @@ package org.crmkit.scoring.btyd;
 
 import java.util.List;
 import java.util.Objects;
+import org.crmkit.scoring.btyd.internal.BgBbFormulas;
+import org.crmkit.scoring.btyd.internal.BgBbLikelihood;
+import org.crmkit.scoring.btyd.internal.BgBbModel;
+import org.crmkit.scoring.btyd.internal.BtydSimulations;
 import org.crmkit.scoring.btyd.internal.ModelSupport;
 
 /**
@@ -44,7 +48,7 @@ public final class BgBb extends ParametricModel implements PurchaseModel {
 
     /** The model name, {@value}. */
     public static final String NAME = "bg-bb";
-    private static final BtydModel<BgBb> MODEL = new BgBbSpecification();
+    private static final BtydModel<BgBb> MODEL = new BgBbModel();
 
     private final double alpha;
     private final double beta;
@@ -91,25 +95,8 @@ public final class BgBb extends ParametricModel implements PurchaseModel {
         return valueList();
     }
 
-    /**
-     * Checks a BG/BB history: a valid summary with whole-number recency and
-     * opportunities and at most one purchase per opportunity.
-     *
-     * @throws IllegalArgumentException naming the row and the offending value
-     */
-    static void requireHistory(int row, double x, double tx, double n) {
-        BtydData.validateRow(row, x, tx, n, 0, 1);
-        if (tx != Math.rint(tx) || n != Math.rint(n)) {
-            throw new IllegalArgumentException("row " + row + ": bg-bb needs whole-number recency and periods, got recency "
-                    + tx + ", periods " + n);
-        }
-        if (x > tx) {
-            throw new IllegalArgumentException("row " + row + ": frequency " + x + " > recency " + tx
-                    + " (at most one purchase per opportunity)");
-        }
-        if (n > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("row " + row + ": periods " + n + " is too large");
-        }
+    private static void requireHistory(int row, double x, double tx, double n) {
+        BgBbFormulas.requireHistory(row, x, tx, n);
     }
 
     private static long requireWholeWindow(String name, double t) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.internal.Optimizers;
 import org.crmkit.scoring.btyd.internal.Optimizers.Objective;
 import org.crmkit.scoring.btyd.internal.Optimizers.Outcome;
@@ -43,14 +44,26 @@ import org.hipparchus.exception.MathRuntimeException;
  */
 public final class BtydFitter {
 
-    private static final BtydFitter STANDARD = new BtydFitter(1e-6, 500);
+    /** The largest accepted gradient component per customer of the standard fitter. */
+    public static final double DEFAULT_GRADIENT_TOLERANCE = 1e-6;
+    /** The iteration limit per search of the standard fitter. */
+    public static final int DEFAULT_MAX_ITERATIONS = 500;
+    /** Relative step of the central differences of the gradient that give the Hessian. */
+    private static final double HESSIAN_STEP = 1e-5;
+    /** Cholesky thresholds: relative symmetry, and the smallest pivot of a definite matrix. */
+    private static final double SYMMETRY_THRESHOLD = 1e-12;
+    private static final double POSITIVITY_THRESHOLD = 1e-14;
+    private static final BtydFitter STANDARD = new BtydFitter(DEFAULT_GRADIENT_TOLERANCE,
+            DEFAULT_MAX_ITERATIONS, null);
 
     private final double gradientTolerance;
     private final int maxIterations;
+    private final Parallelism parallelism; // null: Parallelism.defaults() at each fit
 
-    private BtydFitter(double gradientTolerance, int maxIterations) {
+    private BtydFitter(double gradientTolerance, int maxIterations, Parallelism parallelism) {
         this.gradientTolerance = gradientTolerance;
         this.maxIterations = maxIterations;
+        this.parallelism = parallelism;
     }
 
     /**
@@ -73,7 +86,7 @@ public final class BtydFitter {
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new IllegalArgumentException("gradient tolerance " + tolerance + " is not in (0, 1)");
         }
-        return new BtydFitter(tolerance, maxIterations);
+        return new BtydFitter(tolerance, maxIterations, parallelism);
     }
 
     /**
@@ -87,7 +100,23 @@ public final class BtydFitter {
         if (iterations <= 0) {
             throw new IllegalArgumentException("max iterations " + iterations + " is not positive");
         }
-        return new BtydFitter(gradientTolerance, iterations);
+        return new BtydFitter(gradientTolerance, iterations, parallelism);
+    }
+
+    /**
+     * Returns a fitter that evaluates the likelihood on the given {@link Parallelism}
+     * (default {@link Parallelism#defaults()}); the estimates do not depend on it.
+     *
+     * <pre>{@code
+     * BtydFitter.standard().withParallelism(Parallelism.sequential()).fit(BgNbd.model(), data);
+     * }</pre>
+     *
+     * @param parallelism where likelihood evaluations run, not null
+     * @return a new fitter, never null
+     */
+    public BtydFitter withParallelism(Parallelism parallelism) {
+        return new BtydFitter(gradientTolerance, maxIterations,
+                Objects.requireNonNull(parallelism, "parallelism"));
     }
 
     /**
@@ -109,12 +138,13 @@ public final class BtydFitter {
                     + " parameters but " + transforms.size() + " transforms");
         }
         double n = data.customers();
+        Parallelism where = parallelism == null ? Parallelism.defaults() : parallelism;
         Objective objective = (theta, gradient) -> {
             double[] p = toParameters(transforms, theta);
             double[] gp = new double[k];
             double ll;
             try {
-                ll = model.logLikelihood(p, data, gp);
+                ll = model.logLikelihood(p, data, gp, where);
             } catch (MathRuntimeException | ArithmeticException numericalFailure) {
                 // a special function gave up at an extreme trial point: treat as infeasible
                 ll = Double.NEGATIVE_INFINITY;
@@ -228,7 +258,7 @@ public final class BtydFitter {
         double[] plus = new double[k];
         double[] minus = new double[k];
         for (int j = 0; j < k; j++) {
-            double h = 1e-5 * Math.max(1, Math.abs(theta[j]));
+            double h = HESSIAN_STEP * Math.max(1, Math.abs(theta[j]));
             double[] tp = theta.clone();
             double[] tm = theta.clone();
             tp[j] += h;
@@ -253,7 +283,7 @@ public final class BtydFitter {
         RealMatrix inverse;
         try {
             inverse = new CholeskyDecomposition(MatrixUtils.createRealMatrix(information),
-                    1e-12, 1e-14).getSolver().getInverse();
+                    SYMMETRY_THRESHOLD, POSITIVITY_THRESHOLD).getSolver().getInverse();
         } catch (MathIllegalArgumentException notPositiveDefinite) {
             return null;
         }

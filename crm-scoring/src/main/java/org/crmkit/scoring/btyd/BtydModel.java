@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.crmkit.scoring.Parallelism;
 
 /**
  * The plug-in point for a buy-till-you-die model: its parameters, its log-likelihood with
@@ -69,6 +70,28 @@ public interface BtydModel<F extends FittedModel> {
      *     spend model without monetary values)
      */
     double logLikelihood(double[] parameters, BtydData data, double[] gradient);
+
+    /**
+     * Returns the same as {@link #logLikelihood(double[], BtydData, double[])}, evaluated
+     * on the given {@link Parallelism}; the fitter calls this one. By default the setting
+     * is ignored; the built-in models split the rows into chunks on it.
+     *
+     * <pre>{@code
+     * double ll = model.logLikelihood(parameters, data, gradient, Parallelism.sequential());
+     * }</pre>
+     *
+     * @param parameters the parameter values, inside the bounds, not null
+     * @param data the summaries, not null
+     * @param gradient an array of {@code parameterNames().size()} to fill, or null
+     * @param parallelism where the evaluation runs, not null
+     * @return the log-likelihood; may be {@code -Infinity}, never NaN
+     * @throws IllegalArgumentException if the data do not suit the model
+     */
+    default double logLikelihood(double[] parameters, BtydData data, double[] gradient,
+            Parallelism parallelism) {
+        Objects.requireNonNull(parallelism, "parallelism");
+        return logLikelihood(parameters, data, gradient);
+    }
 
     /**
      * Returns starting points for the fitter, the most promising first; the fitter tries

@@ -294,7 +294,7 @@ public final class BtydModelJson {
     }
 
     private static void checkFields(JsonNode object, String path, Map<String, JsonNodeType> known) {
-        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNodeType type = known.get(e.getKey());
@@ -312,7 +312,7 @@ public final class BtydModelJson {
 
     private static Map<String, Double> numbers(JsonNode object, String path) {
         Map<String, Double> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
             if (!e.getValue().isNumber()) {

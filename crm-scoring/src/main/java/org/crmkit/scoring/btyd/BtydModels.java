@@ -9,13 +9,25 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * The registry of buy-till-you-die models by name: the built-in BG/NBD, MBG/NBD and
- * Gamma-Gamma, plus every {@link BtydModel} registered as a service provider (module
- * {@code provides} or {@code META-INF/services/org.crmkit.scoring.btyd.BtydModel}).
+ * The registry of buy-till-you-die models by name. Every model, built-in or not, is
+ * registered one way: as a {@link java.util.ServiceLoader} provider of {@link BtydModel}
+ * (module {@code provides}, and {@code META-INF/services/org.crmkit.scoring.btyd.BtydModel}
+ * for the class path). The five built-in models are:
+ *
+ * <table>
+ * <caption>Built-in models</caption>
+ * <tr><th>name</th><th>model</th><th>parameters</th></tr>
+ * <tr><td>{@code bg-nbd}</td><td>{@link BgNbd}</td><td>r, alpha, a, b</td></tr>
+ * <tr><td>{@code mbg-nbd}</td><td>{@link MbgNbd}</td><td>r, alpha, a, b</td></tr>
+ * <tr><td>{@code gamma-gamma}</td><td>{@link GammaGamma} (spend)</td><td>p, q, v</td></tr>
+ * <tr><td>{@code pareto-nbd}</td><td>{@link ParetoNbd}</td><td>r, alpha, s, beta</td></tr>
+ * <tr><td>{@code bg-bb}</td><td>{@link BgBb} (discrete opportunities)</td><td>alpha, beta, gamma, delta</td></tr>
+ * </table>
  *
  * <pre>{@code
  * BtydModel<?> model = BtydModels.require("bg-nbd");
  * FitResult<?> fit = BtydFitter.standard().fit(model, data);
+ * List<String> names = BtydModels.names();   // [bg-nbd, mbg-nbd, gamma-gamma, pareto-nbd, bg-bb, ...]
  * }</pre>
  *
  * <p>Thread-safe: each call consults the service loader afresh.
@@ -26,27 +38,48 @@ public final class BtydModels {
     }
 
     /**
-     * Returns every known model, built-ins first, by name.
+     * Returns every registered model: the built-ins first in the order above, then the
+     * others in service-loader order; a name registered twice keeps its first model.
      *
      * @return an unmodifiable list with unique names, never null
      */
     public static List<BtydModel<?>> all() {
-        Map<String, BtydModel<?>> byName = new LinkedHashMap<>();
-        byName.put(BgNbd.NAME, BgNbd.model());
-        byName.put(MbgNbd.NAME, MbgNbd.model());
-        byName.put(GammaGamma.NAME, GammaGamma.model());
+        Map<String, BtydModel<?>> builtIn = new LinkedHashMap<>();
+        Map<String, BtydModel<?>> others = new LinkedHashMap<>();
+        Module here = BtydModels.class.getModule();
         for (BtydModel<?> m : load()) {
-            byName.putIfAbsent(m.name(), m);
+            boolean ours = here.isNamed() ? m.getClass().getModule() == here
+                    : m.getClass().getPackageName().startsWith("org.crmkit.scoring.btyd");
+            if (!builtIn.containsKey(m.name())) {
+                (ours ? builtIn : others).putIfAbsent(m.name(), m);
+            }
         }
-        return List.copyOf(byName.values());
+        others.keySet().removeAll(builtIn.keySet());
+        List<BtydModel<?>> all = new ArrayList<>(builtIn.values());
+        all.addAll(others.values());
+        return List.copyOf(all);
+    }
+
+    /**
+     * Returns the names of {@link #all()}, for listing the choices to a user.
+     *
+     * @return an unmodifiable list of names, never null
+     */
+    public static List<String> names() {
+        return all().stream().<String>map(BtydModel::name).toList();
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static List<BtydModel<?>> load() {
         List<BtydModel<?>> found = new ArrayList<>();
-        ServiceLoader<BtydModel> loader = ServiceLoader.load(BtydModel.class);
+        ServiceLoader<BtydModel> loader = ServiceLoader.load(BtydModel.class, BtydModels.class.getClassLoader());
         for (BtydModel m : loader) {
             found.add(m);
+        }
+        if (BtydModels.class.getClassLoader() != Thread.currentThread().getContextClassLoader()) {
+            for (BtydModel m : ServiceLoader.load(BtydModel.class)) {
+                found.add(m);
+            }
         }
         return found;
     }
@@ -71,6 +104,6 @@ public final class BtydModels {
      */
     public static BtydModel<?> require(String name) {
         return byName(name).orElseThrow(() -> new IllegalArgumentException("unknown model '"
-                + name + "'; known models: " + all().stream().map(BtydModel::name).toList()));
+                + name + "'; known models: " + names()));
     }
 }

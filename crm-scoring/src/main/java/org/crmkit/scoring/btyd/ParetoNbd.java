@@ -2,7 +2,11 @@ package org.crmkit.scoring.btyd;
 
 import java.util.List;
 import java.util.Objects;
+import org.crmkit.scoring.btyd.internal.BtydSimulations;
 import org.crmkit.scoring.btyd.internal.ModelSupport;
+import org.crmkit.scoring.btyd.internal.ParetoNbdFormulas;
+import org.crmkit.scoring.btyd.internal.ParetoNbdLikelihood;
+import org.crmkit.scoring.btyd.internal.ParetoNbdModel;
 
 /**
  * The Pareto/NBD model of Schmittlein, Morrison and Colombo (1987), "Counting your
@@ -21,7 +25,7 @@ import org.crmkit.scoring.btyd.internal.ModelSupport;
  * by the CLVTools and lifetimes test suites. The Gauss hypergeometric terms are evaluated for every input (large
  * {@code x}, large {@code T}, {@code alpha} close to or far from {@code beta}) through
  * Euler's transformation and a continued fraction, with a log-concave quadrature of the
- * underlying integral where even that would be slow; see the package-private
+ * underlying integral where even that would be slow; see the internal
  * {@code ParetoNbdLikelihood} for the argument.
  *
  * <pre>{@code
@@ -38,7 +42,7 @@ public final class ParetoNbd extends ParametricModel implements PurchaseModel {
 
     /** The model name, {@value}. */
     public static final String NAME = "pareto-nbd";
-    private static final BtydModel<ParetoNbd> MODEL = new ParetoNbdSpecification();
+    private static final BtydModel<ParetoNbd> MODEL = new ParetoNbdModel();
 
     private final double r;
     private final double alpha;

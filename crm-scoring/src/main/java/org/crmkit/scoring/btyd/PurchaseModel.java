@@ -1,7 +1,7 @@
 package org.crmkit.scoring.btyd;
 
 import java.util.Objects;
-import java.util.stream.IntStream;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.internal.ModelSupport;
 
 /**
@@ -139,8 +139,8 @@ public interface PurchaseModel extends FittedModel {
     }
 
     /**
-     * Computes {@link #conditionalExpectedPurchases} for many customers in parallel,
-     * without allocating per customer.
+     * Computes {@link #conditionalExpectedPurchases} for many customers on the default
+     * {@link Parallelism}, without allocating per customer.
      *
      * @param t the future window
      * @param x the frequencies, not null
@@ -151,18 +151,39 @@ public interface PurchaseModel extends FittedModel {
      */
     default void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age,
             double[] out) {
+        conditionalExpectedPurchases(t, x, tx, age, out, Parallelism.defaults());
+    }
+
+    /**
+     * Computes {@link #conditionalExpectedPurchases} for many customers on the given
+     * {@link Parallelism}, without allocating per customer.
+     *
+     * <pre>{@code
+     * model.conditionalExpectedPurchases(39, x, tx, age, out, Parallelism.sequential());
+     * }</pre>
+     *
+     * @param t the future window
+     * @param x the frequencies, not null
+     * @param tx the recencies, not null
+     * @param age the ages, not null
+     * @param out receives the results, same length, not null
+     * @param parallelism where the work runs, not null
+     * @throws IllegalArgumentException if lengths differ or a history is invalid (the
+     *     lowest invalid row is reported)
+     */
+    default void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age,
+            double[] out, Parallelism parallelism) {
         int n = checkLengths(x, tx, age, out);
-        IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
-            int end = Math.min(n, (c + 1) * CHUNK);
-            for (int i = c * CHUNK; i < end; i++) {
+        Objects.requireNonNull(parallelism, "parallelism").forEachChunk(n, CHUNK, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
                 out[i] = conditionalExpectedPurchases(t, x[i], tx[i], age[i]);
             }
         });
     }
 
     /**
-     * Computes {@link #probabilityAlive(double, double, double)} for many customers in
-     * parallel, without allocating per customer.
+     * Computes {@link #probabilityAlive(double, double, double)} for many customers on the
+     * default {@link Parallelism}, without allocating per customer.
      *
      * @param x the frequencies, not null
      * @param tx the recencies, not null
@@ -171,10 +192,26 @@ public interface PurchaseModel extends FittedModel {
      * @throws IllegalArgumentException if lengths differ or a history is invalid
      */
     default void probabilityAlive(double[] x, double[] tx, double[] age, double[] out) {
+        probabilityAlive(x, tx, age, out, Parallelism.defaults());
+    }
+
+    /**
+     * Computes {@link #probabilityAlive(double, double, double)} for many customers on the
+     * given {@link Parallelism}, without allocating per customer.
+     *
+     * @param x the frequencies, not null
+     * @param tx the recencies, not null
+     * @param age the ages, not null
+     * @param out receives the results, same length, not null
+     * @param parallelism where the work runs, not null
+     * @throws IllegalArgumentException if lengths differ or a history is invalid (the
+     *     lowest invalid row is reported)
+     */
+    default void probabilityAlive(double[] x, double[] tx, double[] age, double[] out,
+            Parallelism parallelism) {
         int n = checkLengths(x, tx, age, out);
-        IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
-            int end = Math.min(n, (c + 1) * CHUNK);
-            for (int i = c * CHUNK; i < end; i++) {
+        Objects.requireNonNull(parallelism, "parallelism").forEachChunk(n, CHUNK, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
                 out[i] = probabilityAlive(x[i], tx[i], age[i]);
             }
         });
@@ -182,9 +219,8 @@ public interface PurchaseModel extends FittedModel {
 
     /**
      * Computes both {@link #conditionalExpectedPurchases(double, double, double, double)}
-     * and {@link #probabilityAlive(double, double, double)} for many customers in one
-     * parallel pass, without allocating per customer; the usual way to score a customer
-     * base.
+     * and {@link #probabilityAlive(double, double, double)} for many customers on the
+     * default {@link Parallelism}; the usual way to score a customer base.
      *
      * @param t the future window
      * @param x the frequencies, not null
@@ -196,11 +232,34 @@ public interface PurchaseModel extends FittedModel {
      */
     default void predict(double t, double[] x, double[] tx, double[] age, double[] expected,
             double[] alive) {
-        conditionalExpectedPurchases(t, x, tx, age, expected);
-        probabilityAlive(x, tx, age, alive);
+        predict(t, x, tx, age, expected, alive, Parallelism.defaults());
     }
 
-    /** Customers per parallel task of the bulk methods. */
+    /**
+     * Computes both {@link #conditionalExpectedPurchases(double, double, double, double)}
+     * and {@link #probabilityAlive(double, double, double)} for many customers on the
+     * given {@link Parallelism}, without allocating per customer.
+     *
+     * <pre>{@code
+     * model.predict(39, x, tx, age, expected, alive, Parallelism.of(myPool, 4));
+     * }</pre>
+     *
+     * @param t the future window
+     * @param x the frequencies, not null
+     * @param tx the recencies, not null
+     * @param age the ages, not null
+     * @param expected receives the expected purchases, same length, not null
+     * @param alive receives the probabilities alive, same length, not null
+     * @param parallelism where the work runs, not null
+     * @throws IllegalArgumentException if lengths differ or a history is invalid
+     */
+    default void predict(double t, double[] x, double[] tx, double[] age, double[] expected,
+            double[] alive, Parallelism parallelism) {
+        conditionalExpectedPurchases(t, x, tx, age, expected, parallelism);
+        probabilityAlive(x, tx, age, alive, parallelism);
+    }
+
+    /** The fewest customers per chunk of the bulk methods. */
     int CHUNK = 1 << 14;
 
     private static int checkLengths(double[] x, double[] tx, double[] age, double[] out) {

@@ -3,7 +3,7 @@ package org.crmkit.scoring.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.IntStream;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.PurchaseModel;
 
 /**
@@ -59,28 +59,49 @@ public final class HoldoutEvaluation {
      * @return the evaluation, never null
      */
     public static HoldoutEvaluation evaluate(PurchaseModel model, HoldoutData data) {
+        return evaluate(model, data, Parallelism.defaults());
+    }
+
+    /**
+     * Evaluates a model on holdout data, computing the per-customer predictions on the
+     * given {@link Parallelism}; the result does not depend on it.
+     *
+     * <pre>{@code
+     * HoldoutEvaluation e = HoldoutEvaluation.evaluate(model, data, Parallelism.sequential());
+     * }</pre>
+     *
+     * @param model the parametrised model, not null
+     * @param data the calibration summaries and holdout purchases, not null
+     * @param parallelism where the predictions run, not null
+     * @return the evaluation, never null
+     */
+    public static HoldoutEvaluation evaluate(PurchaseModel model, HoldoutData data,
+            Parallelism parallelism) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(parallelism, "parallelism");
         int n = data.size();
         double[] predicted = new double[n];
         // per customer: expected holdout purchases, P(Y = k), P(X(T) = k)
         double[][] holdoutP = new double[n][];
         double[][] calibrationP = new double[n][];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            double x = data.frequency(i);
-            double tx = data.recency(i);
-            double age = data.age(i);
-            double d = data.holdoutDuration(i);
-            predicted[i] = model.conditionalExpectedPurchases(d, x, tx, age);
-            double[] h = new double[TABLE_ROWS];
-            double[] c = new double[TABLE_ROWS];
-            for (int k = 0; k < TABLE_ROWS; k++) {
-                h[k] = model.conditionalProbabilityOfPurchases(k, d, x, tx, age);
-                // a customer first seen on the calibration end had no time to repeat
-                c[k] = age > 0 ? model.probabilityOfPurchases(k, age) : k == 0 ? 1 : 0;
+        parallelism.forEachChunk(n, 256, (chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                double x = data.frequency(i);
+                double tx = data.recency(i);
+                double age = data.age(i);
+                double d = data.holdoutDuration(i);
+                predicted[i] = model.conditionalExpectedPurchases(d, x, tx, age);
+                double[] h = new double[TABLE_ROWS];
+                double[] c = new double[TABLE_ROWS];
+                for (int k = 0; k < TABLE_ROWS; k++) {
+                    h[k] = model.conditionalProbabilityOfPurchases(k, d, x, tx, age);
+                    // a customer first seen on the calibration end had no time to repeat
+                    c[k] = age > 0 ? model.probabilityOfPurchases(k, age) : k == 0 ? 1 : 0;
+                }
+                holdoutP[i] = h;
+                calibrationP[i] = c;
             }
-            holdoutP[i] = h;
-            calibrationP[i] = c;
         });
         double actualTotal = 0;
         double predictedTotal = 0;

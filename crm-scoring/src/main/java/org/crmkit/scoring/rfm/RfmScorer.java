@@ -1,7 +1,7 @@
 package org.crmkit.scoring.rfm;
 
 import java.util.Objects;
-import java.util.stream.IntStream;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.summary.CustomerSummaries;
 
 /**
@@ -15,8 +15,9 @@ import org.crmkit.scoring.summary.CustomerSummaries;
  * customers score high); F = {@code frequency} (repeat purchase days); M =
  * {@code monetary_value} (mean repeat-purchase value, 0 for one-time buyers). One-time
  * buyers tie at F = 0 and M = 0; see {@link QuantileScores} for how ties are scored.
- * For 2<sup>18</sup> customers or more the three dimensions are scored in parallel
- * (parallel streams); the result does not depend on it.
+ * For 2<sup>18</sup> customers or more the three dimensions are scored in parallel on
+ * the builder's {@link Parallelism} (default {@link Parallelism#defaults()}); the result
+ * does not depend on it.
  *
  * <pre>{@code
  * RfmScores scores = RfmScorer.builder().bins(5).build().score(summaries);
@@ -28,6 +29,7 @@ import org.crmkit.scoring.summary.CustomerSummaries;
 public final class RfmScorer {
     private static final int PARALLEL_THRESHOLD = 1 << 18;
     private final int bins;
+    private final Parallelism parallelism; // null: Parallelism.defaults() at each call
     private final RfmWeights weights;
     private final Breakpoints recency;
     private final Breakpoints frequency;
@@ -39,6 +41,7 @@ public final class RfmScorer {
         this.recency = b.recency;
         this.frequency = b.frequency;
         this.monetary = b.monetary;
+        this.parallelism = b.parallelism;
         for (Breakpoints p : new Breakpoints[] {recency, frequency, monetary}) {
             if (p != null && p.bins() != bins) {
                 throw new IllegalArgumentException(p + " define " + p.bins()
@@ -105,27 +108,14 @@ public final class RfmScorer {
                     + ", " + frequency.length + ", " + monetary.length);
         }
         BinnedScores[] out = new BinnedScores[3];
-        IntStream dims = IntStream.range(0, 3);
-        if (timeSinceLastPurchase.length >= PARALLEL_THRESHOLD) {
-            dims = dims.parallel();
-        }
-        RuntimeException[] failures = new RuntimeException[3];
-        dims.forEach(d -> {
-            try {
-                out[d] = d == 0
-                        ? scoreOne(timeSinceLastPurchase, recency, ScoreDirection.LOWER_IS_BETTER)
-                        : d == 1
-                        ? scoreOne(frequency, this.frequency, ScoreDirection.HIGHER_IS_BETTER)
-                        : scoreOne(monetary, this.monetary, ScoreDirection.HIGHER_IS_BETTER);
-            } catch (RuntimeException e) {
-                failures[d] = e; // rethrown below unchanged, in dimension order
-            }
-        });
-        for (RuntimeException e : failures) {
-            if (e != null) {
-                throw e;
-            }
-        }
+        Parallelism where = timeSinceLastPurchase.length < PARALLEL_THRESHOLD ? Parallelism.sequential()
+                : parallelism == null ? Parallelism.defaults() : parallelism;
+        // a failure is rethrown unchanged, the lowest dimension's first
+        where.run(3, d -> out[d] = d == 0
+                ? scoreOne(timeSinceLastPurchase, recency, ScoreDirection.LOWER_IS_BETTER)
+                : d == 1
+                ? scoreOne(frequency, this.frequency, ScoreDirection.HIGHER_IS_BETTER)
+                : scoreOne(monetary, this.monetary, ScoreDirection.HIGHER_IS_BETTER));
         return new RfmScores(out[0], out[1], out[2], weights);
     }
 
@@ -143,8 +133,25 @@ public final class RfmScorer {
         private Breakpoints recency;
         private Breakpoints frequency;
         private Breakpoints monetary;
+        private Parallelism parallelism;
 
         private Builder() {
+        }
+
+        /**
+         * Sets where large inputs are scored (default {@link Parallelism#defaults()}).
+         *
+         * @param parallelism the setting, not null
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder parallelism(Parallelism parallelism) {
+            Objects.requireNonNull(parallelism, "parallelism");
+            if (this.parallelism != null) {
+                throw new IllegalStateException("parallelism was already set to " + this.parallelism);
+            }
+            this.parallelism = parallelism;
+            return this;
         }
 
         /**

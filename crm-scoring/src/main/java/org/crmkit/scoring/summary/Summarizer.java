@@ -3,8 +3,7 @@ package org.crmkit.scoring.summary;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
+import org.crmkit.scoring.Parallelism;
 
 /**
  * Turns a {@link TransactionLog} into {@link CustomerSummaries}.
@@ -64,9 +63,11 @@ public final class Summarizer {
     private final LocalDate observationEnd;
     private final NonPositiveDayPolicy policy;
     private final int parallelThreshold;
+    private final Parallelism parallelism; // null: Parallelism.defaults() at each call
 
     private Summarizer(Builder b) {
         this.parallelThreshold = b.parallelThreshold;
+        this.parallelism = b.parallelism;
         this.unit = b.unit == null ? TimeUnit.DAYS : b.unit;
         this.calibrationEnd = b.calibrationEnd;
         this.observationEnd = b.observationEnd;
@@ -122,14 +123,15 @@ public final class Summarizer {
             }
         }
         boolean holdout = obs > cal;
-        int parts = n >= parallelThreshold
-                ? Math.max(1, Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors())) : 1;
+        Parallelism where = parallelism == null ? Parallelism.defaults() : parallelism;
+        // each part keeps a count per customer, so there are few parts, one per thread
+        int parts = n >= parallelThreshold ? Math.min(MAX_PARTS, where.parallelism()) : 1;
 
         // counting sort by customer, in parallel over slices of the log: each slice counts
         // its customers, then scatters into its own sub-range of each customer's range
         int[] cust = log.customer;
         int[][] cursor = new int[parts][];
-        run(parts, p -> {
+        where.run(parts, p -> {
             int[] count = new int[customers];
             for (int i = slice(n, parts, p), to = slice(n, parts, p + 1); i < to; i++) {
                 count[cust[i]]++;
@@ -155,7 +157,7 @@ public final class Summarizer {
         double[] rec = new double[2 * n];
         int[] srcDay = log.day;
         double[] srcAmount = log.amount;
-        run(parts, p -> {
+        where.run(parts, p -> {
             int[] cur = cursor[p];
             for (int i = slice(n, parts, p), to = slice(n, parts, p + 1); i < to; i++) {
                 int q = cur[cust[i]]++;
@@ -186,7 +188,7 @@ public final class Summarizer {
             }
             bounds[p] = lo;
         }
-        run(parts, p -> summarizeCustomers(log, bounds[p], bounds[p + 1], start, rec,
+        where.run(parts, p -> summarizeCustomers(log, bounds[p], bounds[p + 1], start, rec,
                 cal, unitDays, out));
 
         int rows = 0;
@@ -216,30 +218,6 @@ public final class Summarizer {
 
     private static int slice(int n, int parts, int p) {
         return (int) ((long) n * p / parts);
-    }
-
-    /**
-     * Runs parts 0..parts-1, in parallel when parts > 1; rethrows the failure of the
-     * lowest failing part, so the error reported is the same as a sequential run's.
-     */
-    private static void run(int parts, IntConsumer task) {
-        if (parts == 1) {
-            task.accept(0);
-            return;
-        }
-        RuntimeException[] failures = new RuntimeException[parts];
-        IntStream.range(0, parts).parallel().forEach(p -> {
-            try {
-                task.accept(p);
-            } catch (RuntimeException e) {
-                failures[p] = e;
-            }
-        });
-        for (RuntimeException e : failures) {
-            if (e != null) {
-                throw e;
-            }
-        }
     }
 
     /** Output columns indexed by customer, compacted to rows at the end. */
@@ -535,8 +513,24 @@ public final class Summarizer {
         private LocalDate observationEnd;
         private NonPositiveDayPolicy policy;
         private int parallelThreshold = PARALLEL_THRESHOLD;
+        private Parallelism parallelism;
 
         private Builder() {
+        }
+
+        /**
+         * Sets where large logs are summarised (default {@link Parallelism#defaults()});
+         * the summaries do not depend on it.
+         *
+         * @param parallelism the setting, not null
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder parallelism(Parallelism parallelism) {
+            Objects.requireNonNull(parallelism, "parallelism");
+            Options.once(this.parallelism, "parallelism");
+            this.parallelism = parallelism;
+            return this;
         }
 
         /** Logs of at least this many transactions are summarised in parallel (tests). */

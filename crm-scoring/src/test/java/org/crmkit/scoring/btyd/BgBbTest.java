@@ -78,7 +78,7 @@ class BgBbTest {
     void probabilityAlive_isAliveAtLastOpportunityAndEq11IsOnePeriodLater() {
         assertThat(DONATIONS.probabilityAlive(4, 6, 6)).isEqualTo(1.0);
         assertThat(DONATIONS.probabilityAliveAt(1, 3, 5, 6))
-                .isCloseTo(BgBbFormulas.probabilityAlive(1.204, 0.750, 0.657, 2.783, 3, 5, 6), within(1e-15));
+                .isCloseTo(org.crmkit.scoring.btyd.internal.BgBbFormulas.probabilityAlive(1.204, 0.750, 0.657, 2.783, 3, 5, 6), within(1e-15));
         assertThat(DONATIONS.probabilityAliveAt(3, 3, 5, 6)).isLessThan(DONATIONS.probabilityAliveAt(1, 3, 5, 6));
     }
 

@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Reads the shared reference data sets; tests skip when the folder is absent. */
-final class BtydTestData {
+public final class BtydTestData {
 
     private BtydTestData() {
     }
 
-    static Path dataDirectory() {
+    public static Path dataDirectory() {
         Path dir = Path.of(System.getProperty("crm.data.dir", "../../shared/data"));
         assumeTrue(Files.isDirectory(dir), "reference data folder " + dir.toAbsolutePath()
                 + " is absent; set -Dcrm.data.dir to run this test");
@@ -22,7 +22,7 @@ final class BtydTestData {
     }
 
     /** Rows of a CSV file after its header, split on commas, as numbers. */
-    static double[][] csv(String name) {
+    public static double[][] csv(String name) {
         Path file = dataDirectory().resolve(name);
         assumeTrue(Files.isRegularFile(file), "reference file " + file + " is absent");
         try {

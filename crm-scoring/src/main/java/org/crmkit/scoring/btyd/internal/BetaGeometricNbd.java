@@ -1,7 +1,7 @@
 package org.crmkit.scoring.btyd.internal;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.SimulatedCohort;
 import org.hipparchus.random.RandomDataGenerator;
@@ -31,7 +31,7 @@ public final class BetaGeometricNbd {
 
     private static final int PARALLEL_ROWS = 20_000;
     private static final int CACHE_BITS = 15;
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final int PREDICT_CHUNK = 1 << 18;
 
     private final double r;
     private final double alpha;
@@ -81,10 +81,11 @@ public final class BetaGeometricNbd {
      * @param data the data
      * @param gradient receives the gradient, or null
      * @param modified true for MBG/NBD
+     * @param parallelism where the chunks run
      * @return the log-likelihood
      */
     public static double logLikelihood(double[] p, BtydData data, double[] gradient,
-            boolean modified) {
+            boolean modified, Parallelism parallelism) {
         double r = p[0];
         double alpha = p[1];
         double a = p[2];
@@ -127,39 +128,15 @@ public final class BetaGeometricNbd {
         double logAlpha = Math.log(alpha);
         int n = data.size();
         boolean wantGradient = gradient != null;
-        if (n < PARALLEL_ROWS) {
-            double[] acc = new double[5];
-            accumulate(data, 0, n, r, alpha, a, b, modified, logAlpha, lgR, dgR, lgB, dA, dB,
-                    c1, c2, acc, wantGradient);
-            return finish(acc, gradient);
-        }
-        int chunks = (n + PARALLEL_ROWS - 1) / PARALLEL_ROWS;
-        double[] total = IntStream.range(0, chunks).parallel().mapToObj(c -> {
-            double[] acc = new double[5];
-            accumulate(data, c * PARALLEL_ROWS, Math.min(n, (c + 1) * PARALLEL_ROWS), r, alpha,
-                    a, b, modified, logAlpha, lgR, dgR, lgB, dA, dB, c1, c2, acc, wantGradient);
-            return acc;
-        }).reduce(new double[5], (u, v) -> {
-            double[] s = new double[5];
-            for (int i = 0; i < 5; i++) {
-                s[i] = u[i] + v[i];
-            }
-            return s;
-        });
-        return finish(total, gradient);
-    }
-
-    private static double finish(double[] acc, double[] gradient) {
-        if (gradient != null) {
-            System.arraycopy(acc, 1, gradient, 0, 4);
-        }
-        return Double.isNaN(acc[0]) ? Double.NEGATIVE_INFINITY : acc[0];
+        return LikelihoodSum.evaluate(n, 4, PARALLEL_ROWS, parallelism, gradient,
+                (from, to, sums, at) -> accumulate(data, from, to, r, alpha, a, b, modified,
+                        logAlpha, lgR, dgR, lgB, dA, dB, c1, c2, sums, at, wantGradient));
     }
 
     private static void accumulate(BtydData data, int from, int to, double r, double alpha,
             double a, double b, boolean modified, double logAlpha, double[] lgR, double[] dgR,
             double[] lgB, double[] dA, double[] dB, double[] c1, double[] c2, double[] acc,
-            boolean wantGradient) {
+            int at, boolean wantGradient) {
         double ll = 0;
         double gr = 0;
         double galpha = 0;
@@ -202,11 +179,11 @@ public final class BetaGeometricNbd {
                 gb += w * (dB[k] + (modified ? w1 / (b + x) : w2 == 0 ? 0 : -w2 / (b + x - 1)));
             }
         }
-        acc[0] += ll;
-        acc[1] += gr;
-        acc[2] += galpha;
-        acc[3] += ga;
-        acc[4] += gb;
+        acc[at] += ll;
+        acc[at + 1] += gr;
+        acc[at + 2] += galpha;
+        acc[at + 3] += ga;
+        acc[at + 4] += gb;
     }
 
     // ---------------------------------------------------------------- predictions
@@ -276,25 +253,11 @@ public final class BetaGeometricNbd {
     }
 
     /**
-     * Bulk {@link #conditionalExpectedPurchases(double, double, double, double)} over
-     * chunks in parallel. Within a chunk the expensive factor
-     * {@code G(r + x, alpha + T, a, b')}, which depends on (x, T) only, is kept in a small
-     * direct-mapped cache: summaries computed from dated transactions take few distinct
-     * (x, T) pairs, so most customers then cost one P(alive) evaluation.
-     *
-     * @param t the future window
-     * @param x frequencies
-     * @param tx recencies
-     * @param age ages
-     * @param out results
-     */
-    public void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age,
-            double[] out) {
-        predict(t, x, tx, age, out, null);
-    }
-
-    /**
      * Bulk expected purchases and, when {@code aliveOut} is non-null, P(alive), in one pass.
+     * Within a chunk the expensive factor {@code G(r + x, alpha + T, a, b')}, which
+     * depends on (x, T) only, is kept in a small direct-mapped cache: summaries computed
+     * from dated transactions take few distinct (x, T) pairs, so most customers then cost
+     * one P(alive) evaluation.
      *
      * @param t the future window
      * @param x frequencies
@@ -302,21 +265,20 @@ public final class BetaGeometricNbd {
      * @param age ages
      * @param out expected purchases
      * @param aliveOut probabilities alive, or null
+     * @param parallelism where the chunks run
      */
     public void predict(double t, double[] x, double[] tx, double[] age, double[] out,
-            double[] aliveOut) {
+            double[] aliveOut, Parallelism parallelism) {
         requireHorizon(t);
         int n = x.length;
-        // few large chunks (4 per core): every chunk recomputes the distinct (x, T) factors
-        int chunk = Math.max(1 << 14, (n + 4 * CORES - 1) / (4 * CORES));
-        IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
+        // large chunks: every chunk recomputes the distinct (x, T) factors
+        parallelism.forEachChunk(n, PREDICT_CHUNK, (c, from, to) -> {
             int mask = (1 << CACHE_BITS) - 1;
             double[] keyX = new double[mask + 1];
             double[] keyT = new double[mask + 1];
             double[] value = new double[mask + 1];
             Arrays.fill(keyT, Double.NaN);
-            int end = Math.min(n, (c + 1) * chunk);
-            for (int i = c * chunk; i < end; i++) {
+            for (int i = from; i < to; i++) {
                 double xi = x[i];
                 double ti = age[i];
                 double alive = probabilityAlive(xi, tx[i], ti);

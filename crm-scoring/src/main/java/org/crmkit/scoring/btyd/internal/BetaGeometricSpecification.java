@@ -1,6 +1,7 @@
 package org.crmkit.scoring.btyd.internal;
 
 import java.util.List;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.FittedModel;
 
@@ -26,7 +27,14 @@ abstract class BetaGeometricSpecification<M extends FittedModel> extends ModelSp
 
     @Override
     public final double logLikelihood(double[] parameters, BtydData data, double[] gradient) {
-        return BetaGeometricNbd.logLikelihood(parameters, data, gradient, modified);
+        return logLikelihood(parameters, data, gradient, Parallelism.defaults());
+    }
+
+    @Override
+    public final double logLikelihood(double[] parameters, BtydData data, double[] gradient,
+            Parallelism parallelism) {
+        return BetaGeometricNbd.logLikelihood(parameters, data, gradient, modified,
+                java.util.Objects.requireNonNull(parallelism, "parallelism"));
     }
 
     @Override

@@ -30,6 +30,24 @@ public final class Optimizers {
     /** Largest magnitude of a transformed parameter (e^30 ~ 1e13): beyond is a boundary. */
     public static final double THETA_LIMIT = 30;
 
+    /** Armijo sufficient-decrease constant of the BFGS line search (Nocedal and Wright's c1). */
+    static final double ARMIJO = 1e-4;
+    /** Largest first step of a line search, in the largest component of the direction. */
+    static final double MAX_STEP = 5;
+    /** Step halvings before a line search gives up. */
+    static final int MAX_HALVINGS = 60;
+    /** BFGS skips an update unless {@code s'y > CURVATURE * |s| |y|} (keeps H positive definite). */
+    static final double CURVATURE = 1e-14;
+    /** Relative and absolute value-change thresholds of the conjugate gradient's checker. */
+    static final double CG_RELATIVE = 1e-14;
+    static final double CG_ABSOLUTE = 1e-300;
+    /** Evaluations per iteration allowed to the conjugate gradient (its line searches). */
+    static final int CG_EVALUATIONS_PER_ITERATION = 50;
+    /** BOBYQA's initial and final trust-region radii on the transformed scale, and its budget. */
+    static final double BOBYQA_INITIAL_RADIUS = 0.5;
+    static final double BOBYQA_STOPPING_RADIUS = 1e-10;
+    static final int BOBYQA_MAX_EVALUATIONS = 20_000;
+
     private Optimizers() {
     }
 
@@ -93,15 +111,15 @@ public final class Optimizers {
                 }
                 slope = dot(g, d);
             }
-            double step = Math.min(1, 5 / maxAbs(d));
+            double step = Math.min(1, MAX_STEP / maxAbs(d));
             double fn = Double.NaN;
             boolean accepted = false;
-            for (int k = 0; k < 60; k++) {
+            for (int k = 0; k < MAX_HALVINGS; k++) {
                 for (int i = 0; i < n; i++) {
                     xn[i] = x[i] + step * d[i];
                 }
                 fn = f.value(xn, gn);
-                if (Double.isFinite(fn) && allFinite(gn) && fn <= fx + 1e-4 * step * slope) {
+                if (Double.isFinite(fn) && allFinite(gn) && fn <= fx + ARMIJO * step * slope) {
                     accepted = true;
                     break;
                 }
@@ -123,7 +141,7 @@ public final class Optimizers {
                 y[i] = gn[i] - g[i];
             }
             double sy = dot(s, y);
-            if (sy > 1e-14 * Math.sqrt(dot(s, s) * dot(y, y))) {
+            if (sy > CURVATURE * Math.sqrt(dot(s, s) * dot(y, y))) {
                 if (fresh) {
                     double scale = sy / dot(y, y);
                     for (int i = 0; i < n; i++) {
@@ -163,8 +181,8 @@ public final class Optimizers {
         try {
             NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
                     NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE,
-                    new SimpleValueChecker(1e-14, 1e-300));
-            PointValuePair best = optimizer.optimize(new MaxEval(maxIterations * 50),
+                    new SimpleValueChecker(CG_RELATIVE, CG_ABSOLUTE));
+            PointValuePair best = optimizer.optimize(new MaxEval(maxIterations * CG_EVALUATIONS_PER_ITERATION),
                     new MaxIter(maxIterations), GoalType.MINIMIZE, new InitialGuess(start),
                     new ObjectiveFunction(theta -> finiteOrHuge(f.value(theta, new double[n]))),
                     new ObjectiveFunctionGradient(theta -> {
@@ -205,8 +223,9 @@ public final class Optimizers {
             clamped[i] = Math.max(-THETA_LIMIT + 1, Math.min(THETA_LIMIT - 1, start[i]));
         }
         try {
-            BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, 0.5, 1e-10);
-            PointValuePair best = optimizer.optimize(new MaxEval(20_000), GoalType.MINIMIZE,
+            BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, BOBYQA_INITIAL_RADIUS,
+                    BOBYQA_STOPPING_RADIUS);
+            PointValuePair best = optimizer.optimize(new MaxEval(BOBYQA_MAX_EVALUATIONS), GoalType.MINIMIZE,
                     new InitialGuess(clamped), new SimpleBounds(lower, upper),
                     new ObjectiveFunction(theta -> finiteOrHuge(f.value(theta, new double[n]))));
             Outcome polished = bfgs(f, best.getPoint(), gradientTolerance, maxIterations);
