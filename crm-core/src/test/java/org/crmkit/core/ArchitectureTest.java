@@ -24,7 +24,7 @@ import org.crmkit.core.customer.Customer;
 import org.junit.jupiter.api.Test;
 
 /**
- * States the dependency direction of DESIGN.md (examples -> scoring -> core): crm-core depends
+ * States the dependency direction (examples -> scoring -> core): crm-core depends
  * on nothing of crmkit and, outside the JDK, only on jackson-databind and slf4j-api, in
  * its module descriptor, in its compiled classes and in its pom.
  */

@@ -36,7 +36,7 @@ class ReadmeScoringExampleTest {
                 .summarize(log);
 
         RfmScores rfm = RfmScorer.builder().bins(5).build().score(summaries);
-        String[] segment = RfmSegmentMap.defaults().segments(rfm);         // "Champions", "At risk", ...
+        String[] segment = RfmSegmentMap.defaults().segments(rfm);         // "champions", "at-risk", ...
 
         double[] spend = new double[summaries.size()];
         for (int i = 0; i < spend.length; i++) {

@@ -20,7 +20,7 @@ import org.crmkit.core.customer.CustomerId;
  *
  * <p>Activities are kept sorted by timestamp. Questions are asked "as of" an instant and ignore
  * later activities, so that a history can be replayed. Purchases on the same UTC day count as
- * one purchase occasion (the convention of the per-customer summary in DESIGN.md); return lines
+ * one purchase occasion (the convention of crm-scoring's per-customer summaries); return lines
  * are not purchases.
  *
  * <pre>{@code

@@ -29,9 +29,14 @@ import java.util.Objects;
  *       "young" means under 35; default unclassified (the model is not exhaustive).</li>
  *   <li>{@code value-tiers}: gold / silver / bronze from the caller's ABC class A / B / C;
  *       default unranked.</li>
- *   <li>{@code rfm-segments}: champions, cannot lose them, loyal, at risk, new customers,
- *       promising, potential loyalists, need attention, hibernating, lost, from caller-supplied
- *       R, F, M scores 1..5 (5 best); default unscored when a score is absent.</li>
+ *   <li>{@code rfm-segments}: the widely used recency-frequency grid over caller-supplied
+ *       scores 1..5 (5 best), first match wins: champions (R 5, F 4-5), loyal (R 3-4, F 4-5),
+ *       cannot-lose-them (R 1-2, F 5), at-risk (R 1-2, F 3-4), potential-loyalists (R 4-5,
+ *       F 2-3), new-customers (R 5, F 1), promising (R 4, F 1), need-attention (R 3, F 3),
+ *       about-to-sleep (R 3, F 1-2), lost (R 1, F 1), hibernating (R 1-2, F 1-2); together they
+ *       cover all 25 R-F cells, and the M score does not matter; default unscored when R or F
+ *       is absent. This is the one definition of the map: crm-scoring's
+ *       {@code RfmSegmentMap.defaults()} is derived from it.</li>
  * </ul>
  *
  * <pre>{@code

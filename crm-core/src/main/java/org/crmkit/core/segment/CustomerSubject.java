@@ -43,7 +43,7 @@ import org.crmkit.core.view.CustomerView;
  *       rule agree: first/last_purchase_date ({@link CustomerView#firstPurchase()}, else the
  *       financial profile's order dates), tenure_days, days_since_last_purchase, order_count
  *       ({@link CustomerView#orderCount(ZoneId)}: distinct days in this zone with a sale, as
- *       DESIGN.md's data conventions count same-day purchases once; returns are never
+ *       the per-customer summaries count same-day purchases once; returns are never
  *       orders), total_spend (net of returns), orders_365d and spend_365d (the 365 days up to
  *       the as-of date), and open_complaints (received by the as-of date and not closed by its
  *       end);

@@ -110,7 +110,11 @@ public final class Rules {
     }
 
     static List<Rule> checkChildren(String kind, List<Rule> rules) {
-        List<Rule> copy = List.copyOf(Objects.requireNonNull(rules, "rules"));
+        Objects.requireNonNull(rules, "rules");
+        for (int i = 0; i < rules.size(); i++) {
+            Objects.requireNonNull(rules.get(i), "rules[" + i + "]");
+        }
+        List<Rule> copy = List.copyOf(rules);
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("'" + kind + "' needs at least one rule");
         }

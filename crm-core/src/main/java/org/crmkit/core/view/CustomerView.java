@@ -36,8 +36,9 @@ import org.crmkit.core.store.UnknownCustomerException;
  * it counts as open, so a view as of last month shows last month's picture.
  *
  * <p>An <em>order</em> is a calendar day on which the customer bought at least one line that
- * is not a return: several lines on one day are one order, following the data conventions of
- * DESIGN.md (purchases on the same day by the same customer count once). A return is never an
+ * is not a return: several lines on one day are one order, following the data convention of
+ * the per-customer summaries in crm-scoring (purchases on the same day by the same customer
+ * count once). A return is never an
  * order and does not cancel one; it only lowers the spend. The segmentation attributes
  * {@code order_count}, {@code orders_365d}, {@code first/last_purchase_date},
  * {@code total_spend}, {@code spend_365d} and {@code open_complaints} of
@@ -203,8 +204,8 @@ public final class CustomerView {
 
     /**
      * Counts the orders: the distinct days, in {@code zone}, on which the customer bought at
-     * least one line that is not a return (DESIGN.md, data conventions: same-day purchases
-     * count once). Returns never count.
+     * least one line that is not a return (same-day purchases count once, as in crm-scoring's
+     * per-customer summaries). Returns never count.
      *
      * <pre>{@code
      * // two lines on 3 May, a return on 4 May, one line on 9 May

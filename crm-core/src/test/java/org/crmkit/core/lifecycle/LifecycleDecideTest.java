@@ -141,7 +141,7 @@ class LifecycleDecideTest {
     @Test
     void trigger_validatesArguments() {
         assertThatThrownBy(() -> Trigger.of(" ", T0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Trigger.of("e", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Trigger.of("e", null)).isInstanceOf(NullPointerException.class).hasMessage("at");
         assertThatThrownBy(() -> Trigger.of("e", T0, "", "r")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -58,7 +58,7 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.of((Currency) null, BigDecimal.ONE)).isInstanceOf(NullPointerException.class)
                 .hasMessage("currency");
         assertThatThrownBy(() -> Money.of(EUR, null)).isInstanceOf(NullPointerException.class).hasMessage("amount");
-        assertThatThrownBy(() -> Money.parse(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Money.parse(null)).isInstanceOf(NullPointerException.class).hasMessage("text");
     }
 
     @Test

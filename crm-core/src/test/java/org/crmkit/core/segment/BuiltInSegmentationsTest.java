@@ -135,15 +135,19 @@ class BuiltInSegmentationsTest {
         })).isEqualTo(expected);
     }
 
+    /** Expected cells read off the recency-frequency grid in the class Javadoc; M never matters. */
     static Stream<Arguments> rfmCases() {
         return Stream.of(
-                Arguments.of(5, 5, 5, "champions"), Arguments.of(4, 4, 4, "champions"),
-                Arguments.of(1, 5, 5, "cannot-lose-them"), Arguments.of(5, 5, 1, "loyal"),
-                Arguments.of(3, 4, 2, "loyal"), Arguments.of(2, 3, 3, "at-risk"), Arguments.of(1, 4, 1, "at-risk"),
+                Arguments.of(5, 5, 5, "champions"), Arguments.of(5, 4, 1, "champions"),
+                Arguments.of(4, 5, 5, "loyal"), Arguments.of(3, 4, 2, "loyal"),
+                Arguments.of(1, 5, 5, "cannot-lose-them"), Arguments.of(2, 5, 1, "cannot-lose-them"),
+                Arguments.of(2, 3, 3, "at-risk"), Arguments.of(1, 4, 1, "at-risk"),
+                Arguments.of(4, 2, 5, "potential-loyalists"), Arguments.of(5, 3, 1, "potential-loyalists"),
                 Arguments.of(5, 1, 1, "new-customers"), Arguments.of(4, 1, 5, "promising"),
-                Arguments.of(5, 2, 2, "promising"), Arguments.of(3, 3, 3, "potential-loyalists"),
-                Arguments.of(4, 3, 1, "potential-loyalists"), Arguments.of(3, 1, 4, "need-attention"),
-                Arguments.of(2, 2, 5, "hibernating"), Arguments.of(1, 1, 1, "lost"), Arguments.of(1, 2, 5, "lost"));
+                Arguments.of(3, 3, 3, "need-attention"), Arguments.of(3, 2, 4, "about-to-sleep"),
+                Arguments.of(3, 1, 1, "about-to-sleep"), Arguments.of(1, 1, 1, "lost"),
+                Arguments.of(1, 2, 5, "hibernating"), Arguments.of(2, 1, 5, "hibernating"),
+                Arguments.of(2, 2, 2, "hibernating"));
     }
 
     @ParameterizedTest

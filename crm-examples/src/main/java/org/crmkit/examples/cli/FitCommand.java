@@ -84,7 +84,7 @@ public final class FitCommand implements Callable<Integer> {
                     + " needs the mean spend of the repeat purchases; the column is missing");
         }
         FitResult<?> fit = BtydFitter.standard().fit(m, data);
-        // one line, as DESIGN.md shows it; the same text goes to --out
+        // one line, as the README shows it; the same text goes to --out
         String unit = BtydCommands.timeUnit(summary, summaries, timeUnit);
         String json = new ObjectMapper().readTree(BtydModelJson.write(fit, unit)).toString();
         spec.commandLine().getOut().println(json);

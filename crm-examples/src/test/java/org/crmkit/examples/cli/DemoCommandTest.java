@@ -158,14 +158,14 @@ class DemoCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         String out = run.out();
-        assertThat(out).contains("Customer value (crm-scoring, in weeks):", "RFM segments", "Champions", "Hibernating",
+        assertThat(out).contains("Customer value (crm-scoring, in weeks):", "RFM segments", "champions", "hibernating",
                 "80/20: the top 20% of buyers bring", "Gini", "ABC (80/95%)", "Holdout check: BG/NBD fitted to"
                 + " purchases up to 2024-06-30", "mean absolute error", "Top 10 customers by expected lifetime value");
         // RFM segment counts add up to the buyers
         Matcher buyers = Pattern.compile("Customer value \\(crm-scoring, in weeks\\): ([0-9,]+) buyers").matcher(out);
         assertThat(buyers.find()).isTrue();
         String segments = out.substring(out.indexOf("RFM segments"), out.indexOf("80/20:"));
-        Matcher segment = Pattern.compile("([A-Z][a-z]+(?: [a-z]+)*) ([0-9,]+)[;\\n]").matcher(segments);
+        Matcher segment = Pattern.compile("([a-z]+(?:-[a-z]+)*) ([0-9,]+)[;\\n]").matcher(segments);
         long inSegments = 0;
         while (segment.find()) {
             inSegments += number(segment.group(2));

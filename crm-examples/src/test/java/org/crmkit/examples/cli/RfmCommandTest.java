@@ -36,8 +36,8 @@ class RfmCommandTest {
         assertThat(lines.get(0)).isEqualTo(
                 "customer_id,recency_score,frequency_score,monetary_score,rfm_cell,rfm_score,segment");
         assertThat(lines).hasSize(11);
-        assertThat(lines.get(10)).isEqualTo("9,5,5,5,555,5.0000,Champions");
-        assertThat(lines.get(1)).isEqualTo("0,1,1,1,111,1.0000,Lost");
+        assertThat(lines.get(10)).isEqualTo("9,5,5,5,555,5.0000,champions");
+        assertThat(lines.get(1)).isEqualTo("0,1,1,1,111,1.0000,lost");
     }
 
     @Test

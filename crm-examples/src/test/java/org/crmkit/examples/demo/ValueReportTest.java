@@ -72,7 +72,7 @@ class ValueReportTest {
         assertThatThrownBy(() -> ValueReport.of(store, EUR, END, END, 52, 0.1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2024-12-31");
         assertThatThrownBy(() -> ValueReport.of(store, EUR, CALIBRATION_END, END, 0, 0.1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("horizon must be 1 to 520 weeks: 0");
         assertThatThrownBy(() -> ValueReport.of(store, EUR, CALIBRATION_END, END, 52, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
         assertThatThrownBy(() -> ValueReport.of(store, Currency.getInstance("JPY"), CALIBRATION_END, END, 52, 0.1))

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A named RFM segment: a customer belongs to it when each given score lies in its
  * range; an absent (null) range accepts any score.
  *
- * <p>JSON form: {@code {"name":"Champions","recency":{"min":5,"max":5},
+ * <p>JSON form: {@code {"name":"champions","recency":{"min":5,"max":5},
  * "frequency":{"min":4,"max":5}}}. Immutable and thread-safe.
  *
  * @param name the segment name, not blank

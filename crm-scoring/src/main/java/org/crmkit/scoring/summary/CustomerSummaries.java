@@ -9,7 +9,8 @@ import java.util.Optional;
  * Per-customer purchase summaries in columnar form: frequency, recency, T and monetary
  * value for every customer, optionally with purchase history and holdout columns.
  *
- * <p>Definitions (see DESIGN.md, "Data conventions"), all times in {@link #timeUnit()}:
+ * <p>Definitions (the data conventions of crmkit, used by every reader and model), all times
+ * in {@link #timeUnit()}:
  * <ul>
  *   <li>{@code frequency} x: the number of repeat purchase days in the calibration period
  *       (the number of distinct purchase days minus one);</li>

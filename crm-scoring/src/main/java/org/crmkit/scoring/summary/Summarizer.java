@@ -8,7 +8,7 @@ import org.crmkit.scoring.Parallelism;
 /**
  * Turns a {@link TransactionLog} into {@link CustomerSummaries}.
  *
- * <p>Rules, in the words of DESIGN.md "Data conventions":
+ * <p>Rules (the conventions of the per-customer summary, defined in {@link CustomerSummaries}):
  * <ul>
  *   <li>all transactions of one customer on one day form one purchase day whose value is
  *       the sum of their amounts, so returns on that day reduce its value; what happens

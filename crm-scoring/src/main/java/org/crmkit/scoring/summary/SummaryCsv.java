@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Reads and writes per-customer summary CSV files with the column names of DESIGN.md:
+ * Reads and writes per-customer summary CSV files with the column names researchers already
+ * know (those of the {@code lifetimes} Python package and the BTYD literature):
  * {@code customer_id,frequency,recency,T,monetary_value} and, optionally,
  * {@code frequency_holdout,monetary_value_holdout,duration_holdout}.
  *

@@ -1,6 +1,7 @@
 package org.crmkit.scoring.btyd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,22 +55,132 @@ class NoNonFiniteSweepTest {
     void purchaseModels_everyPublicMethod_isFinite() {
         for (double[] p : parameterSets(4, 25, 1)) {
             for (PurchaseModel m : List.of(BgNbd.of(p[0], p[1], p[2], p[3]), MbgNbd.of(p[0], p[1], p[2], p[3]))) {
-                for (double t : new double[] {0.01, 39, 1e4}) {
-                    check(m.expectedPurchases(t), m, "E[X(" + t + ")]");
-                    check(m.probabilityOfPurchases(0, t), m, "P(X=0)");
-                    check(m.probabilityOfPurchases(7, t), m, "P(X=7)");
-                }
-                for (double[] h : histories(2)) {
-                    String where = java.util.Arrays.toString(h);
-                    check(m.probabilityAlive(h[0], h[1], h[2]), m, "P(alive) " + where);
-                    for (double t : new double[] {0.01, 39, 1e4}) {
-                        check(m.conditionalExpectedPurchases(t, h[0], h[1], h[2]), m, "E[Y] t=" + t + " " + where);
-                        check(m.probabilityAliveAt(t, h[0], h[1], h[2]), m, "P(alive at) t=" + t + " " + where);
-                        check(m.conditionalProbabilityOfPurchases(2, t, h[0], h[1], h[2]), m, "P(Y=2) " + where);
-                    }
-                    check(m.discountedExpectedPurchases(10, 0.02, h[0], h[1], h[2]), m, "DEP " + where);
-                }
+                checkPurchaseModel(m, histories(2));
             }
+        }
+    }
+
+    @Test
+    void checkPurchaseModel_failsOnANaNTurnedIntoZero() {
+        // a NaN hidden as 0 is finite: the sweep must still catch it by the relations it checks
+        BgNbd real = BgNbd.of(0.24, 4.4, 0.79, 2.4);
+        List<double[]> h = histories(2);
+        assertThatThrownBy(() -> checkPurchaseModel(new ZeroAt(real, "E[X]"), h)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("E[X(");
+        assertThatThrownBy(() -> checkPurchaseModel(new ZeroAt(real, "E[Y]"), h)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("E[Y]");
+        assertThatThrownBy(() -> checkPurchaseModel(new ZeroAt(real, "DEP"), h)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("DEP");
+        checkPurchaseModel(real, h); // and passes the model itself
+    }
+
+    /**
+     * Checks a purchase model over histories: every value finite, probabilities in [0, 1],
+     * expectations positive where the customer may be alive and non-decreasing in the horizon,
+     * discounting never adding purchases. A NaN replaced by 0 breaks one of these.
+     */
+    private static void checkPurchaseModel(PurchaseModel m, List<double[]> histories) {
+        double[] horizons = {0.01, 39, 1e4};
+        double previous = 0;
+        for (double t : horizons) {
+            double e = m.expectedPurchases(t);
+            check(e, m, "E[X(" + t + ")]");
+            // non-decreasing up to rounding where the expectation has saturated
+            assertThat(e).as("E[X(%s)] for %s: positive and non-decreasing in t", t, m).isPositive()
+                    .isGreaterThanOrEqualTo(previous * (1 - 1e-9));
+            previous = e;
+            double p0 = m.probabilityOfPurchases(0, t);
+            double p7 = m.probabilityOfPurchases(7, t);
+            checkProbability(p0, m, "P(X=0) t=" + t);
+            checkProbability(p7, m, "P(X=7) t=" + t);
+            assertThat(p0 + p7).as("P(X=0) + P(X=7) t=%s for %s", t, m).isLessThanOrEqualTo(1 + 1e-9);
+        }
+        for (double[] h : histories) {
+            String where = java.util.Arrays.toString(h);
+            double alive = m.probabilityAlive(h[0], h[1], h[2]);
+            checkProbability(alive, m, "P(alive) " + where);
+            double before = 0;
+            for (double t : horizons) {
+                double ey = m.conditionalExpectedPurchases(t, h[0], h[1], h[2]);
+                check(ey, m, "E[Y] t=" + t + " " + where);
+                assertThat(ey).as("E[Y] t=%s %s for %s: non-decreasing in t", t, where, m)
+                        .isGreaterThanOrEqualTo(before * (1 - 1e-9));
+                if (alive > 1e-100) {
+                    assertThat(ey).as("E[Y] t=%s %s for %s with P(alive) %s", t, where, m, alive).isPositive();
+                }
+                before = ey;
+                double aliveAt = m.probabilityAliveAt(t, h[0], h[1], h[2]);
+                checkProbability(aliveAt, m, "P(alive at) t=" + t + " " + where);
+                assertThat(aliveAt).as("P(alive at) t=%s %s for %s: not above P(alive) now", t, where, m)
+                        .isLessThanOrEqualTo(alive + 1e-9);
+                checkProbability(m.conditionalProbabilityOfPurchases(2, t, h[0], h[1], h[2]), m, "P(Y=2) " + where);
+            }
+            double dep = m.discountedExpectedPurchases(10, 0.02, h[0], h[1], h[2]);
+            double undiscounted = m.conditionalExpectedPurchases(10, h[0], h[1], h[2]);
+            check(dep, m, "DEP " + where);
+            assertThat(dep).as("DEP %s for %s: not above the undiscounted %s", where, m, undiscounted)
+                    .isLessThanOrEqualTo(undiscounted * (1 + 1e-9) + 1e-300);
+            if (undiscounted > 1e-100) {
+                assertThat(dep).as("DEP %s for %s with undiscounted %s", where, m, undiscounted).isPositive();
+            }
+        }
+    }
+
+    private static void checkProbability(double p, Object model, String what) {
+        assertThat(p).as("%s for %s", what, model).isBetween(0.0, 1.0);
+    }
+
+    /** A model that answers 0 for one quantity at the longest horizon, as code hiding a NaN would. */
+    private record ZeroAt(PurchaseModel model, String quantity) implements PurchaseModel {
+        @Override
+        public String modelName() {
+            return model.modelName();
+        }
+
+        @Override
+        public java.util.Map<String, Double> parameters() {
+            return model.parameters();
+        }
+
+        @Override
+        public double expectedPurchases(double t) {
+            return quantity.equals("E[X]") && t == 1e4 ? 0 : model.expectedPurchases(t);
+        }
+
+        @Override
+        public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
+            return quantity.equals("E[Y]") && t == 1e4 ? 0 : model.conditionalExpectedPurchases(t, x, tx, age);
+        }
+
+        @Override
+        public double probabilityAlive(double x, double tx, double age) {
+            return model.probabilityAlive(x, tx, age);
+        }
+
+        @Override
+        public double probabilityAliveAt(double t, double x, double tx, double age) {
+            return model.probabilityAliveAt(t, x, tx, age);
+        }
+
+        @Override
+        public double probabilityOfPurchases(int n, double t) {
+            return model.probabilityOfPurchases(n, t);
+        }
+
+        @Override
+        public double conditionalProbabilityOfPurchases(int n, double t, double x, double tx, double age) {
+            return model.conditionalProbabilityOfPurchases(n, t, x, tx, age);
+        }
+
+        @Override
+        public SimulatedCohort simulate(double[] ages, double holdout, long seed) {
+            return model.simulate(ages, holdout, seed);
+        }
+
+        @Override
+        public double discountedExpectedPurchases(int periods, double discountRate, double x, double tx,
+                double age) {
+            return quantity.equals("DEP") ? 0 : model.discountedExpectedPurchases(periods, discountRate, x, tx, age);
         }
     }
 

@@ -73,7 +73,7 @@ class QuantileScoresTest {
                 ScoreDirection.HIGHER_IS_BETTER))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bins");
         assertThatThrownBy(() -> QuantileScores.score(null, 5, ScoreDirection.HIGHER_IS_BETTER))
-                .isInstanceOf(NullPointerException.class);
+                .isInstanceOf(NullPointerException.class).hasMessage("values");
     }
 
     @Test

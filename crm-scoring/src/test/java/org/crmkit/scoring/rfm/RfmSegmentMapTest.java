@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.crmkit.core.segment.BuiltInSegmentations;
+import org.crmkit.core.segment.CompiledSegmentation;
+import org.crmkit.core.segment.Rules;
+import org.crmkit.core.segment.Segmentation;
+import org.crmkit.core.segment.StandardAttributes;
+import org.crmkit.core.segment.SubjectRecord;
 import org.junit.jupiter.api.Test;
 
 class RfmSegmentMapTest {
@@ -20,21 +26,70 @@ class RfmSegmentMapTest {
                 seen.add(s);
             }
         }
-        assertThat(seen).containsExactlyInAnyOrder("Champions", "Loyal", "Potential loyalist",
-                "New", "Promising", "Need attention", "About to sleep", "At risk",
-                "Cannot lose them", "Hibernating", "Lost");
-        assertThat(map.segmentOf(5, 5, 1)).isEqualTo("Champions");
-        assertThat(map.segmentOf(1, 1, 5)).isEqualTo("Lost");
-        assertThat(map.segmentOf(2, 1, 5)).isEqualTo("Hibernating");
-        assertThat(map.segmentOf(1, 5, 5)).isEqualTo("Cannot lose them");
+        assertThat(seen).containsExactlyInAnyOrder("champions", "loyal", "potential-loyalists",
+                "new-customers", "promising", "need-attention", "about-to-sleep", "at-risk",
+                "cannot-lose-them", "hibernating", "lost");
+        // cells read off the grid by hand; (4,5,5) and (5,4,1) are where the two maps once disagreed
+        assertThat(map.segmentOf(4, 5, 5)).isEqualTo("loyal");
+        assertThat(map.segmentOf(5, 4, 1)).isEqualTo("champions");
+        assertThat(map.segmentOf(5, 5, 1)).isEqualTo("champions");
+        assertThat(map.segmentOf(1, 1, 5)).isEqualTo("lost");
+        assertThat(map.segmentOf(2, 1, 5)).isEqualTo("hibernating");
+        assertThat(map.segmentOf(1, 5, 5)).isEqualTo("cannot-lose-them");
+        assertThat(map.fallback()).isEqualTo("unscored");
     }
 
     @Test
-    void toJson_roundTrips() {
+    void defaults_agreeWithTheBuiltInSegmentationOnEveryScoreTriple() {
+        CompiledSegmentation rules = BuiltInSegmentations.rfmSegments().compile(StandardAttributes.registry());
         RfmSegmentMap map = RfmSegmentMap.defaults();
-        RfmSegmentMap back = RfmSegmentMap.fromJson(map.toJson());
-        assertThat(back).isEqualTo(map);
-        assertThat(map.toJson()).doesNotContain("monetary").contains("\"Champions\"");
+        SubjectRecord subject = new SubjectRecord(StandardAttributes.registry());
+        for (int r = 1; r <= 5; r++) {
+            for (int f = 1; f <= 5; f++) {
+                for (int m = 1; m <= 5; m++) {
+                    subject.setNumber(StandardAttributes.RFM_R, r).setNumber(StandardAttributes.RFM_F, f)
+                            .setNumber(StandardAttributes.RFM_M, m);
+                    assertThat(map.segmentOf(r, f, m)).as("R%d F%d M%d", r, f, m)
+                            .isEqualTo(rules.assignName(subject));
+                }
+            }
+        }
+    }
+
+    @Test
+    void fromSegmentation_translatesEveryOperatorAndIntersectsComparisons() {
+        Segmentation s = Segmentation.builder("mine").defaultSegment("rest")
+                .segment("top", "", Rules.all(Rules.attribute("rfm_r").isGreaterThan(3),
+                        Rules.attribute("rfm_r").isAtMost(5), Rules.attribute("rfm_m").isEqualTo(3)))
+                .segment("never", "", Rules.all(Rules.attribute("rfm_f").isLessThan(2),
+                        Rules.attribute("rfm_f").isAtLeast(3)))
+                .segment("mid", "", Rules.attribute("rfm_f").isBetween(2, 3))
+                .build();
+        RfmSegmentMap map = RfmSegmentMap.fromSegmentation(s, 5);
+        assertThat(map.segments()).extracting(RfmSegmentRule::name).containsExactly("top", "mid");
+        assertThat(map.segments().get(0)).isEqualTo(new RfmSegmentRule("top", ScoreRange.of(4, 5), null,
+                ScoreRange.of(3, 3)));
+        assertThat(map.segments().get(1)).isEqualTo(new RfmSegmentRule("mid", null, ScoreRange.of(2, 3), null));
+        assertThat(map.segmentOf(4, 1, 3)).isEqualTo("top");
+        assertThat(map.segmentOf(4, 1, 2)).isEqualTo("rest");
+        assertThat(map.segmentOf(1, 3, 1)).isEqualTo("mid");
+    }
+
+    @Test
+    void fromSegmentation_otherShapes_throwNamingTheSegment() {
+        Segmentation any = Segmentation.builder("x").defaultSegment("rest")
+                .segment("either", "", Rules.any(Rules.attribute("rfm_r").isEqualTo(5),
+                        Rules.attribute("rfm_f").isEqualTo(5)))
+                .build();
+        assertThatThrownBy(() -> RfmSegmentMap.fromSegmentation(any, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'either'");
+        Segmentation age = Segmentation.builder("x").defaultSegment("rest")
+                .segment("adults", "", Rules.attribute("age").isAtLeast(18)).build();
+        assertThatThrownBy(() -> RfmSegmentMap.fromSegmentation(age, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'adults'")
+                .hasMessageContaining("'age'");
+        assertThatThrownBy(() -> RfmSegmentMap.fromSegmentation(null, 5))
+                .isInstanceOf(NullPointerException.class).hasMessage("segmentation");
     }
 
     @Test

@@ -25,6 +25,6 @@ class TimeUnitTest {
     void parse_unknown_throwsWithTheName() {
         assertThatThrownBy(() -> TimeUnit.parse("fortnights"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fortnights");
-        assertThatThrownBy(() -> TimeUnit.parse(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> TimeUnit.parse(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
     }
 }

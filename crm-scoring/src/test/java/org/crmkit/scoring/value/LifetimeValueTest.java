@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class LifetimeValueTest {
     @Test
     void simple_designWorkedExample() {
-        // DESIGN.md: 40 a week for 30 more years = 30 x 52 x 40 = 62,400 undiscounted
+        // the textbook example: 40 a week for 30 more years = 30 x 52 x 40 = 62,400 undiscounted
         assertThat(LifetimeValue.simple(40, 52, 30)).isEqualTo(62_400.0);
     }
 

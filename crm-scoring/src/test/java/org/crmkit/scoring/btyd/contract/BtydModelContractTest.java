@@ -1,4 +1,4 @@
-package org.crmkit.scoring.btyd;
+package org.crmkit.scoring.btyd.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,27 +7,65 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.crmkit.scoring.btyd.BtydData;
+import org.crmkit.scoring.btyd.BtydModel;
+import org.crmkit.scoring.btyd.BtydModelJson;
+import org.crmkit.scoring.btyd.BtydModels;
+import org.crmkit.scoring.btyd.FittedModel;
+import org.crmkit.scoring.btyd.StoredModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every {@link BtydModel} must meet; each model's test extends this class
- * (models added through the SPI can do the same).
+ * The contract every {@link BtydModel} must meet, for the built-in models and for models that
+ * researchers add through the {@link java.util.ServiceLoader} SPI: the analytic gradient matches
+ * central differences, weights equal repeated rows, starting points lie inside the bounds,
+ * parameters round-trip by name and through {@link BtydModelJson}, bad parameters are rejected
+ * with a message naming them, and {@link BtydModels} finds the model by its name.
+ *
+ * <p>Published in crm-scoring's test jar ({@code <classifier>tests</classifier>}, automatic module
+ * {@code org.crmkit.scoring.contract}); a plug-in's test extends it and supplies the model, a small
+ * data set and a few parameter points:
+ *
+ * <pre>{@code
+ * class MyModelContractTest extends BtydModelContractTest<MyFitted> {
+ *     protected BtydModel<MyFitted> model() { return new MyModel(); }
+ *     protected BtydData data() { return BtydData.of(x, tx, t); }
+ *     protected List<double[]> parameterPoints() { return List.of(new double[] {0.5, 2}); }
+ * }
+ * }</pre>
+ *
+ * The model must be registered as a service provider (module-info {@code provides} or
+ * {@code META-INF/services/org.crmkit.scoring.btyd.BtydModel}) for the registry test to pass.
+ * crmkit-consumer-test's {@code PoissonRateContractTest} is a complete example.
  *
  * @param <F> the fitted model type
  */
-abstract class BtydModelContractTest<F extends FittedModel> {
+public abstract class BtydModelContractTest<F extends FittedModel> {
 
-    /** The model under test. */
-    abstract BtydModel<F> model();
+    /**
+     * Returns the model under test.
+     *
+     * @return the model, not null
+     */
+    protected abstract BtydModel<F> model();
 
-    /** Data the model can be evaluated on (no need to be large). */
-    abstract BtydData data();
+    /**
+     * Returns data the model can be evaluated on (no need to be large).
+     *
+     * @return the data, not null, at least one row
+     */
+    protected abstract BtydData data();
 
-    /** Parameter points, inside the bounds, where the gradient is checked. */
-    abstract List<double[]> parameterPoints();
+    /**
+     * Returns parameter points, inside the bounds, where the gradient is checked; the first is
+     * also used for the round trips.
+     *
+     * @return the points, not empty
+     */
+    protected abstract List<double[]> parameterPoints();
 
     @Test
-    void logLikelihood_gradient_matchesCentralDifferences() {
+    public void logLikelihood_gradient_matchesCentralDifferences() {
         BtydModel<F> model = model();
         BtydData data = data();
         for (double[] p : parameterPoints()) {
@@ -50,7 +88,7 @@ abstract class BtydModelContractTest<F extends FittedModel> {
     }
 
     @Test
-    void logLikelihood_weights_equalRepeatedRows() {
+    public void logLikelihood_weights_equalRepeatedRows() {
         BtydData data = data();
         int n = data.size();
         double[] x = new double[2 * n];
@@ -72,7 +110,7 @@ abstract class BtydModelContractTest<F extends FittedModel> {
     }
 
     @Test
-    void startingPoints_areInsideBoundsWithFiniteLikelihood() {
+    public void startingPoints_areInsideBoundsWithFiniteLikelihood() {
         List<double[]> starts = model().startingPoints(data());
         assertThat(starts).isNotEmpty();
         for (double[] s : starts) {
@@ -84,7 +122,7 @@ abstract class BtydModelContractTest<F extends FittedModel> {
     }
 
     @Test
-    void withParameters_byName_roundTrips() {
+    public void withParameters_byName_roundTrips() {
         double[] p = parameterPoints().get(0);
         Map<String, Double> byName = new HashMap<>();
         for (int i = 0; i < p.length; i++) {
@@ -97,7 +135,7 @@ abstract class BtydModelContractTest<F extends FittedModel> {
     }
 
     @Test
-    void withParameters_missingOrUnknownName_isRejected() {
+    public void withParameters_missingOrUnknownName_isRejected() {
         assertThatThrownBy(() -> model().withParameters(Map.of("nonsense", 1.0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nonsense");
         assertThatThrownBy(() -> model().withParameters(Map.of()))
@@ -105,7 +143,7 @@ abstract class BtydModelContractTest<F extends FittedModel> {
     }
 
     @Test
-    void withParameters_outOfBounds_isRejected() {
+    public void withParameters_outOfBounds_isRejected() {
         double[] p = parameterPoints().get(0).clone();
         p[0] = -1;
         assertThatThrownBy(() -> model().withParameters(p)).isInstanceOf(IllegalArgumentException.class)
@@ -113,7 +151,7 @@ abstract class BtydModelContractTest<F extends FittedModel> {
     }
 
     @Test
-    void json_roundTrip_givesEqualModel() {
+    public void json_roundTrip_givesEqualModel() {
         F fitted = model().withParameters(parameterPoints().get(0));
         String json = BtydModelJson.write(fitted, "weeks");
         StoredModel stored = BtydModelJson.read(json);
@@ -123,7 +161,7 @@ abstract class BtydModelContractTest<F extends FittedModel> {
     }
 
     @Test
-    void registry_findsModelByName() {
+    public void registry_findsModelByName() {
         assertThat(BtydModels.byName(model().name())).isPresent();
         assertThat(BtydModels.require(model().name()).parameterNames()).isEqualTo(model().parameterNames());
     }
