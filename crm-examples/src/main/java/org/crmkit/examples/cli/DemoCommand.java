@@ -42,6 +42,7 @@ import org.crmkit.examples.demo.CrossSellReport;
 import org.crmkit.examples.demo.PopulationSimulator;
 import org.crmkit.examples.demo.RelationshipReplay;
 import org.crmkit.examples.demo.SimulatedPopulation;
+import org.crmkit.examples.demo.MarketingReport;
 import org.crmkit.examples.demo.ValueReport;
 import org.crmkit.scoring.btyd.FitResult;
 import org.crmkit.scoring.concentration.AbcClass;
@@ -95,10 +96,12 @@ public final class DemoCommand implements Callable<Integer> {
                 : population.plantedDuplicates().get(0).get(0);
         printMerge(out, population, candidates, activities);
         printLifecycle(out, population, RelationshipReplay.of(store, REPLAY_FROM, PopulationSimulator.END, WEEK));
-        printValue(out, ValueReport.of(store, Currency.getInstance("EUR"), CALIBRATION_END,
-                LocalDate.ofInstant(PopulationSimulator.END, ZoneOffset.UTC), 52, 0.10));
+        ValueReport value = ValueReport.of(store, Currency.getInstance("EUR"), CALIBRATION_END,
+                LocalDate.ofInstant(PopulationSimulator.END, ZoneOffset.UTC), 52, 0.10);
+        printValue(out, value);
         CrossSellReport.of(store.all(), seed, PopulationSimulator.END.minus(Duration.ofDays(365)),
                 PopulationSimulator.END.minus(Duration.ofDays(183)), PopulationSimulator.END).print(out);
+        MarketingReport.of(store, value, seed).print(out);
         printView(out, CustomerView.load(store, featured, population.clock()));
         out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         out.flush();

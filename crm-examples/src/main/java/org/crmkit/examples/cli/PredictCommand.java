@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.FittedModel;
 import org.crmkit.scoring.btyd.PurchaseModel;
@@ -64,8 +65,8 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(horizon > 0) || Double.isInfinite(horizon)) {
-            throw new IllegalArgumentException("--horizon: not a positive number: " + horizon);
+        if (!(horizon >= 0) || Double.isInfinite(horizon)) {
+            throw new IllegalArgumentException("--horizon: not a number >= 0: " + horizon);
         }
         if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
             throw new IllegalArgumentException("--discount-rate: not a number >= 0: " + discountRate);
@@ -100,6 +101,12 @@ public final class PredictCommand implements Callable<Integer> {
         double[] expected = new double[n];
         double[] alive = new double[n];
         purchases.predict(horizon, x, tx, age, expected, alive);
+        // any horizon: the discounted sum costs the same for 52 periods and for 10^12
+        double[] discounted = spend == null ? null : new double[n];
+        if (spend != null) {
+            purchases.discountedExpectedPurchases((long) Math.min(horizon, Long.MAX_VALUE), discountRate, x, tx,
+                    age, discounted, Parallelism.defaults());
+        }
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
             w.write(spend == null ? "customer_id,expected_purchases,p_alive\n"
                     : "customer_id,expected_purchases,p_alive,expected_spend,clv\n");
@@ -110,9 +117,7 @@ public final class PredictCommand implements Callable<Integer> {
                 sb.append(',').append(expected[i]).append(',').append(alive[i]);
                 if (spend != null) {
                     double perPurchase = spend.conditionalExpectedSpend(x[i], t.monetaryValue(i));
-                    double discounted = purchases.discountedExpectedPurchases((int) horizon,
-                            discountRate, x[i], tx[i], age[i]);
-                    sb.append(',').append(perPurchase).append(',').append(discounted * perPurchase);
+                    sb.append(',').append(perPurchase).append(',').append(discounted[i] * perPurchase);
                 }
                 w.write(sb.append('\n').toString());
             }

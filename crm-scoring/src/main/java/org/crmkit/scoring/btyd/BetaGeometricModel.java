@@ -70,9 +70,52 @@ abstract class BetaGeometricModel extends ParametricModel implements PurchaseMod
         math.predict(t, x, tx, age, expected, alive, parallelism);
     }
 
+    /** {@inheritDoc} One pass per chunk, {@code ln(a / (b + x - 1))} once per frequency. */
+    @Override
+    public void probabilityAlive(double[] x, double[] tx, double[] age, double[] out,
+            Parallelism parallelism) {
+        Objects.requireNonNull(parallelism, "parallelism");
+        int n = Objects.requireNonNull(x, "x").length;
+        if (Objects.requireNonNull(tx, "tx").length != n
+                || Objects.requireNonNull(age, "age").length != n
+                || Objects.requireNonNull(out, "out").length != n) {
+            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
+                    + tx.length + ", T " + age.length + ", out " + out.length);
+        }
+        math.predict(0, x, tx, age, null, out, parallelism);
+    }
+
     @Override
     public double probabilityAlive(double x, double tx, double age) {
         return math.probabilityAlive(x, tx, age);
+    }
+
+    /**
+     * {@inheritDoc} Given alive the future depends on (x, T) only, so this is
+     * {@code P(alive)} times the discounted purchases of the posterior process.
+     */
+    @Override
+    public double discountedExpectedPurchases(long periods, double discountRate, double x,
+            double tx, double age) {
+        return math.discountedExpectedPurchases(periods, discountRate, x, tx, age);
+    }
+
+    /**
+     * {@inheritDoc} The posterior factor, which depends on (x, T) only, is computed once per
+     * distinct (x, T) of a chunk.
+     */
+    @Override
+    public void discountedExpectedPurchases(long periods, double discountRate, double[] x,
+            double[] tx, double[] age, double[] out, Parallelism parallelism) {
+        Objects.requireNonNull(parallelism, "parallelism");
+        int n = Objects.requireNonNull(x, "x").length;
+        if (Objects.requireNonNull(tx, "tx").length != n
+                || Objects.requireNonNull(age, "age").length != n
+                || Objects.requireNonNull(out, "out").length != n) {
+            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
+                    + tx.length + ", T " + age.length + ", out " + out.length);
+        }
+        math.discountedExpectedPurchases(periods, discountRate, x, tx, age, out, parallelism);
     }
 
     @Override

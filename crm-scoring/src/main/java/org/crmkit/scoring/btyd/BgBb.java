@@ -100,7 +100,7 @@ public final class BgBb extends ParametricModel implements PurchaseModel {
     }
 
     private static long requireWholeWindow(String name, double t) {
-        if (!(t >= 0) || t != Math.rint(t) || t > Integer.MAX_VALUE) {
+        if (!(t >= 0) || t != Math.rint(t) || t > 0x1p53) {
             throw new IllegalArgumentException(name + " " + t + " is not a whole number of opportunities >= 0");
         }
         return (long) t;
@@ -189,15 +189,25 @@ public final class BgBb extends ParametricModel implements PurchaseModel {
 
     /**
      * {@inheritDoc} For BG/BB the per-period sum is FHS 2010's DERT truncated
-     * after {@code periods} opportunities, computed in one pass.
+     * after {@code periods} opportunities, computed in one pass by the ratio of successive
+     * survival terms, stopped once a term is below {@code 1e-17} of the sum; without
+     * discounting, the closed form of eq. 13.
      */
     @Override
-    public double discountedExpectedPurchases(int periods, double discountRate, double x,
+    public double discountedExpectedPurchases(long periods, double discountRate, double x,
             double tx, double age) {
         ModelSupport.requireDiscounting(periods, discountRate);
         requireHistory(0, x, tx, age);
+        if (discountRate == 0 || periods > Integer.MAX_VALUE) {
+            // undiscounted it telescopes to E[Y(periods)] (eq. 13); a longer horizon than
+            // 2^31 opportunities adds less than the recurrence's cut-off to a discounted sum
+            if (discountRate == 0) {
+                return conditionalExpectedPurchases(periods, x, tx, age);
+            }
+            periods = Integer.MAX_VALUE;
+        }
         return BgBbFormulas.discountedExpectedPurchases(alpha, beta, gamma, delta, (int) x, (int) tx,
-                (int) age, periods, discountRate);
+                (int) age, (int) periods, discountRate);
     }
 
     /**

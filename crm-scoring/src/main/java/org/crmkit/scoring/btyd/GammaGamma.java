@@ -124,7 +124,7 @@ public final class GammaGamma extends ParametricModel implements SpendModel {
      * @throws IllegalArgumentException if an argument is invalid
      * @throws IllegalStateException if the expected spend is infinite
      */
-    public double lifetimeValue(PurchaseModel purchases, int periods, double discountRate,
+    public double lifetimeValue(PurchaseModel purchases, long periods, double discountRate,
             double x, double tx, double age, double monetary) {
         Objects.requireNonNull(purchases, "purchases");
         double count = purchases.discountedExpectedPurchases(periods, discountRate, x, tx, age);

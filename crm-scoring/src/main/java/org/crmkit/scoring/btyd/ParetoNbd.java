@@ -2,7 +2,9 @@ package org.crmkit.scoring.btyd;
 
 import java.util.List;
 import java.util.Objects;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.internal.BtydSimulations;
+import org.crmkit.scoring.btyd.internal.DiscountedSum;
 import org.crmkit.scoring.btyd.internal.ModelSupport;
 import org.crmkit.scoring.btyd.internal.ParetoNbdFormulas;
 import org.crmkit.scoring.btyd.internal.ParetoNbdLikelihood;
@@ -132,7 +134,53 @@ public final class ParetoNbd extends ParametricModel implements PurchaseModel {
         return ParetoNbdFormulas.conditionalExpectedPurchases(r, alpha, s, beta, x, tx, age, t);
     }
 
-    /** {@inheritDoc} Fader and Hardie 2005 note, section 5. */
+    /**
+     * {@inheritDoc} One pass per chunk computes P(alive) once per customer for both outputs;
+     * see {@link #probabilityAlive(double, double, double)} for the fast and the robust
+     * routes.
+     */
+    @Override
+    public void predict(double t, double[] x, double[] tx, double[] age, double[] expected,
+            double[] alive, Parallelism parallelism) {
+        bulk(t, x, tx, age, Objects.requireNonNull(expected, "expected"),
+                Objects.requireNonNull(alive, "alive"), parallelism);
+    }
+
+    @Override
+    public void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age,
+            double[] out, Parallelism parallelism) {
+        bulk(t, x, tx, age, Objects.requireNonNull(out, "out"), null, parallelism);
+    }
+
+    @Override
+    public void probabilityAlive(double[] x, double[] tx, double[] age, double[] out,
+            Parallelism parallelism) {
+        bulk(0, x, tx, age, null, Objects.requireNonNull(out, "out"), parallelism);
+    }
+
+    private void bulk(double t, double[] x, double[] tx, double[] age, double[] expected,
+            double[] alive, Parallelism parallelism) {
+        requireWindow("window t", t);
+        Objects.requireNonNull(parallelism, "parallelism");
+        int n = Objects.requireNonNull(x, "x").length;
+        if (Objects.requireNonNull(tx, "tx").length != n || Objects.requireNonNull(age, "age").length != n
+                || expected != null && expected.length != n || alive != null && alive.length != n) {
+            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx " + tx.length
+                    + ", T " + age.length + ", out " + (expected != null ? expected.length : alive.length));
+        }
+        parallelism.forEachChunk(n, CHUNK, (c, from, to) -> ParetoNbdFormulas.predict(r, alpha, s, beta, t,
+                x, tx, age, expected, alive, from, to));
+    }
+
+    /**
+     * {@inheritDoc} Fader and Hardie 2005 note, section 5. P(alive) is the alive term of
+     * the likelihood over the likelihood, so the gamma functions cancel; where
+     * {@code |alpha - beta| / (max(alpha, beta) + t_x) <= 1/2} (the usual case: the CDNOW
+     * estimates give at most 0.094) the two hypergeometric terms are summed as one power
+     * series with shared coefficients, elsewhere the robust route of the likelihood
+     * (continued fraction or quadrature) is taken. Both agree with a 60-digit evaluation of
+     * the note's closed form to a relative 1e-10 over the parameter space.
+     */
     @Override
     public double probabilityAlive(double x, double tx, double age) {
         requireHistory(x, tx, age);
@@ -180,25 +228,22 @@ public final class ParetoNbd extends ParametricModel implements PurchaseModel {
     }
 
     /**
-     * {@inheritDoc} Computed with one P(alive) evaluation for all periods.
+     * {@inheritDoc} Computed with one P(alive) evaluation for all periods: given alive,
+     * {@code E[Y(u)]} is the closed form of the note's section 6.
      */
     @Override
-    public double discountedExpectedPurchases(int periods, double discountRate, double x,
+    public double discountedExpectedPurchases(long periods, double discountRate, double x,
             double tx, double age) {
         ModelSupport.requireDiscounting(periods, discountRate);
         requireHistory(x, tx, age);
-        double alive = ParetoNbdFormulas.probabilityAlive(r, alpha, s, beta, x, tx, age);
-        double scale = alive * (r + x) / (alpha + age) * (beta + age);
-        double total = 0;
-        double previous = 0;
-        double factor = 1;
-        for (int k = 1; k <= periods; k++) {
-            double cumulative = scale * ParetoNbdFormulas.powerIntegral(s - 1.0, Math.log1p(k / (beta + age)));
-            factor /= 1 + discountRate;
-            total += Math.max(0, cumulative - previous) * factor;
-            previous = cumulative;
+        if (periods == 0) {
+            return 0;
         }
-        return total;
+        double alive = ParetoNbdFormulas.probabilityAlive(r, alpha, s, beta, x, tx, age);
+        double bt = beta + age;
+        double scale = alive * (r + x) / (alpha + age) * bt;
+        return DiscountedSum.of(u -> scale * ParetoNbdFormulas.powerIntegral(s - 1.0, Math.log1p(u / bt)),
+                periods, discountRate);
     }
 
     /**

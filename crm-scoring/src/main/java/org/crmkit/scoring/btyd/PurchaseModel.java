@@ -2,6 +2,7 @@ package org.crmkit.scoring.btyd;
 
 import java.util.Objects;
 import org.crmkit.scoring.Parallelism;
+import org.crmkit.scoring.btyd.internal.DiscountedSum;
 import org.crmkit.scoring.btyd.internal.ModelSupport;
 
 /**
@@ -115,7 +116,20 @@ public interface PurchaseModel extends FittedModel {
      * the period. Multiplied by the expected spend per purchase this is the discounted
      * expected residual lifetime value over the horizon.
      *
-     * @param periods the horizon in whole time units, {@code >= 0}
+     * <p>The time does not grow with the horizon: without discounting the sum telescopes to
+     * {@code E[Y(periods)]}; with discounting the first 256 periods are summed one by one and
+     * the rest by summation by parts and the Euler-Maclaurin formula over Gauss-Legendre
+     * panels, stopped where the discounted rest is below {@code 1e-15} of the sum, with a
+     * relative error below {@code 1e-9} (Abramowitz and Stegun 23.1.30; checked against the
+     * period-by-period sum in the tests). This relies on the expected purchase rate being
+     * non-increasing in time, as it is for every built-in model.
+     *
+     * <pre>{@code
+     * double next52 = model.discountedExpectedPurchases(52, 0.0019, 2, 30.43, 38.86);
+     * double ever = model.discountedExpectedPurchases(Long.MAX_VALUE, 0.0019, 2, 30.43, 38.86);
+     * }</pre>
+     *
+     * @param periods the horizon in whole time units, {@code >= 0}; 0 gives 0
      * @param discountRate the discount rate per time unit, {@code >= 0}
      * @param x frequency
      * @param tx recency
@@ -123,19 +137,39 @@ public interface PurchaseModel extends FittedModel {
      * @return the discounted expected purchases, finite and {@code >= 0}
      * @throws IllegalArgumentException if an argument is invalid
      */
-    default double discountedExpectedPurchases(int periods, double discountRate,
+    default double discountedExpectedPurchases(long periods, double discountRate,
             double x, double tx, double age) {
         ModelSupport.requireDiscounting(periods, discountRate);
-        double total = 0;
-        double previous = 0;
-        double factor = 1;
-        for (int k = 1; k <= periods; k++) {
-            double cumulative = conditionalExpectedPurchases(k, x, tx, age);
-            factor /= 1 + discountRate;
-            total += Math.max(0, cumulative - previous) * factor;
-            previous = cumulative;
-        }
-        return total;
+        BtydData.validateRow(-1, x, tx, age, 0, 1);
+        return DiscountedSum.of(u -> conditionalExpectedPurchases(u, x, tx, age), periods, discountRate);
+    }
+
+    /**
+     * Computes {@link #discountedExpectedPurchases(long, double, double, double, double)}
+     * for many customers on the given {@link Parallelism}.
+     *
+     * <pre>{@code
+     * model.discountedExpectedPurchases(52, 0.0019, x, tx, age, out, Parallelism.defaults());
+     * }</pre>
+     *
+     * @param periods the horizon in whole time units, {@code >= 0}
+     * @param discountRate the discount rate per time unit, {@code >= 0}
+     * @param x the frequencies, not null
+     * @param tx the recencies, not null
+     * @param age the ages, not null
+     * @param out receives the results, same length, not null
+     * @param parallelism where the work runs, not null
+     * @throws IllegalArgumentException if lengths differ or an argument is invalid
+     */
+    default void discountedExpectedPurchases(long periods, double discountRate, double[] x,
+            double[] tx, double[] age, double[] out, Parallelism parallelism) {
+        ModelSupport.requireDiscounting(periods, discountRate);
+        int n = checkLengths(x, tx, age, out);
+        Objects.requireNonNull(parallelism, "parallelism").forEachChunk(n, 256, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = discountedExpectedPurchases(periods, discountRate, x[i], tx[i], age[i]);
+            }
+        });
     }
 
     /**

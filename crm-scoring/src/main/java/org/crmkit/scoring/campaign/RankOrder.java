@@ -2,11 +2,15 @@ package org.crmkit.scoring.campaign;
 
 /**
  * Orders indices by a double key, highest first, without boxing: an LSD radix sort on the
- * keys' order-preserving 64-bit images, 8 passes of 8 bits. Used instead of sorting
+ * keys' order-preserving 64-bit images, 4 passes of 16 bits (a pass is skipped where every
+ * key has the same digit). Used instead of sorting
  * {@code Integer[]} with a comparator, which boxes every index and is several times slower
  * at ten million keys. Stable, so equal keys keep input order.
  */
 final class RankOrder {
+    private static final int BITS = 16;
+    private static final int RADIX = 1 << BITS;
+    private static final long MASK = RADIX - 1;
     private RankOrder() {
     }
 
@@ -25,20 +29,20 @@ final class RankOrder {
         }
         long[] k2 = new long[n];
         int[] idx2 = new int[n];
-        int[] count = new int[257];
-        for (int shift = 0; shift < 64; shift += 8) {
+        int[] count = new int[RADIX + 1];
+        for (int shift = 0; shift < 64; shift += BITS) {
             java.util.Arrays.fill(count, 0);
             for (int i = 0; i < n; i++) {
-                count[(int) ((k[i] >>> shift) & 0xFF) + 1]++;
+                count[(int) ((k[i] >>> shift) & MASK) + 1]++;
             }
-            if (count[1 + (int) ((k[0] >>> shift) & 0xFF)] == n) {
-                continue; // every key has the same byte here
+            if (count[1 + (int) ((k[0] >>> shift) & MASK)] == n) {
+                continue; // every key has the same digit here
             }
-            for (int b = 0; b < 256; b++) {
+            for (int b = 0; b < RADIX; b++) {
                 count[b + 1] += count[b];
             }
             for (int i = 0; i < n; i++) {
-                int pos = count[(int) ((k[i] >>> shift) & 0xFF)]++;
+                int pos = count[(int) ((k[i] >>> shift) & MASK)]++;
                 k2[pos] = k[i];
                 idx2[pos] = idx[i];
             }

@@ -34,14 +34,16 @@ import org.crmkit.scoring.inference.Distribution;
  * <p>Immutable and thread-safe.
  */
 public final class ServiceStatistics {
-    private static final double SECONDS_PER_HOUR = 3600.0;
+    private static final double MILLIS_PER_HOUR = 3_600_000.0;
 
     private final Instant asOf;
-    private final Duration target;
+    private final long asOfMillis;
+    private final long targetMillis;
 
     private ServiceStatistics(Instant asOf, Duration target) {
         this.asOf = asOf;
-        this.target = target;
+        this.asOfMillis = asOf.toEpochMilli();
+        this.targetMillis = target.toMillis();
     }
 
     /**
@@ -130,10 +132,12 @@ public final class ServiceStatistics {
             if (c.reopenCount() > 0) {
                 reopened++;
             }
-            boolean closedByThen = c.closedAt().isPresent() && !c.closedAt().get().isAfter(asOf);
-            if (closedByThen) {
-                Duration d = Duration.between(c.openedAt(), c.closedAt().get());
-                if (d.compareTo(target) > 0) {
+            // milliseconds since the epoch: no Duration per case on a path that sees millions
+            long opened = c.openedAt().toEpochMilli();
+            long closed = c.closedAt().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
+            if (closed <= asOfMillis) {
+                long took = closed - opened;
+                if (took > targetMillis) {
                     breaches++;
                 }
                 if (c.outcome() == ServiceCase.Outcome.REJECTED) {
@@ -147,17 +151,17 @@ public final class ServiceStatistics {
                 if (closedCount == resolution.length) {
                     resolution = Arrays.copyOf(resolution, closedCount * 2);
                 }
-                resolution[closedCount++] = d.toMillis() / 1000.0 / SECONDS_PER_HOUR;
+                resolution[closedCount++] = took / MILLIS_PER_HOUR;
             } else {
                 open++;
-                Duration age = Duration.between(c.openedAt(), asOf);
-                if (age.compareTo(target) > 0) {
+                long age = asOfMillis - opened;
+                if (age > targetMillis) {
                     breaches++;
                 }
                 if (openCount == openAge.length) {
                     openAge = Arrays.copyOf(openAge, openCount * 2);
                 }
-                openAge[openCount++] = age.toMillis() / 1000.0 / SECONDS_PER_HOUR;
+                openAge[openCount++] = age / MILLIS_PER_HOUR;
             }
         }
     }

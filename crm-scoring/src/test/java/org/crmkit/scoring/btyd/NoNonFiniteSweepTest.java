@@ -178,7 +178,7 @@ class NoNonFiniteSweepTest {
         }
 
         @Override
-        public double discountedExpectedPurchases(int periods, double discountRate, double x, double tx,
+        public double discountedExpectedPurchases(long periods, double discountRate, double x, double tx,
                 double age) {
             return quantity.equals("DEP") ? 0 : model.discountedExpectedPurchases(periods, discountRate, x, tx, age);
         }

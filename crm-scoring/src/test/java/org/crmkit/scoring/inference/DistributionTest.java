@@ -60,4 +60,27 @@ class DistributionTest {
         assertThatThrownBy(() -> new ConfidenceInterval(2, 1, 0.9)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ConfidenceInterval.normal(0, -1, 0.9)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Selection gives the quantiles a full sort gives, on many seeded random samples with ties. */
+    @Test
+    void of_selectionMatchesSorting() {
+        java.util.Random rnd = new java.util.Random(99);
+        for (int rep = 0; rep < 300; rep++) {
+            int n = 1 + rnd.nextInt(rep < 50 ? 8 : 3_000);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = rnd.nextInt(3) == 0 ? rnd.nextInt(5) : rnd.nextGaussian() * 100;
+            }
+            double[] s = v.clone();
+            java.util.Arrays.sort(s);
+            Distribution d = Distribution.of(v);
+            assertThat(d.p10()).isEqualTo(Distribution.quantile(s, 0.10));
+            assertThat(d.p25()).isEqualTo(Distribution.quantile(s, 0.25));
+            assertThat(d.median()).isEqualTo(Distribution.quantile(s, 0.50));
+            assertThat(d.p75()).isEqualTo(Distribution.quantile(s, 0.75));
+            assertThat(d.p90()).isEqualTo(Distribution.quantile(s, 0.90));
+            assertThat(d.min()).isEqualTo(s[0]);
+            assertThat(d.max()).isEqualTo(s[n - 1]);
+        }
+    }
 }

@@ -30,7 +30,7 @@ import org.hipparchus.special.Gamma;
 public final class BetaGeometricNbd {
 
     private static final int PARALLEL_ROWS = 20_000;
-    private static final int CACHE_BITS = 15;
+    private static final int CACHE_BITS = 12;
     private static final int PREDICT_CHUNK = 1 << 18;
 
     private final double r;
@@ -272,24 +272,134 @@ public final class BetaGeometricNbd {
         requireHorizon(t);
         int n = x.length;
         // large chunks: every chunk recomputes the distinct (x, T) factors
-        parallelism.forEachChunk(n, PREDICT_CHUNK, (c, from, to) -> {
-            int mask = (1 << CACHE_BITS) - 1;
-            double[] keyX = new double[mask + 1];
-            double[] keyT = new double[mask + 1];
-            double[] value = new double[mask + 1];
+        parallelism.forEachChunk(n, PREDICT_CHUNK, (c, from, to) -> predictRange(t, x, tx, age, out,
+                aliveOut, from, to));
+    }
+
+    /** One chunk of {@link #predict}: one pass, nothing allocated per customer. */
+    private void predictRange(double t, double[] x, double[] tx, double[] age, double[] out,
+            double[] aliveOut, int from, int to) {
+        // ln(a / (b + x - 1)) (BG/NBD) or ln(a / (b + x)) (MBG/NBD) per whole frequency
+        double[] logBase = new double[FREQUENCY_TABLE];
+        Arrays.fill(logBase, Double.NaN);
+        int slots = out == null ? 0 : 1 << CACHE_BITS;
+        double[] keyX = new double[slots];
+        double[] keyT = new double[slots];
+        double[] value = new double[slots];
+        Arrays.fill(keyT, Double.NaN);
+        for (int i = from; i < to; i++) {
+            double xi = x[i];
+            double txi = tx[i];
+            double ti = age[i];
+            ModelSupport.requireHistory(i, xi, txi, ti);
+            double alive;
+            if (xi == 0 && !modified) {
+                alive = 1;
+            } else {
+                double base;
+                if (xi < FREQUENCY_TABLE) {
+                    int k = (int) xi;
+                    base = logBase[k];
+                    if (base != base) {
+                        base = logA - Math.log(modified ? b + xi : b + xi - 1);
+                        logBase[k] = base;
+                    }
+                } else {
+                    base = logA - Math.log(modified ? b + xi : b + xi - 1);
+                }
+                double logOdds = base + (r + xi) * Math.log((alpha + ti) / (alpha + txi));
+                if (logOdds > 0) {
+                    double e = Math.exp(-logOdds);
+                    alive = e / (1 + e);
+                } else {
+                    alive = 1 / (1 + Math.exp(logOdds));
+                }
+            }
+            if (aliveOut != null) {
+                aliveOut[i] = alive;
+            }
+            if (out == null) {
+                continue;
+            }
+            if (alive == 0 || t == 0) {
+                out[i] = 0;
+                continue;
+            }
+            // Fibonacci hashing: the high bits of the product mix every input bit
+            long bits = (Double.doubleToLongBits(xi) * 31 + Double.doubleToLongBits(ti))
+                    * 0x9E3779B97F4A7C15L;
+            int slot = (int) (bits >>> (64 - CACHE_BITS));
+            double g;
+            if (keyT[slot] == ti && keyX[slot] == xi) {
+                g = value[slot];
+            } else {
+                g = Hypergeometric.expectedPurchases(r + xi, alpha + ti, a, posteriorB(xi), t);
+                keyX[slot] = xi;
+                keyT[slot] = ti;
+                value[slot] = g;
+            }
+            out[i] = alive * g;
+        }
+    }
+
+    private static final int FREQUENCY_TABLE = 256;
+
+    /**
+     * The discounted expected purchases over {@code periods} whole periods
+     * ({@link DiscountedSum}): {@code P(alive)} times the discounted sum of the posterior
+     * {@code G(r + x, alpha + T, a, b', u)}, since given alive the future depends on (x, T)
+     * only.
+     *
+     * @param periods the horizon
+     * @param discountRate the rate per period
+     * @param x frequency
+     * @param tx recency
+     * @param age age T
+     * @return the discounted purchases
+     */
+    public double discountedExpectedPurchases(long periods, double discountRate, double x,
+            double tx, double age) {
+        ModelSupport.requireDiscounting(periods, discountRate);
+        double alive = probabilityAlive(x, tx, age);
+        return alive == 0 || periods == 0 ? 0 : alive * posteriorDiscounted(periods, discountRate, x, age);
+    }
+
+    private double posteriorDiscounted(long periods, double discountRate, double x, double age) {
+        double rx = r + x;
+        double at = alpha + age;
+        double bx = posteriorB(x);
+        return DiscountedSum.of(u -> Hypergeometric.expectedPurchases(rx, at, a, bx, u), periods, discountRate);
+    }
+
+    /**
+     * Bulk {@link #discountedExpectedPurchases(long, double, double, double, double)}, the
+     * posterior factor once per distinct (x, T) of a chunk.
+     *
+     * @param periods the horizon
+     * @param discountRate the rate per period
+     * @param x frequencies
+     * @param tx recencies
+     * @param age ages
+     * @param out results
+     * @param parallelism where the chunks run
+     */
+    public void discountedExpectedPurchases(long periods, double discountRate, double[] x,
+            double[] tx, double[] age, double[] out, Parallelism parallelism) {
+        ModelSupport.requireDiscounting(periods, discountRate);
+        parallelism.forEachChunk(x.length, 512, (c, from, to) -> {
+            int slots = 1 << CACHE_BITS;
+            double[] keyX = new double[slots];
+            double[] keyT = new double[slots];
+            double[] value = new double[slots];
             Arrays.fill(keyT, Double.NaN);
             for (int i = from; i < to; i++) {
                 double xi = x[i];
                 double ti = age[i];
                 double alive = probabilityAlive(xi, tx[i], ti);
-                if (aliveOut != null) {
-                    aliveOut[i] = alive;
-                }
-                if (alive == 0 || t == 0) {
+                if (alive == 0 || periods == 0) {
                     out[i] = 0;
                     continue;
                 }
-                // Fibonacci hashing: the high bits of the product mix every input bit
                 long bits = (Double.doubleToLongBits(xi) * 31 + Double.doubleToLongBits(ti))
                         * 0x9E3779B97F4A7C15L;
                 int slot = (int) (bits >>> (64 - CACHE_BITS));
@@ -297,7 +407,7 @@ public final class BetaGeometricNbd {
                 if (keyT[slot] == ti && keyX[slot] == xi) {
                     g = value[slot];
                 } else {
-                    g = Hypergeometric.expectedPurchases(r + xi, alpha + ti, a, posteriorB(xi), t);
+                    g = posteriorDiscounted(periods, discountRate, xi, ti);
                     keyX[slot] = xi;
                     keyT[slot] = ti;
                     value[slot] = g;

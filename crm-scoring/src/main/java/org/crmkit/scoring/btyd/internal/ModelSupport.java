@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.crmkit.scoring.btyd.BtydData;
 
 /**
  * Small checks and conversions shared by the built-in models.
@@ -49,6 +50,47 @@ public final class ModelSupport {
     }
 
     /**
+     * Checks one history of a bulk call as {@link BtydData#validateRow} does, naming the
+     * row: a branch-free test of the usual case first, the full check (and its message)
+     * only when that test fails.
+     *
+     * @param row the row index for the message
+     * @param x frequency
+     * @param tx recency
+     * @param t age T
+     * @throws IllegalArgumentException naming the row, field and value when invalid
+     */
+    public static void requireHistory(int row, double x, double tx, double t) {
+        boolean usual = x >= 0 & x <= Double.MAX_VALUE & x == Math.rint(x) & tx >= 0 & tx <= t
+                & t > 0 & t <= Double.MAX_VALUE & (x > 0) == (tx > 0);
+        if (!usual) {
+            BtydData.validateRow(row, x, tx, t, 0, 1);
+        }
+    }
+
+    /**
+     * Returns {@code ln(1 + u)} for {@code u >= 0}: {@link Math#log} (an intrinsic) where
+     * that is as accurate, {@link Math#log1p} (several times slower) near zero.
+     *
+     * @param u the argument, {@code >= 0}
+     * @return {@code ln(1 + u)}
+     */
+    public static double log1p(double u) {
+        return u >= 0.25 ? Math.log(1.0 + u) : Math.log1p(u);
+    }
+
+    /**
+     * Returns {@code e^v - 1}: {@link Math#exp} where that is as accurate, {@link Math#expm1}
+     * near zero.
+     *
+     * @param v the argument
+     * @return {@code e^v - 1}
+     */
+    public static double expm1(double v) {
+        return Math.abs(v) >= 0.25 ? Math.exp(v) - 1.0 : Math.expm1(v);
+    }
+
+    /**
      * Checks the number of purchases of a P(X = n) query.
      *
      * @param n the number of purchases
@@ -80,7 +122,7 @@ public final class ModelSupport {
      * @throws IllegalArgumentException if periods is negative or the rate is negative or
      *     not finite
      */
-    public static void requireDiscounting(int periods, double discountRate) {
+    public static void requireDiscounting(long periods, double discountRate) {
         if (periods < 0) {
             throw new IllegalArgumentException("periods " + periods + " is negative");
         }

@@ -1,5 +1,6 @@
 package org.crmkit.scoring.btyd.internal;
 
+import org.crmkit.scoring.btyd.BtydData;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -25,6 +26,137 @@ public final class ParetoNbdFormulas {
      * P(alive at T | x, t_x, T): Fader &amp; Hardie 2005 note, section 5.
      */
     public static double probabilityAlive(double r, double alpha, double s, double beta, double x,
+            double tx, double t) {
+        if (tx >= t) {
+            return 1.0;
+        }
+        double fast = probabilityAliveBySeries(r, alpha, s, beta, x, tx, t);
+        return fast >= 0.0 ? fast : probabilityAliveRobust(r, alpha, s, beta, x, tx, t);
+    }
+
+    /** Largest argument of the fast route's power series: at most ~56 terms to 2^-56. */
+    static final double SERIES_MAX_Z = 0.5;
+    /** Largest {@code ln rho} of the fast route, far from overflow of {@code exp}. */
+    static final double SERIES_MAX_LOG_RATIO = 600.0;
+    private static final int SERIES_MAX_TERMS = 200;
+    private static final double SERIES_EPSILON = 0x1p-56;
+
+    /**
+     * P(alive) by the fast route, or {@code -1} where it does not apply (then the caller
+     * takes {@link #probabilityAliveRobust}).
+     *
+     * <p>P(alive) is the alive term of the likelihood over the likelihood (Fader &amp;
+     * Hardie 2005 note, sections 3 and 5), so the prefix {@code Gamma(r + x) alpha^r beta^s
+     * / Gamma(r)} cancels and no gamma function is needed:
+     * {@code 1 / P(alive) = 1 + s (J(t_x) - J(T)) / ((alpha + T)^-(r+x) (beta + T)^-s)}
+     * with {@code J} the tail integral of {@link ParetoNbdLikelihood}. After Euler's
+     * transformation (see there) {@code J(t) = (alpha + t)^-(r+x) (beta + t)^-s phi(z_t) / c}
+     * with {@code c = r + s + x}, {@code z_t = |alpha - beta| / (max(alpha, beta) + t)} and
+     * {@code phi(z) = F(z)} when {@code alpha >= beta}, {@code (1 - z) F(z)} otherwise,
+     * {@code F(z) = 2F1(1, q; c + 1; z)}, {@code q = r + x} resp. {@code s + 1}. Hence
+     * {@code 1 / P(alive) = 1 + (s / c) [rho phi(z_tx) - phi(z_T)]} with
+     * {@code rho = ((alpha + T) / (alpha + t_x))^(r+x) ((beta + T) / (beta + t_x))^s}. The two
+     * series share their coefficients {@code (q)_n / (c + 1)_n}, all positive and each
+     * ratio below {@code z}, so summing both in one loop until a term is below
+     * {@code 2^-56} of its sum is exact to rounding for {@code z_tx <= 1/2}; farther out, or
+     * where {@code rho} would overflow, the robust route applies.
+     */
+    public static double probabilityAliveBySeries(double r, double alpha, double s, double beta,
+            double x, double tx, double t) {
+        return probabilityAliveBySeries(r, alpha, s, beta, x, tx, t, null);
+    }
+
+    /**
+     * The same with the series coefficients {@code (q)_n / (c + 1)_n} of this {@code x}
+     * precomputed by {@link #seriesCoefficients} (or null to compute them on the way).
+     */
+    static double probabilityAliveBySeries(double r, double alpha, double s, double beta,
+            double x, double tx, double t, double[] coefficients) {
+        double rx = r + x;
+        double logRho = rx * Math.log((alpha + t) / (alpha + tx)) + s * Math.log((beta + t) / (beta + tx));
+        if (!(logRho <= SERIES_MAX_LOG_RATIO)) {
+            return -1.0;
+        }
+        boolean alphaLarger = alpha >= beta;
+        double big = alphaLarger ? alpha : beta;
+        double gap = alphaLarger ? alpha - beta : beta - alpha;
+        double zx = gap / (big + tx);
+        if (!(zx <= SERIES_MAX_Z)) {
+            return -1.0;
+        }
+        double zt = gap / (big + t);
+        double c = rx + s;
+        double sumX = 1.0;
+        double sumT = 1.0;
+        if (coefficients != null) {
+            // both sums share the coefficients; two terms per step (z^n and z^(n+1)) halve
+            // the dependent chain of powers
+            double zx2 = zx * zx;
+            double zt2 = zt * zt;
+            double powX = zx;
+            double powT = zt;
+            int n = 1;
+            for (; n + 1 < coefficients.length; n += 2) {
+                double termX = coefficients[n] * powX + coefficients[n + 1] * (powX * zx);
+                sumX += termX;
+                sumT += coefficients[n] * powT + coefficients[n + 1] * (powT * zt);
+                powX *= zx2;
+                powT *= zt2;
+                if (termX <= SERIES_EPSILON * sumX) {
+                    break;
+                }
+            }
+            if (n + 1 >= coefficients.length) {
+                return -1.0;
+            }
+        } else {
+            double q = alphaLarger ? rx : s + 1.0;
+            double termX = 1.0;
+            double termT = 1.0;
+            int n = 0;
+            while (termX > SERIES_EPSILON * sumX) {
+                if (++n > SERIES_MAX_TERMS) {
+                    return -1.0;
+                }
+                double ratio = (q + n - 1) / (c + n);
+                termX *= ratio * zx;
+                termT *= ratio * zt;
+                sumX += termX;
+                sumT += termT;
+            }
+        }
+        if (!alphaLarger) {
+            sumX *= 1.0 - zx;
+            sumT *= 1.0 - zt;
+        }
+        double bracket = Math.exp(logRho) * sumX - sumT;
+        double odds = s / c * Math.max(0.0, bracket);
+        return 1.0 / (1.0 + odds);
+    }
+
+    /** Terms of the precomputed fast-route series: enough for {@code z <= 1/2} to 2^-56. */
+    static final int SERIES_TABLE_TERMS = 64;
+
+    /**
+     * The coefficients {@code (q)_n / (c + 1)_n}, {@code n < SERIES_TABLE_TERMS}, of the
+     * fast route for frequency {@code x}.
+     */
+    static double[] seriesCoefficients(double r, double alpha, double s, double beta, double x) {
+        double q = alpha >= beta ? r + x : s + 1.0;
+        double c = r + x + s;
+        double[] k = new double[SERIES_TABLE_TERMS];
+        k[0] = 1.0;
+        for (int n = 1; n < k.length; n++) {
+            k[n] = k[n - 1] * (q + n - 1) / (c + n);
+        }
+        return k;
+    }
+
+    /**
+     * P(alive) as the alive term over the whole likelihood of
+     * {@link ParetoNbdLikelihood}: valid everywhere, slower.
+     */
+    public static double probabilityAliveRobust(double r, double alpha, double s, double beta, double x,
             double tx, double t) {
         if (tx >= t) {
             return 1.0;
@@ -67,6 +199,63 @@ public final class ParetoNbdFormulas {
     }
 
     /**
+     * Bulk P(alive) and E[Y(t) | x, t_x, T] for rows {@code from .. to - 1}, sharing P(alive)
+     * between the two and allocating nothing; either output may be null. Each row is
+     * validated as {@link BtydData#validateRow} does, naming its index.
+     *
+     * @param r purchase-rate shape
+     * @param alpha purchase-rate rate
+     * @param s dropout-rate shape
+     * @param beta dropout-rate rate
+     * @param horizon the future window t, finite and {@code >= 0}
+     * @param x frequencies
+     * @param tx recencies
+     * @param age ages T
+     * @param expected receives E[Y(t) | x, t_x, T], or null
+     * @param alive receives P(alive), or null
+     * @param from the first row
+     * @param to one past the last row
+     */
+    public static void predict(double r, double alpha, double s, double beta, double horizon,
+            double[] x, double[] tx, double[] age, double[] expected, double[] alive, int from, int to) {
+        double sm1 = s - 1.0;
+        // series coefficients per whole frequency below the table size, made on first use
+        double[][] table = new double[FREQUENCY_TABLE][];
+        for (int i = from; i < to; i++) {
+            double xi = x[i];
+            double txi = tx[i];
+            double ti = age[i];
+            ModelSupport.requireHistory(i, xi, txi, ti);
+            double p = 1.0;
+            if (txi < ti) {
+                double[] coefficients = null;
+                if (xi < FREQUENCY_TABLE) {
+                    int k = (int) xi;
+                    coefficients = table[k];
+                    if (coefficients == null) {
+                        coefficients = seriesCoefficients(r, alpha, s, beta, xi);
+                        table[k] = coefficients;
+                    }
+                }
+                p = probabilityAliveBySeries(r, alpha, s, beta, xi, txi, ti, coefficients);
+                if (!(p >= 0.0)) {
+                    p = probabilityAliveRobust(r, alpha, s, beta, xi, txi, ti);
+                }
+            }
+            if (alive != null) {
+                alive[i] = p;
+            }
+            if (expected != null) {
+                double bt = beta + ti;
+                expected[i] = horizon == 0.0 ? 0.0
+                        : p * (r + xi) / (alpha + ti) * bt * powerIntegral(sm1, ModelSupport.log1p(horizon / bt));
+            }
+        }
+    }
+
+    private static final int FREQUENCY_TABLE = 256;
+
+    /**
      * Returns {@code (1 - exp(-e L)) / e}, the limit {@code L} at {@code e = 0}.
      */
     public static double powerIntegral(double e, double logRatio) {
@@ -74,7 +263,7 @@ public final class ParetoNbdFormulas {
         if (Math.abs(el) < 1e-8) {
             return logRatio * (1.0 - 0.5 * el);
         }
-        return -Math.expm1(-el) / e;
+        return -ModelSupport.expm1(-el) / e;
     }
 
     /**

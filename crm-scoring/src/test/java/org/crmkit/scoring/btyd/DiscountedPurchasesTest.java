@@ -1,0 +1,125 @@
+package org.crmkit.scoring.btyd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.crmkit.scoring.Parallelism;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The discounted expected purchases over a horizon against the definition summed period by
+ * period ({@code sum_k (E[Y(k)] - E[Y(k-1)]) / (1 + d)^k}, from the conditional expectation),
+ * for every continuous-time purchase model; any horizon answers at once.
+ */
+class DiscountedPurchasesTest {
+
+    private static final List<PurchaseModel> MODELS = List.of(
+            BgNbd.of(0.243, 4.414, 0.793, 2.426),
+            MbgNbd.of(0.525, 6.183, 0.891, 1.614),
+            ParetoNbd.of(0.553, 10.578, 0.606, 11.669),
+            BgNbd.of(1.2, 30.0, 2.5, 0.4));
+    private static final double[][] HISTORIES = {{0, 0, 38.86}, {2, 30.43, 38.86}, {12, 37.0, 38.0}, {1, 1.0, 70.0}};
+
+    private static double bruteForce(PurchaseModel m, long periods, double d, double[] h) {
+        double total = 0;
+        double previous = 0;
+        double factor = 1;
+        for (long k = 1; k <= periods; k++) {
+            double c = m.conditionalExpectedPurchases(k, h[0], h[1], h[2]);
+            factor /= 1 + d;
+            total += (c - previous) * factor;
+            previous = c;
+        }
+        return total;
+    }
+
+    @Test
+    void discountedExpectedPurchases_matchesThePeriodByPeriodSum() {
+        long[] checkpoints = {1, 52, 256, 257, 258, 300, 1000};
+        for (PurchaseModel m : MODELS) {
+            for (double[] h : HISTORIES) {
+                for (double d : new double[] {0, 0.0019, 0.2}) {
+                    double total = 0;
+                    double previous = 0;
+                    double factor = 1;
+                    int next = 0;
+                    for (long k = 1; next < checkpoints.length; k++) {
+                        double c = m.conditionalExpectedPurchases(k, h[0], h[1], h[2]);
+                        factor /= 1 + d;
+                        total += (c - previous) * factor;
+                        previous = c;
+                        if (k == checkpoints[next]) {
+                            double actual = m.discountedExpectedPurchases(k, d, h[0], h[1], h[2]);
+                            assertThat(Math.abs(actual - total)).as("%s %s K=%d d=%s: %s vs %s", m,
+                                    java.util.Arrays.toString(h), k, d, actual, total)
+                                    .isLessThanOrEqualTo(1e-9 * total + 1e-14);
+                            next++;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void discountedExpectedPurchases_anyHorizonAnswersAtOnceAndConverges() {
+        for (PurchaseModel m : MODELS) {
+            double[] h = HISTORIES[1];
+            long start = System.nanoTime();
+            double huge = m.discountedExpectedPurchases(1_000_000_000_000L, 0.012, h[0], h[1], h[2]);
+            double max = m.discountedExpectedPurchases(Long.MAX_VALUE, 0.012, h[0], h[1], h[2]);
+            double undiscounted = m.discountedExpectedPurchases(1_000_000_000_000L, 0, h[0], h[1], h[2]);
+            assertThat(System.nanoTime() - start).as("%s", m).isLessThan(2_000_000_000L);
+            // (1 + d)^-k is below 1e-13 after 2,600 periods: the sum there is the whole sum
+            double whole = bruteForce(m, 2_600, 0.012, h);
+            assertThat(Math.abs(huge - whole)).as("%s", m).isLessThanOrEqualTo(1e-9 * whole);
+            assertThat(max).isEqualTo(huge, org.assertj.core.api.Assertions.within(1e-9 * huge));
+            assertThat(undiscounted).isEqualTo(m.conditionalExpectedPurchases(1e12, h[0], h[1], h[2]));
+            assertThat(undiscounted).isFinite().isGreaterThan(huge);
+        }
+    }
+
+    @Test
+    void discountedExpectedPurchases_zeroHorizonIsZero() {
+        for (PurchaseModel m : MODELS) {
+            assertThat(m.discountedExpectedPurchases(0, 0.01, 2, 30.43, 38.86)).isZero();
+            double[] out = {7};
+            m.discountedExpectedPurchases(0, 0.01, new double[] {2}, new double[] {30.43}, new double[] {38.86}, out,
+                    Parallelism.sequential());
+            assertThat(out[0]).isZero();
+        }
+    }
+
+    @Test
+    void discountedExpectedPurchases_bulkEqualsScalar() {
+        for (PurchaseModel m : MODELS) {
+            int n = HISTORIES.length * 50;
+            double[] x = new double[n];
+            double[] tx = new double[n];
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                double[] h = HISTORIES[i % HISTORIES.length];
+                x[i] = h[0];
+                tx[i] = h[1];
+                t[i] = h[2];
+            }
+            double[] out = new double[n];
+            m.discountedExpectedPurchases(52, 0.0019, x, tx, t, out, Parallelism.commonPool());
+            for (int i = 0; i < n; i++) {
+                assertThat(out[i]).isEqualTo(m.discountedExpectedPurchases(52, 0.0019, x[i], tx[i], t[i]));
+            }
+        }
+    }
+
+    @Test
+    void discountedExpectedPurchases_rejectsBadArguments() {
+        PurchaseModel m = MODELS.get(0);
+        assertThatThrownBy(() -> m.discountedExpectedPurchases(-1, 0.01, 2, 30.43, 38.86))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periods -1");
+        assertThatThrownBy(() -> m.discountedExpectedPurchases(5, Double.NaN, 2, 30.43, 38.86))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("discount rate");
+        assertThatThrownBy(() -> m.discountedExpectedPurchases(5, 0.01, new double[1], new double[2], new double[1],
+                new double[1], Parallelism.sequential())).isInstanceOf(IllegalArgumentException.class);
+    }
+}
