@@ -118,10 +118,13 @@ public final class SummarizeCommand implements Callable<Integer> {
         }
         Summarizer s = summarizer.build();
         TransactionLog log = csv.build().read(transactions);
+        int transactionCount = log.size();
+        s.requireHeap(log);
         CustomerSummaries summaries = s.summarize(log);
+        log = null; // not needed while the summaries are written: let the collector have it
         SummaryCsv.write(out, summaries);
         spec.commandLine().getOut().printf("wrote %d customer summaries (%d transactions) to %s%n",
-                summaries.size(), log.size(), out);
+                summaries.size(), transactionCount, out);
         if (summaries.omittedCustomers() > 0) {
             err.printf("note: %d customers without a purchase day in the calibration period "
                     + "were omitted%n", summaries.omittedCustomers());

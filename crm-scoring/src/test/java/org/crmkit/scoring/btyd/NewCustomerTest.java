@@ -123,9 +123,10 @@ class NewCustomerTest {
         double[] expected = new double[3];
         double[] alive = new double[3];
         m.predict(39, x, tx, age, expected, alive);
-        assertThat(expected[0]).isEqualTo(m.conditionalExpectedPurchases(39, 0, 0, 0));
+        // the bulk path may order its operations differently: agree to rounding
+        assertThat(expected[0]).isCloseTo(m.conditionalExpectedPurchases(39, 0, 0, 0), within(1e-12));
         assertThat(alive[0]).isCloseTo(alive0, within(1e-12));
-        assertThat(expected[1]).isEqualTo(m.conditionalExpectedPurchases(39, 2, 30.43, 38.86));
+        assertThat(expected[1]).isCloseTo(m.conditionalExpectedPurchases(39, 2, 30.43, 38.86), within(1e-12));
         assertThat(List.of(expected[2], alive[2])).containsExactly(expected[0], alive[0]);
     }
 
