@@ -7,14 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crmkit.core.segment.RuleProblem;
 
 /** Finds every problem of a lifecycle spec, each with the JSON path where it is. */
 final class DefinitionValidator {
     private DefinitionValidator() {
     }
 
-    static List<LifecycleDefinitionException.Problem> validate(LifecycleSpec spec, Bindings<?, ?> bindings) {
-        List<LifecycleDefinitionException.Problem> problems = new ArrayList<>();
+    static List<RuleProblem> validate(LifecycleSpec spec, Bindings<?, ?> bindings) {
+        List<RuleProblem> problems = new ArrayList<>();
         if (spec.name() == null || spec.name().isBlank()) {
             problems.add(problem("$.name", "the lifecycle name must not be blank"));
         }
@@ -88,7 +89,7 @@ final class DefinitionValidator {
         return problems;
     }
 
-    private static void reachability(List<LifecycleDefinitionException.Problem> problems, LifecycleSpec spec,
+    private static void reachability(List<RuleProblem> problems, LifecycleSpec spec,
                                      Map<String, Integer> stateIndex, String initial) {
         Map<String, List<String>> next = new HashMap<>();
         for (Transition t : spec.transitions()) {
@@ -114,7 +115,7 @@ final class DefinitionValidator {
         }
     }
 
-    private static void checkActions(List<LifecycleDefinitionException.Problem> problems, Bindings<?, ?> bindings,
+    private static void checkActions(List<RuleProblem> problems, Bindings<?, ?> bindings,
                                      List<String> actions, String path) {
         for (int k = 0; k < actions.size(); k++) {
             Optional<?> a = bindings.action(actions.get(k));
@@ -129,7 +130,7 @@ final class DefinitionValidator {
         return states.stream().map(LifecycleSpec.StateSpec::name).toList();
     }
 
-    static LifecycleDefinitionException.Problem problem(String path, String message) {
-        return new LifecycleDefinitionException.Problem(path, message);
+    static RuleProblem problem(String path, String message) {
+        return new RuleProblem(path, message);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.crmkit.core.segment.RuleProblem;
 
 /**
  * A validated lifecycle definition: states (one initial, some terminal), events, guarded
@@ -143,7 +144,7 @@ public final class Lifecycle<S, C> {
 
     /** Validates the spec against the bindings and compiles it, or throws with every problem. */
     static <S, C> Lifecycle<S, C> of(LifecycleSpec spec, Bindings<S, C> bindings, String source) {
-        List<LifecycleDefinitionException.Problem> problems = DefinitionValidator.validate(spec, bindings);
+        List<RuleProblem> problems = DefinitionValidator.validate(spec, bindings);
         if (!problems.isEmpty()) {
             throw new LifecycleDefinitionException(source, problems);
         }
@@ -741,7 +742,7 @@ public final class Lifecycle<S, C> {
          * @throws LifecycleDefinitionException listing every problem of the definition
          */
         public Lifecycle<S, C> build() {
-            List<LifecycleDefinitionException.Problem> problems = new ArrayList<>();
+            List<RuleProblem> problems = new ArrayList<>();
             Set<String> declared = new LinkedHashSet<>(stateNames);
             for (Map.Entry<String, List<String>> kind : List.of(
                     Map.entry("onEntry", entryActions.keySet().stream().toList()),

@@ -3,6 +3,7 @@ package org.crmkit.core.lifecycle;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.crmkit.core.segment.RuleProblem;
 
 /**
  * Thrown when a lifecycle definition or policy is invalid; lists every problem found.
@@ -25,7 +26,7 @@ public final class LifecycleDefinitionException extends IllegalArgumentException
     private static final long serialVersionUID = 1L;
 
     /** The problems, never empty. */
-    private final transient List<Problem> problems;
+    private final transient List<RuleProblem> problems;
 
     /**
      * Creates the exception.
@@ -34,18 +35,18 @@ public final class LifecycleDefinitionException extends IllegalArgumentException
      * @param problems the problems, not empty
      * @throws IllegalArgumentException if problems is empty
      */
-    public LifecycleDefinitionException(String source, List<Problem> problems) {
+    public LifecycleDefinitionException(String source, List<RuleProblem> problems) {
         super(message(source, problems));
         this.problems = List.copyOf(problems);
     }
 
-    private static String message(String source, List<Problem> problems) {
+    private static String message(String source, List<RuleProblem> problems) {
         Objects.requireNonNull(source, "source");
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("problems must not be empty");
         }
         return "invalid " + source + " (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "): "
-                + problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
+                + problems.stream().map(RuleProblem::toString).collect(Collectors.joining("; "));
     }
 
     /**
@@ -53,35 +54,7 @@ public final class LifecycleDefinitionException extends IllegalArgumentException
      *
      * @return the problems, never empty
      */
-    public List<Problem> problems() {
+    public List<RuleProblem> problems() {
         return problems;
-    }
-
-    /**
-     * One problem of a definition.
-     *
-     * @param path    where the problem is, a JSON path such as {@code $.states[1].name}
-     * @param message what is wrong, naming the offending value
-     */
-    public record Problem(String path, String message) {
-        /**
-         * Validates the components.
-         *
-         * @throws NullPointerException if an argument is null
-         */
-        public Problem {
-            Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(message, "message");
-        }
-
-        /**
-         * Returns {@code path: message}.
-         *
-         * @return the text, never null
-         */
-        @Override
-        public String toString() {
-            return path + ": " + message;
-        }
     }
 }

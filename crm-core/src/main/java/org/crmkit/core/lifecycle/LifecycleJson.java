@@ -1,12 +1,5 @@
 package org.crmkit.core.lifecycle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +11,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.crmkit.core.segment.RuleProblem;
 import org.crmkit.core.json.CrmJson;
 import org.crmkit.core.json.CrmJsonException;
 
@@ -76,7 +76,7 @@ public final class LifecycleJson {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(bindings, "bindings");
         JsonNode root = parse(json, "lifecycle JSON");
-        List<LifecycleDefinitionException.Problem> problems = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
         Reader r = new Reader(problems);
         r.object(root, "$", Set.of("name", "initial", "states", "transitions"));
         String name = r.text(root, "$", "name", true);
@@ -184,7 +184,7 @@ public final class LifecycleJson {
     public static LifecyclePolicy readPolicy(String json) {
         Objects.requireNonNull(json, "json");
         JsonNode root = parse(json, "policy JSON");
-        List<LifecycleDefinitionException.Problem> problems = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
         Reader r = new Reader(problems);
         r.object(root, "$", Set.of("name", "rules"));
         String name = r.text(root, "$", "name", true);
@@ -300,9 +300,9 @@ public final class LifecycleJson {
 
     /** Typed field access that records a problem instead of failing on the first one. */
     private static final class Reader {
-        private final List<LifecycleDefinitionException.Problem> problems;
+        private final List<RuleProblem> problems;
 
-        Reader(List<LifecycleDefinitionException.Problem> problems) {
+        Reader(List<RuleProblem> problems) {
             this.problems = problems;
         }
 

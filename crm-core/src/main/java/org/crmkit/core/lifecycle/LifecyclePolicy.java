@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.crmkit.core.segment.RuleProblem;
 
 /**
  * An ordered list of automatic {@link Rule}s that move subjects when their signals change or
@@ -100,14 +101,14 @@ public final class LifecyclePolicy {
      *                                      an event not allowed in one of its states
      */
     public void validate(Lifecycle<?, ?> lifecycle) {
-        List<LifecycleDefinitionException.Problem> problems = problems(lifecycle);
+        List<RuleProblem> problems = problems(lifecycle);
         if (!problems.isEmpty()) {
             throw new LifecycleDefinitionException("policy '" + name + "' for lifecycle '" + lifecycle.name() + "'", problems);
         }
     }
 
-    private List<LifecycleDefinitionException.Problem> problems(Lifecycle<?, ?> lifecycle) {
-        List<LifecycleDefinitionException.Problem> problems = new ArrayList<>();
+    private List<RuleProblem> problems(Lifecycle<?, ?> lifecycle) {
+        List<RuleProblem> problems = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
             String path = "$.rules[" + i + "]";

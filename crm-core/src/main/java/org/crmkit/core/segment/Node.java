@@ -207,6 +207,9 @@ abstract class Node {
         }
     }
 
+    // NumberCompare/DateCompare and NumberIn/DateIn are alike on purpose: each reads its slot's
+    // primitive (double, epoch-day long) directly, so the evaluator neither boxes nor dispatches
+    // on the type per subject
     static final class NumberCompare extends Slot {
         private final int op;
         private final double a;

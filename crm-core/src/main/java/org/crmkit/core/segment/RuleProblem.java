@@ -3,8 +3,11 @@ package org.crmkit.core.segment;
 import java.util.Objects;
 
 /**
- * One reason a rule or segmentation is invalid, located by a JSON path such as
- * {@code $.segments[2].rule.all[0].value}.
+ * One reason a definition is invalid, located by a JSON path: a rule or segmentation
+ * ({@code $.segments[2].rule.all[0].value}, in {@link InvalidRuleException}) or a lifecycle
+ * definition or policy ({@code $.transitions[2].to}, in
+ * {@link org.crmkit.core.lifecycle.LifecycleDefinitionException}). A definition built in Java
+ * uses the same notation over declaration order.
  *
  * <p>Immutable and thread-safe.
  *
@@ -23,6 +26,11 @@ public record RuleProblem(String path, String message) {
         Objects.requireNonNull(message, "message");
     }
 
+    /**
+     * Returns {@code path: message}.
+     *
+     * @return the text, never null
+     */
     @Override
     public String toString() {
         return path + ": " + message;

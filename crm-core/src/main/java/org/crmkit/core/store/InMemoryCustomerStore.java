@@ -14,6 +14,8 @@ import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityId;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * In-memory {@link CustomerStore}. Customers live in a concurrent map whose per-key
@@ -21,6 +23,9 @@ import org.crmkit.core.customer.CustomerId;
  * guarded by one lock, which is simple and fast enough for an embedded store.
  */
 final class InMemoryCustomerStore implements CustomerStore {
+    /** Version conflicts at DEBUG: the versions only; a customer id may be personal data. */
+    private static final Logger LOG = LoggerFactory.getLogger(InMemoryCustomerStore.class);
+
     private static final Comparator<Activity> TIME_ORDER =
             Comparator.comparing(Activity::timestamp).thenComparing(Activity::id);
 
@@ -49,7 +54,7 @@ final class InMemoryCustomerStore implements CustomerStore {
         Customer stored = customer.withVersion(1);
         Customer existing = customers.putIfAbsent(customer.id(), stored);
         if (existing != null) {
-            throw new VersionConflictException(customer.id(), 0, existing.version());
+            throw conflict("create", customer.id(), 0, existing.version());
         }
         return stored;
     }
@@ -63,7 +68,7 @@ final class InMemoryCustomerStore implements CustomerStore {
                 throw new UnknownCustomerException(id);
             }
             if (current.version() != customer.version()) {
-                throw new VersionConflictException(id, customer.version(), current.version());
+                throw conflict("update", id, customer.version(), current.version());
             }
             result[0] = customer.withVersion(current.version() + 1);
             return result[0];
@@ -79,7 +84,7 @@ final class InMemoryCustomerStore implements CustomerStore {
                 throw new UnknownCustomerException(key);
             }
             if (current.version() != expectedVersion) {
-                throw new VersionConflictException(key, expectedVersion, current.version());
+                throw conflict("remove", key, expectedVersion, current.version());
             }
             return null;
         });
@@ -130,5 +135,11 @@ final class InMemoryCustomerStore implements CustomerStore {
         }
         list.sort(TIME_ORDER);
         return List.copyOf(list);
+    }
+
+    private static VersionConflictException conflict(String operation, CustomerId id, long expected, long actual) {
+        LOG.debug("{}: version conflict, expected version {} but the store holds version {}", operation, expected,
+                actual);
+        return new VersionConflictException(id, expected, actual);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.crmkit.core.segment.RuleProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +50,7 @@ class LifecycleJsonTest {
                         + "\"transitions\":[{\"from\":\"a\",\"event\":\"go\",\"to\":\"z\",\"guard\":\"ok\"}]}");
     }
 
-    private static List<LifecycleDefinitionException.Problem> problems(String json) {
+    private static List<RuleProblem> problems(String json) {
         return catchThrowableOfType(LifecycleDefinitionException.class, () -> LifecycleJson.readLifecycle(json, BINDINGS))
                 .problems();
     }
@@ -61,7 +62,7 @@ class LifecycleJsonTest {
                 + "\"transitions\":[{\"from\":\"a\",\"event\":\"go\",\"to\":\"z\"},"
                 + "{\"from\":\"z\",\"event\":\"back\",\"to\":\"a\"},"
                 + "{\"from\":\"a\",\"event\":\"go\",\"to\":\"nowhere\",\"guard\":\"unbound\"}]}";
-        assertThat(problems(json)).extracting(LifecycleDefinitionException.Problem::path).containsExactly(
+        assertThat(problems(json)).extracting(RuleProblem::path).containsExactly(
                 "$.states[1].name", "$.transitions[1].from", "$.transitions[2].to", "$.transitions[2].guard", "$.states[3]");
     }
 
@@ -69,8 +70,8 @@ class LifecycleJsonTest {
     void readLifecycle_structuralErrorsNameTheirJsonPath() {
         String json = "{\"name\":\"bad\",\"initial\":\"a\",\"colour\":\"red\",\"states\":[{\"name\":\"a\",\"terminal\":\"yes\"},"
                 + "\"b\",{\"name\":\" \"}],\"transitions\":[{\"from\":\"a\",\"event\":\"go\"}]}";
-        List<LifecycleDefinitionException.Problem> p = problems(json);
-        assertThat(p).extracting(LifecycleDefinitionException.Problem::path).containsExactly(
+        List<RuleProblem> p = problems(json);
+        assertThat(p).extracting(RuleProblem::path).containsExactly(
                 "$.colour", "$.states[0].terminal", "$.states[1]", "$.states[2].name", "$.transitions[0].to");
         assertThat(p.get(0).message()).isEqualTo("unknown field 'colour'; known fields are [initial, name, states, transitions]");
         assertThat(p.get(4).message()).isEqualTo("is required");
@@ -79,15 +80,15 @@ class LifecycleJsonTest {
     @Test
     void readLifecycle_emptyStatesAndMissingName() {
         assertThat(problems("{\"initial\":\"a\",\"states\":[]}")).containsExactly(
-                new LifecycleDefinitionException.Problem("$.name", "is required"));
+                new RuleProblem("$.name", "is required"));
         assertThat(problems("{\"name\":\"x\",\"initial\":\"a\",\"states\":[]}")).containsExactly(
-                new LifecycleDefinitionException.Problem("$.states", "a lifecycle needs at least one state"),
-                new LifecycleDefinitionException.Problem("$.initial", "initial state 'a' is not defined; states are []"));
+                new RuleProblem("$.states", "a lifecycle needs at least one state"),
+                new RuleProblem("$.initial", "initial state 'a' is not defined; states are []"));
     }
 
     @Test
     void readLifecycle_malformedJsonNamesLineAndColumn() {
-        List<LifecycleDefinitionException.Problem> p = problems("{\"name\": \"x\",\n \"states\": [}");
+        List<RuleProblem> p = problems("{\"name\": \"x\",\n \"states\": [}");
         assertThat(p).hasSize(1);
         assertThat(p.get(0).path()).isEqualTo("$");
         assertThat(p.get(0).message()).startsWith("malformed JSON at line 2, column");
@@ -105,7 +106,7 @@ class LifecycleJsonTest {
         LifecycleDefinitionException e = catchThrowableOfType(LifecycleDefinitionException.class, () -> LifecycleJson.readPolicy(
                 "{\"name\":\"p\",\"rules\":[{\"name\":\"r\",\"event\":\"e\",\"signal\":\"s\",\"below\":1,\"above\":2},"
                         + "{\"name\":\"r\",\"event\":\"e\",\"signal\":\"s\",\"below\":\"low\"}]}"));
-        assertThat(e.problems()).extracting(LifecycleDefinitionException.Problem::path)
+        assertThat(e.problems()).extracting(RuleProblem::path)
                 .containsExactly("$.rules[0]", "$.rules[1].name", "$.rules[1].below");
     }
 }

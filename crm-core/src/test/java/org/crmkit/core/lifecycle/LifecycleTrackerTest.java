@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crmkit.core.segment.RuleProblem;
 import org.junit.jupiter.api.Test;
 
 /** Signal-driven and time-driven moves with explanations, versions and counts. */
@@ -195,7 +196,7 @@ class LifecycleTrackerTest {
                 Rule.of("r2", Rule.Condition.below("p_alive", 0.3), "explode"));
         LifecycleDefinitionException e = org.assertj.core.api.Assertions.catchThrowableOfType(LifecycleDefinitionException.class,
                 () -> LifecycleTracker.builder(StandardLifecycles.relationship()).policy(bad).build());
-        assertThat(e.problems()).extracting(LifecycleDefinitionException.Problem::path)
+        assertThat(e.problems()).extracting(RuleProblem::path)
                 .containsExactly("$.rules[0].from[0]", "$.rules[0].from[1]", "$.rules[1].event");
         assertThat(e.problems().get(0).message())
                 .isEqualTo("rule 'r1' fires 'weaken' in state 'exploration' where it is not allowed; allowed are [develop, terminate]");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
+import org.crmkit.core.segment.RuleProblem;
 import org.junit.jupiter.api.Test;
 
 /** Every validation error of a definition built in Java, with its path. */
@@ -15,7 +16,7 @@ class LifecycleValidationTest {
                 .transition("a", "go", "b").transition("b", "end", "z");
     }
 
-    private static List<LifecycleDefinitionException.Problem> problems(Lifecycle.Builder<Object, Object> b) {
+    private static List<RuleProblem> problems(Lifecycle.Builder<Object, Object> b) {
         return catchThrowableOfType(LifecycleDefinitionException.class, b::build).problems();
     }
 
@@ -33,46 +34,46 @@ class LifecycleValidationTest {
     @Test
     void build_transitionToUndefinedState() {
         assertThat(problems(base().transition("b", "jump", "nowhere")))
-                .containsExactly(new LifecycleDefinitionException.Problem("$.transitions[2].to",
+                .containsExactly(new RuleProblem("$.transitions[2].to",
                         "transition to undefined state 'nowhere'; states are [a, b, z]"));
     }
 
     @Test
     void build_transitionFromUndefinedState() {
         assertThat(problems(base().transition("ghost", "go", "b")))
-                .extracting(LifecycleDefinitionException.Problem::path).containsExactly("$.transitions[2].from");
+                .extracting(RuleProblem::path).containsExactly("$.transitions[2].from");
     }
 
     @Test
     void build_unreachableState() {
         assertThat(problems(base().state("island")))
-                .containsExactly(new LifecycleDefinitionException.Problem("$.states[3]",
+                .containsExactly(new RuleProblem("$.states[3]",
                         "state 'island' is unreachable from initial state 'a'"));
     }
 
     @Test
     void build_terminalStateWithOutgoingTransition() {
         assertThat(problems(base().transition("z", "reopen", "a")))
-                .containsExactly(new LifecycleDefinitionException.Problem("$.transitions[2].from",
+                .containsExactly(new RuleProblem("$.transitions[2].from",
                         "terminal state 'z' must not have an outgoing transition (z --reopen--> a)"));
     }
 
     @Test
     void build_duplicateState() {
         assertThat(problems(base().state("b")))
-                .containsExactly(new LifecycleDefinitionException.Problem("$.states[3].name",
+                .containsExactly(new RuleProblem("$.states[3].name",
                         "duplicate state 'b', first defined at $.states[1]"));
     }
 
     @Test
     void build_duplicateTransition() {
         assertThat(problems(base().transition("a", "go", "b")))
-                .extracting(LifecycleDefinitionException.Problem::path).containsExactly("$.transitions[2]");
+                .extracting(RuleProblem::path).containsExactly("$.transitions[2]");
     }
 
     @Test
     void build_twoUnguardedTransitionsForOneStateAndEventAreAlwaysAmbiguous() {
-        List<LifecycleDefinitionException.Problem> p = problems(base().transition("a", "go", "z"));
+        List<RuleProblem> p = problems(base().transition("a", "go", "z"));
         assertThat(p).hasSize(1);
         assertThat(p.get(0).path()).isEqualTo("$.transitions[2]");
         assertThat(p.get(0).message()).contains("always ambiguous").contains("$.transitions[0]");
@@ -80,19 +81,19 @@ class LifecycleValidationTest {
 
     @Test
     void build_sameGuardOnTwoTransitionsIsAlwaysAmbiguous() {
-        List<LifecycleDefinitionException.Problem> p = problems(Lifecycle.<Object, Object>builder("g")
+        List<RuleProblem> p = problems(Lifecycle.<Object, Object>builder("g")
                 .initial("a").state("b", "c")
                 .transition("a", "go", "b", "ok").transition("a", "go", "c", "ok")
                 .guard("ok", (s, c) -> true));
-        assertThat(p).extracting(LifecycleDefinitionException.Problem::path).containsExactly("$.transitions[1].guard");
+        assertThat(p).extracting(RuleProblem::path).containsExactly("$.transitions[1].guard");
     }
 
     @Test
     void build_unboundGuardAndAction() {
-        List<LifecycleDefinitionException.Problem> p = problems(base()
+        List<RuleProblem> p = problems(base()
                 .transition(Transition.of("a", "skip", "z").guardedBy("missing").withActions("nope"))
                 .onEntry("b", "alsoMissing"));
-        assertThat(p).extracting(LifecycleDefinitionException.Problem::path)
+        assertThat(p).extracting(RuleProblem::path)
                 .containsExactly("$.states[1].entry[0]", "$.transitions[2].guard", "$.transitions[2].actions[0]");
         assertThat(p.get(1).message()).isEqualTo("no guard named 'missing' is bound; bound guards are []");
     }
@@ -100,13 +101,13 @@ class LifecycleValidationTest {
     @Test
     void build_actionsForUndefinedState() {
         assertThat(problems(base().onExit("q")))
-                .containsExactly(new LifecycleDefinitionException.Problem("$.onExit(q)", "onExit actions for undefined state 'q'"));
+                .containsExactly(new RuleProblem("$.onExit(q)", "onExit actions for undefined state 'q'"));
     }
 
     @Test
     void build_noInitialState() {
         assertThat(problems(Lifecycle.<Object, Object>builder("x").state("a")))
-                .containsExactly(new LifecycleDefinitionException.Problem("$.initial", "no initial state is given"));
+                .containsExactly(new RuleProblem("$.initial", "no initial state is given"));
     }
 
     @Test

@@ -76,6 +76,10 @@ public final class Crm implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
+        // crm.jar ships no SLF4J binding on purpose; stderr is for status lines, not SLF4J's notice of that
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
         System.exit(run(out, err, args));

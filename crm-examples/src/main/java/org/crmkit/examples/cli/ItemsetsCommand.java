@@ -2,6 +2,7 @@ package org.crmkit.examples.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.crmkit.scoring.basket.Baskets;
 import org.crmkit.scoring.basket.FrequentItemsets;
@@ -61,7 +62,7 @@ public final class ItemsetsCommand implements Callable<Integer> {
         FrequentItemsets sets = miner.mine(baskets);
         FrequentItemsets written = closed ? sets.closed() : maximal ? sets.maximal() : sets;
         BasketInputOptions.writeAtomically(spec, out, w -> ItemsetCsv.write(w, written));
-        spec.commandLine().getErr().printf("%d baskets, %d items, %d %sitemsets (minimum count %d)%n",
+        spec.commandLine().getErr().printf(Locale.ROOT, "%d baskets, %d items, %d %sitemsets (minimum count %d)%n",
                 baskets.size(), baskets.itemCount(), written.size(),
                 closed ? "closed " : maximal ? "maximal " : "", sets.minCount());
         return 0;

@@ -114,7 +114,7 @@ public final class RecommendCommand implements Callable<Integer> {
                 }
             }
         });
-        spec.commandLine().getErr().printf("%d customers, %d rules, %d customers with offers, %d offers%n",
+        spec.commandLine().getErr().printf(Locale.ROOT, "%d customers, %d rules, %d customers with offers, %d offers%n",
                 owned.size(), ruleList.size(), written[0], written[1]);
         return 0;
     }

@@ -3,6 +3,7 @@ package org.crmkit.examples.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.crmkit.scoring.basket.Baskets;
 import org.crmkit.scoring.basket.FrequentItemsets;
@@ -100,7 +101,7 @@ public final class RulesCommand implements Callable<Integer> {
                 RuleCsv.writeRule(w, rules.get(i));
             }
         });
-        spec.commandLine().getErr().printf("%d baskets, %d items, %d frequent itemsets, %d rules%n",
+        spec.commandLine().getErr().printf(Locale.ROOT, "%d baskets, %d items, %d frequent itemsets, %d rules%n",
                 baskets.size(), baskets.itemCount(), sets.size(), rules.size());
         return 0;
     }

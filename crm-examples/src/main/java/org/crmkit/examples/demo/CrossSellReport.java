@@ -41,8 +41,10 @@ import org.crmkit.scoring.basket.TopKMetrics;
  * r.rules();         // hit-rate@3 of the rules
  * }</pre>
  *
- * <p>Settings: minimum support 0.005, minimum confidence 0.1, rules of 2 to 4 items,
- * redundant rules removed (arules semantics, see {@link RuleMiner}); offers ranked by
+ * <p>Settings: minimum support 0.005, minimum confidence 0.05, rules of 1 to 4 items (so the
+ * rules {@code {} => {category}} are in the set: they offer popular categories when nothing
+ * better fires), redundant rules removed (arules semantics, see {@link RuleMiner}; with the
+ * empty-lhs rules present this also drops every rule with lift at most 1); offers ranked by
  * confidence.
  *
  * <p>Immutable and thread-safe.
@@ -110,7 +112,7 @@ public record CrossSellReport(Baskets baskets, int itemsets, int ruleCount, List
         BasketSimulator.Simulated sim = BasketSimulator.simulate(ids, seed, start, split, end);
         Baskets baskets = Baskets.fromPurchases(sim.calibration(), ZoneOffset.UTC, ItemLevel.CATEGORY);
         FrequentItemsets sets = ItemsetMiner.builder().minSupport(0.005).maxLen(4).build().mine(baskets);
-        RuleSet ruleSet = RuleMiner.builder().minConfidence(0.1).minLen(2).maxLen(4).removeRedundant().build()
+        RuleSet ruleSet = RuleMiner.builder().minConfidence(0.05).maxLen(4).removeRedundant().build()
                 .collect(sets);
         List<AssociationRule> all = ruleSet.toList();
         NextBestProduct nbp = NextBestProduct.builder(all).build();
@@ -143,7 +145,7 @@ public record CrossSellReport(Baskets baskets, int itemsets, int ruleCount, List
     public void print(PrintWriter out) {
         out.printf(Locale.ROOT, "%nCross-selling (crm-scoring basket): %,d baskets (customer and day) over %d"
                 + " categories in the calibration half-year;%n  %,d frequent itemsets at support 0.005, %,d rules"
-                + " (confidence >= 0.1, 2 to 4 items, redundant rules removed)%n", baskets.size(),
+                + " (confidence >= 0.05, 1 to 4 items, redundant rules removed)%n", baskets.size(),
                 baskets.itemCount(), itemsets, ruleCount);
         out.printf(Locale.ROOT, "Top rules by lift:%n");
         out.printf(Locale.ROOT, "  %-34s %8s %10s %6s %9s %10s%n", "rule", "support", "confidence", "lift",

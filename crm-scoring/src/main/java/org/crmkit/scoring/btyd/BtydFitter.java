@@ -5,14 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.crmkit.scoring.Parallelism;
-import org.crmkit.scoring.btyd.internal.Optimizers;
 import org.crmkit.scoring.btyd.internal.Optimizers.Objective;
 import org.crmkit.scoring.btyd.internal.Optimizers.Outcome;
+import org.crmkit.scoring.btyd.internal.Optimizers;
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.exception.MathIllegalArgumentException;
-import org.hipparchus.exception.MathRuntimeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Maximum-likelihood fitting of any {@link BtydModel}, with automatic retries and full
@@ -43,6 +45,9 @@ import org.hipparchus.exception.MathRuntimeException;
  * <p>Instances are immutable and thread-safe.
  */
 public final class BtydFitter {
+    /** Attempts and their outcome at DEBUG: parameters and likelihoods only, never customer data. */
+    private static final Logger LOG = LoggerFactory.getLogger(BtydFitter.class);
+
 
     /** The largest accepted gradient component per customer of the standard fitter. */
     public static final double DEFAULT_GRADIENT_TOLERANCE = 1e-6;
@@ -202,6 +207,10 @@ public final class BtydFitter {
             reason = "no attempt converged; best: " + reason;
         }
         F fitted = model.withParameters(parameters);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} fitted after {} attempt(s): {}, converged {} ({})", model.name(), attempts.size(),
+                    Arrays.toString(parameters), converged, reason);
+        }
         return new FitResult<>(fitted, model.parameterNames(), -best.value() * n, converged, reason,
                 best.iterations(),
                 Optimizers.maxAbs(best.gradient()), covariance, n, attempts);
@@ -220,6 +229,10 @@ public final class BtydFitter {
         attempts.add(new FitAttempt(name, Arrays.stream(start).boxed().toList(),
                 Double.isFinite(o.value()) ? -o.value() * n : Double.NEGATIVE_INFINITY,
                 o.iterations(), o.converged(), o.reason()));
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("fit attempt {} from {}: log-likelihood {} after {} iterations, converged {} ({})", name,
+                    Arrays.toString(start), -o.value() * n, o.iterations(), o.converged(), o.reason());
+        }
     }
 
     private static double[] toParameters(List<ParameterTransform> transforms, double[] theta) {

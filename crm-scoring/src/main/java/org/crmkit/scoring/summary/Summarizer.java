@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Objects;
 import org.crmkit.scoring.Parallelism;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link TransactionLog} into {@link CustomerSummaries}.
@@ -59,6 +61,9 @@ import org.crmkit.scoring.Parallelism;
  * <p>Immutable and thread-safe.
  */
 public final class Summarizer {
+    /** Customers left out at DEBUG: counts only, never ids. */
+    private static final Logger LOG = LoggerFactory.getLogger(Summarizer.class);
+
     private static final int INSERTION_SORT_LIMIT = 32;
     private static final int SMALL_GROUP = 24;
 
@@ -223,6 +228,10 @@ public final class Summarizer {
         if (holdout) {
             durationHoldout = new double[rows];
             Arrays.fill(durationHoldout, ((long) obs - cal) / unitDays);
+        }
+        if (rows < customers) {
+            LOG.debug("{} of {} customers left out: no purchase day in the calibration period up to {}",
+                    customers - rows, customers, LocalDate.ofEpochDay(cal));
         }
         return new CustomerSummaries(ids, out.frequency, out.recency, out.t, out.monetary, true,
                 out.firstDay, out.lastDay, out.totalSpend, out.orderCount, out.frequencyHoldout,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.crmkit.core.activity.ActivityId;
 import org.crmkit.core.activity.Actor;
 import org.crmkit.core.activity.Channel;
@@ -63,6 +64,8 @@ class ReadmeCrossSellExampleTest {
             }
         }
         Map<CustomerId, Set<String>> calibration = owned;
+        List<String> printed = new ArrayList<>();
+        Consumer<AssociationRule> sink = rule -> printed.add(rule.toString());   // {garden} => {tools}
         Map<CustomerId, Set<String>> holdout = Map.of(CustomerId.of("C-1"), Set.of("tools"));
 
         // --- README: cross-selling (keep in step with README.md) ---
@@ -75,7 +78,7 @@ class ReadmeCrossSellExampleTest {
                 .minLen(2)                   // items of the whole rule; with 1, {} => {item} rules appear
                 .removeRedundant()           // as arules' is.redundant
                 .build();
-        long n = miner.mine(itemsets, rule -> System.out.println(rule));  // streamed: {garden} => {tools}
+        long n = miner.mine(itemsets, sink);        // streamed to any Consumer<AssociationRule>, none held
         RuleSet rules = miner.collect(itemsets);                          // held compactly, sorted by lift
         AssociationRule top = rules.get(0);
         double lift = top.lift();
@@ -92,7 +95,7 @@ class ReadmeCrossSellExampleTest {
 
         assertThat(baskets.size()).isEqualTo(900);
         assertThat(closed.size()).isPositive().isLessThanOrEqualTo(itemsets.size());
-        assertThat(n).isEqualTo(rules.size());
+        assertThat(n).isEqualTo(rules.size()).isEqualTo(printed.size());
         assertThat(lift).isGreaterThan(1);
         assertThat(certain).isFalse();
         assertThat(rules.toList()).anyMatch(r -> r.lhs().equals(List.of("garden")) && r.rhs().equals(List.of("tools")));
