@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,10 +76,37 @@ public final class CrmJson {
      * @return the mapper, never null
      */
     public static ObjectMapper mapper() {
+        return mapper(MAX_NESTING_DEPTH, -1);
+    }
+
+    /**
+     * Returns a new mapper with the configuration of {@link #mapper()} (the same strictness:
+     * duplicate keys, trailing content, unknown properties, coercions refused) but other input
+     * limits, for a JSON reader whose documents legitimately nest deeper or must be bounded in
+     * length, such as segmentation rules. Every JSON reader of crmkit is built from this one
+     * configuration.
+     *
+     * <pre>{@code
+     * ObjectMapper rules = CrmJson.mapper(100, 1_000_000);
+     * }</pre>
+     *
+     * @param maxNestingDepth the deepest nesting of arrays and objects accepted, {@code >= 1}
+     * @param maxDocumentLength the longest document accepted in characters or bytes, or
+     *     {@code -1} for no limit
+     * @return the mapper, never null
+     * @throws IllegalArgumentException if a limit is out of range
+     */
+    public static ObjectMapper mapper(int maxNestingDepth, long maxDocumentLength) {
+        if (maxNestingDepth < 1 || maxDocumentLength < -1 || maxDocumentLength == 0) {
+            throw new IllegalArgumentException("limits out of range: depth " + maxNestingDepth
+                    + ", document length " + maxDocumentLength);
+        }
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNestingDepth(maxNestingDepth)
+                        .maxStringLength((int) Math.min(MAX_STRING_LENGTH,
+                                maxDocumentLength < 0 ? MAX_STRING_LENGTH : maxDocumentLength))
+                        .maxDocumentLength(maxDocumentLength)
                         .maxNumberLength(100)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -139,7 +167,7 @@ public final class CrmJson {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(type, "type");
         try {
-            T value = SHARED.readValue(json, type);
+            T value = SHARED.readValue(withoutByteOrderMark(json), type);
             if (value == null) {
                 throw new CrmJsonException("$", "document is null", null);
             }
@@ -153,6 +181,49 @@ public final class CrmJson {
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             throw new CrmJsonException("$", "malformed JSON" + where + ": " + maskQuoted(e.getOriginalMessage()), e);
         }
+    }
+
+    /**
+     * Parses a JSON document into a tree with the shared mapper, for readers that check
+     * their documents field by field (model files, lifecycle definitions): duplicate keys,
+     * trailing content after the document, and input beyond the limits above are refused.
+     * A leading byte order mark (U+FEFF) is skipped, as every crmkit reader does.
+     *
+     * <pre>{@code
+     * JsonNode root = CrmJson.readTree(Files.readString(path));
+     * }</pre>
+     *
+     * @param json the JSON text, not null
+     * @return the root node, never null
+     * @throws CrmJsonException if the text is empty or not one valid JSON document; the
+     *     message gives the line and column
+     */
+    public static JsonNode readTree(String json) {
+        Objects.requireNonNull(json, "json");
+        try {
+            JsonNode root = SHARED.readTree(withoutByteOrderMark(json));
+            if (root == null || root.isMissingNode()) {
+                throw new CrmJsonException("$", "empty document", null);
+            }
+            return root;
+        } catch (StreamConstraintsException e) {
+            throw new CrmJsonException("$", "input exceeds a limit: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new CrmJsonException("$", "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the text without a leading byte order mark (U+FEFF), which a file saved by some
+     * editors starts with and which JSON parsers reading text (rather than bytes) refuse.
+     *
+     * @param json the text, not null
+     * @return the text without its byte order mark, never null
+     */
+    public static String withoutByteOrderMark(String json) {
+        return json.startsWith("\uFEFF") ? json.substring(1) : json;
     }
 
     private static String problem(DatabindException e) {

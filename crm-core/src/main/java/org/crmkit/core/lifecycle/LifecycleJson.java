@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.crmkit.core.segment.RuleProblem;
+import org.crmkit.core.json.CrmJson;
+import org.crmkit.core.json.CrmJsonException;
 
 /**
  * Reads and writes lifecycle definitions and policies as JSON.
@@ -284,16 +286,15 @@ public final class LifecycleJson {
 
     private static JsonNode parse(String json, String what) {
         try {
-            JsonNode root = MAPPER.readTree(json);
-            if (root == null || root.isMissingNode()) {
-                throw new LifecycleDefinitionException(what, List.of(DefinitionValidator.problem("$", "no JSON content")));
+            return CrmJson.readTree(json);
+        } catch (CrmJsonException e) {
+            String problem = e.getMessage().substring(e.path().length() + 2);
+            if (e.getCause() instanceof JsonProcessingException j) {
+                String where = j.getLocation() == null ? ""
+                        : " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+                problem = "malformed JSON" + where + ": " + j.getOriginalMessage();
             }
-            return root;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new LifecycleDefinitionException(what, List.of(DefinitionValidator.problem("$",
-                    "malformed JSON" + where + ": " + e.getOriginalMessage())));
+            throw new LifecycleDefinitionException(what, List.of(DefinitionValidator.problem(e.path(), problem)));
         }
     }
 

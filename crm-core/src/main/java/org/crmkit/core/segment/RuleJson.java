@@ -1,20 +1,19 @@
 package org.crmkit.core.segment;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.crmkit.core.json.CrmJson;
 
 /**
  * Reads and writes rules and segmentations as JSON documents, validating everything on read.
@@ -61,15 +60,8 @@ public final class RuleJson {
     /** Greatest JSON nesting depth of objects and arrays (100). */
     public static final int MAX_JSON_DEPTH = 100;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_JSON_DEPTH)
-                    .maxDocumentLength(MAX_DOCUMENT_CHARS)
-                    .maxStringLength(MAX_DOCUMENT_CHARS)
-                    .maxNumberLength(100)
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
+    // the one strict configuration of CrmJson, with the limits rules need
+    private static final ObjectMapper MAPPER = CrmJson.mapper(MAX_JSON_DEPTH, MAX_DOCUMENT_CHARS);
 
     private RuleJson() {
     }
@@ -161,7 +153,7 @@ public final class RuleJson {
 
     private static JsonNode parse(Reader in) {
         try {
-            JsonNode tree = MAPPER.readTree(in);
+            JsonNode tree = MAPPER.readTree(withoutByteOrderMark(in));
             if (tree == null || tree.isMissingNode()) {
                 throw new InvalidRuleException("$", "empty document");
             }
@@ -173,6 +165,16 @@ public final class RuleJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Skips a leading byte order mark, as every crmkit reader does. */
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        PushbackReader p = new PushbackReader(in, 1);
+        int c = p.read();
+        if (c >= 0 && c != '\uFEFF') {
+            p.unread(c);
+        }
+        return p;
     }
 
     private static String write(JsonNode n, boolean pretty) {

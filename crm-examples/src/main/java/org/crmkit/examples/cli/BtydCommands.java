@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Optional;
 import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.BtydModel;
 import org.crmkit.scoring.btyd.BtydModelJson;
@@ -19,11 +20,13 @@ import org.crmkit.scoring.btyd.BtydModels;
 import org.crmkit.scoring.btyd.FittedModel;
 import org.crmkit.scoring.btyd.InvalidSummaryException;
 import org.crmkit.scoring.btyd.NonPositiveSpendPolicy;
+import org.crmkit.scoring.btyd.ModelFileException;
 import org.crmkit.scoring.btyd.StoredModel;
 import org.crmkit.scoring.evaluation.HoldoutData;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import org.crmkit.scoring.summary.SummaryCsv;
 import picocli.CommandLine.Model.CommandSpec;
+import org.crmkit.scoring.summary.TimeUnit;
 
 /**
  * File loading shared by {@code crm fit}, {@code predict}, {@code evaluate} and {@code rfm}:
@@ -76,8 +79,8 @@ final class BtydCommands {
         try {
             return BtydData.forSpendModel(summaries, policy);
         } catch (InvalidSummaryException e) {
-            BadInputException b = new BadInputException(file, lineOf(file, e.row()), "monetary_value",
-                    "customer '" + e.customerId() + "': " + ROW_PREFIX.matcher(e.reason()).replaceFirst(""));
+            BadInputException b = new BadInputException(file,
+                    e.line() > 0 ? e.line() : lineOf(file, e.row()), e.field(), e.getMessage());
             b.initCause(e);
             throw b;
         }
@@ -213,6 +216,27 @@ final class BtydCommands {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /**
+     * The time unit to record for summaries read from {@code file}: the unit the file
+     * records ({@code # time_unit=...}, written by {@code crm summarize}), or the one given
+     * as an option; both must agree when both are known.
+     */
+    static String timeUnit(Path file, CustomerSummaries s, String option) {
+        Optional<TimeUnit> recorded = s.timeUnit();
+        if (option == null) {
+            return recorded.map(TimeUnit::toString).orElse("unspecified");
+        }
+        if (recorded.isPresent()) {
+            TimeUnit given = TimeUnit.parse(option);
+            if (given != recorded.get()) {
+                throw new BadInputException(file, 1, "time_unit", "the file records time unit "
+                        + recorded.get() + " but --time-unit is " + given);
+            }
+            return given.toString();
+        }
+        return option;
     }
 
     /**

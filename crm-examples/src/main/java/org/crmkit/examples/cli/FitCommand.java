@@ -70,8 +70,9 @@ public final class FitCommand implements Callable<Integer> {
                     + " its line (reject, default), or is left out and counted (exclude)")
     private String nonPositiveSpend;
 
-    @Option(names = "--time-unit", defaultValue = "unspecified", paramLabel = "UNIT",
-            description = "time unit of the summary, recorded in the JSON (default unspecified)")
+    @Option(names = "--time-unit", paramLabel = "UNIT",
+            description = "time unit of the summary, recorded in the JSON (default: the unit the "
+                    + "summary file records in its '# time_unit=' line, else unspecified)")
     private String timeUnit;
 
     @Override
@@ -104,7 +105,8 @@ public final class FitCommand implements Callable<Integer> {
         }
         FitResult<?> fit = BtydFitter.standard().fit(m, data);
         // one line, as the README shows it; the same text goes to --out
-        String json = new ObjectMapper().readTree(BtydModelJson.write(fit, timeUnit)).toString();
+        String unit = BtydCommands.timeUnit(summary, summaries, timeUnit);
+        String json = new ObjectMapper().readTree(BtydModelJson.write(fit, unit)).toString();
         boolean toStdout = out != null && InputFiles.isStandardStream(out);
         if (!toStdout) {
             spec.commandLine().getOut().println(json);

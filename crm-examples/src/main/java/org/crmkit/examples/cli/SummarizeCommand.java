@@ -119,6 +119,8 @@ public final class SummarizeCommand implements Callable<Integer> {
         try (InputStream in = InputFiles.open(spec, transactions)) {
             log = reader.read(in, InputFiles.displayName(transactions));
         }
+        int transactionCount = log.size();
+        s.requireHeap(log);
         CustomerSummaries summaries;
         try {
             summaries = s.summarize(log);
@@ -127,12 +129,13 @@ public final class SummarizeCommand implements Callable<Integer> {
             b.initCause(e);
             throw b;
         }
+        log = null; // not needed while the summaries are written: let the collector have it
         try (AtomicOutput out = output.open(spec)) {
             SummaryCsv.write(out.writer(), summaries, output.spreadsheetSafe());
             out.commit();
         }
         err.printf("wrote %d customer summaries (%d transactions) to %s%n",
-                summaries.size(), log.size(), output.describe());
+                summaries.size(), transactionCount, output.describe());
         if (summaries.omittedCustomers() > 0) {
             err.printf("note: %d customers without a purchase day in the calibration period "
                     + "were omitted%n", summaries.omittedCustomers());

@@ -103,7 +103,8 @@ class CliEndToEndTest {
                 "--date-col", "day", "--amount-col", "amount", "--time-unit", "weeks",
                 "--calibration-end", "2024-09-30", "--observation-end", "2025-06-29", "--out", summary.toString()))
                 .as(err).isZero();
-        assertThat(Files.readAllLines(summary).get(0)).isEqualTo("customer_id,frequency,recency,T,monetary_value,"
+        assertThat(Files.readAllLines(summary).get(0)).isEqualTo("# time_unit=weeks");
+        assertThat(Files.readAllLines(summary).get(1)).isEqualTo("customer_id,frequency,recency,T,monetary_value,"
                 + "frequency_holdout,monetary_value_holdout,duration_holdout");
 
         // drop-out here is at a uniform day and spend uniform for everyone, not the BG/NBD and

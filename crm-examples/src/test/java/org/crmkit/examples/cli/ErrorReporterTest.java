@@ -48,7 +48,7 @@ class ErrorReporterTest {
         String out = dir.resolve("out.csv").toString();
         return Stream.of(
                 Arguments.of(List.of("summarize", "--transactions", tx.toString(), "--customer-col", "customer",
-                        "--date-col", "date", "--out", out), "tx.csv: line 3, field 'date (2)'"),
+                        "--date-col", "date", "--out", out), "tx.csv: line 3, field 'date'"),
                 Arguments.of(List.of("rfm", "--summary", badSummary.toString(), "--out", out),
                         "bad.csv: line 3, field 'T': customer '2'"),
                 Arguments.of(List.of("fit", "--model", "bg-nbd", "--summary", badSummary.toString()),

@@ -61,7 +61,7 @@ class SummarizeCommandTest {
                 dir.resolve("s.csv").toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().lines()).hasSize(1);
-        assertThat(err.toString()).contains("tx.csv: line 3, field 'date (2)'")
+        assertThat(err.toString()).contains("tx.csv: line 3, field 'date'")
                 .contains("2024-02-30").doesNotContain("Exception");
     }
 

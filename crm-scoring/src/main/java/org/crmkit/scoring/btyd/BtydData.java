@@ -21,9 +21,19 @@ import org.crmkit.scoring.summary.SummaryCsv;
  *
  * <p>Validation (an {@link IllegalArgumentException} naming the row, counted from 0, the
  * field and the value): no NaN or infinite value; {@code x >= 0} and whole;
- * {@code 0 <= t_x <= T}; {@code T > 0}; {@code x > 0} requires {@code t_x > 0} and
+ * {@code 0 <= t_x <= T}; {@code x > 0} requires {@code t_x > 0} and
  * {@code x = 0} requires {@code t_x = 0}; weights finite and {@code > 0}; monetary value
- * {@code >= 0}; at least one row.
+ * {@code >= 0}; at least one row with {@code T > 0}.
+ *
+ * <p>A customer with {@code T = 0} (first purchase on the last day of the calibration
+ * period, so {@code x = t_x = 0}) is valid but carries no information: its likelihood is 1
+ * under every model here (BG/NBD: {@code (alpha / (alpha + 0))^r = 1}, Fader, Hardie and Lee
+ * 2005, eq. 6; Pareto/NBD and MBG/NBD likewise; BG/BB with no opportunity), so it
+ * contributes 0 to the log-likelihood, as in lifetimes and BTYD. Such rows are therefore
+ * left out of the compressed rows and counted by {@link #newCustomers()}; a fit on data
+ * with them equals the fit without them, digit for digit, and {@link #customers()} counts
+ * only the customers the likelihood sees. The models score them as new customers
+ * (conditional expectation equal to the unconditional one, P(alive) 1).
  *
  * <pre>{@code
  * BtydData data = BtydData.of(
@@ -45,6 +55,7 @@ public final class BtydData {
     private final double[] weight;
     private final boolean hasMonetary;
     private final double customers;
+    private final double newCustomers;
     private final int inputRows;
     private final double[] frequencyLevels;
     private final int[] frequencyLevelIndex;
@@ -52,11 +63,12 @@ public final class BtydData {
 
     private BtydData(double[] frequency, double[] recency, double[] age, double[] monetary,
             double[] weight, boolean hasMonetary, int inputRows) {
-        this(frequency, recency, age, monetary, weight, hasMonetary, inputRows, 0);
+        this(frequency, recency, age, monetary, weight, hasMonetary, inputRows, 0, 0);
     }
 
     private BtydData(double[] frequency, double[] recency, double[] age, double[] monetary,
-            double[] weight, boolean hasMonetary, int inputRows, double excludedCustomers) {
+            double[] weight, boolean hasMonetary, int inputRows, double newCustomers, double excludedCustomers) {
+        this.newCustomers = newCustomers;
         this.excludedCustomers = excludedCustomers;
         this.frequency = frequency;
         this.recency = recency;
@@ -248,7 +260,8 @@ public final class BtydData {
                     + " with a non-positive mean spend");
         }
         BtydData d = build(x, tx, t, m, w);
-        return new BtydData(d.frequency, d.recency, d.age, d.monetary, d.weight, true, d.inputRows, excluded);
+        return new BtydData(d.frequency, d.recency, d.age, d.monetary, d.weight, true, d.inputRows, d.newCustomers,
+                excluded);
     }
 
     /**
@@ -280,8 +293,10 @@ public final class BtydData {
                 validateRow(-1, x, summaries.recency(i), summaries.t(i),
                         x == 0 ? 0 : summaries.monetaryValue(i), summaries.weight(i));
             } catch (IllegalArgumentException e) {
+                String field = e instanceof FieldException f ? summaries.columnName(f.column) : null;
                 InvalidSummaryException invalid = new InvalidSummaryException(i,
-                        summaries.customerId(i), e.getMessage());
+                        summaries.customerId(i), e.getMessage(), field,
+                        summaries.source().orElse(null), summaries.sourceLine(i));
                 invalid.initCause(e);
                 throw invalid;
             }
@@ -320,13 +335,55 @@ public final class BtydData {
         if (w != null) {
             requireLength("weights", w, n);
         }
+        double zeroAge = 0;
         for (int i = 0; i < n; i++) {
             validateRow(i, x[i], tx[i], t[i], m == null ? 0 : m[i], w == null ? 1 : w[i]);
+            if (t[i] == 0) {
+                zeroAge += w == null ? 1 : w[i];
+            }
+        }
+        if (zeroAge > 0 && zeroAge == (w == null ? n : sum(w))) {
+            throw new IllegalArgumentException("no customer with T > 0: every first purchase is on "
+                    + "the last day of the calibration period, so the data carry no information");
+        }
+        if (zeroAge > 0) {
+            // customers with T = 0 have likelihood 1 (see the class documentation): left out
+            int keep = 0;
+            double[] kx = new double[n];
+            double[] ktx = new double[n];
+            double[] kt = new double[n];
+            double[] km = m == null ? null : new double[n];
+            double[] kw = new double[n];
+            for (int i = 0; i < n; i++) {
+                if (t[i] != 0) {
+                    kx[keep] = x[i];
+                    ktx[keep] = tx[i];
+                    kt[keep] = t[i];
+                    if (km != null) {
+                        km[keep] = m[i];
+                    }
+                    kw[keep] = w == null ? 1 : w[i];
+                    keep++;
+                }
+            }
+            x = java.util.Arrays.copyOf(kx, keep);
+            tx = java.util.Arrays.copyOf(ktx, keep);
+            t = java.util.Arrays.copyOf(kt, keep);
+            m = km == null ? null : java.util.Arrays.copyOf(km, keep);
+            w = java.util.Arrays.copyOf(kw, keep);
         }
         // compress identical rows: key on the exact bit patterns of the row, in a primitive
         // open-addressing table (RowPatterns), first occurrences in input order
         RowPatterns.Patterns p = RowPatterns.compress(x, tx, t, m, w);
-        return new BtydData(p.x(), p.tx(), p.t(), p.m(), p.w(), m != null, n);
+        return new BtydData(p.x(), p.tx(), p.t(), p.m(), p.w(), m != null, n, zeroAge, 0);
+    }
+
+    private static double sum(double[] w) {
+        double s = 0;
+        for (double v : w) {
+            s += v;
+        }
+        return s;
     }
 
     private static void requireLength(String name, double[] values, int n) {
@@ -349,45 +406,56 @@ public final class BtydData {
      * @throws IllegalArgumentException naming row, field and value when invalid
      */
     public static void validateRow(int row, double x, double tx, double t, double m, double w) {
-        requireFinite(row, "frequency", x);
-        requireFinite(row, "recency", tx);
-        requireFinite(row, "T", t);
-        requireFinite(row, "monetary", m);
-        requireFinite(row, "weight", w);
+        requireFinite(row, "frequency", "frequency", x);
+        requireFinite(row, "recency", "recency", tx);
+        requireFinite(row, "T", "T", t);
+        requireFinite(row, "monetary_value", "monetary", m);
+        requireFinite(row, "weights", "weight", w);
         if (x < 0 || x != Math.rint(x)) {
-            throw invalid(row, "frequency " + x + " is not a whole number >= 0");
+            throw invalid(row, "frequency", "frequency " + x + " is not a whole number >= 0");
         }
         if (tx < 0) {
-            throw invalid(row, "recency " + tx + " is negative");
+            throw invalid(row, "recency", "recency " + tx + " is negative");
         }
-        if (t <= 0) {
-            throw invalid(row, "T " + t + " is not positive");
+        if (t < 0) {
+            throw invalid(row, "T", "T " + t + " is negative");
         }
         if (tx > t) {
-            throw invalid(row, "recency " + tx + " > T " + t);
+            throw invalid(row, "recency", "recency " + tx + " > T " + t);
         }
         if (x > 0 && tx == 0) {
-            throw invalid(row, "frequency " + x + " > 0 with recency 0");
+            throw invalid(row, "recency", "frequency " + x + " > 0 with recency 0");
         }
         if (x == 0 && tx != 0) {
-            throw invalid(row, "frequency 0 with recency " + tx + " (expected 0)");
+            throw invalid(row, "recency", "frequency 0 with recency " + tx + " (expected 0)");
         }
         if (m < 0) {
-            throw invalid(row, "monetary value " + m + " is negative");
+            throw invalid(row, "monetary_value", "monetary value " + m + " is negative");
         }
         if (w <= 0) {
-            throw invalid(row, "weight " + w + " is not positive");
+            throw invalid(row, "weights", "weight " + w + " is not positive");
         }
     }
 
-    private static void requireFinite(int row, String field, double value) {
+    private static void requireFinite(int row, String column, String field, double value) {
         if (!Double.isFinite(value)) {
-            throw invalid(row, field + " is " + value);
+            throw invalid(row, column, field + " is " + value);
         }
     }
 
-    private static IllegalArgumentException invalid(int row, String what) {
-        return new IllegalArgumentException(row < 0 ? what : "row " + row + ": " + what);
+    private static IllegalArgumentException invalid(int row, String column, String what) {
+        return new FieldException(column, row < 0 ? what : "row " + row + ": " + what);
+    }
+
+    /** A row check's failure that knows its column, for {@link InvalidSummaryException#field()}. */
+    private static final class FieldException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String column;
+
+        FieldException(String column, String message) {
+            super(message);
+            this.column = column;
+        }
     }
 
     /**
@@ -409,12 +477,23 @@ public final class BtydData {
     }
 
     /**
-     * Returns the number of customers: the sum of the weights.
+     * Returns the number of customers the likelihood sees: the sum of the weights of the
+     * rows with {@code T > 0}.
      *
      * @return the total weight, positive
      */
     public double customers() {
         return customers;
+    }
+
+    /**
+     * Returns the number of customers with {@code T = 0} that were left out because they
+     * contribute nothing to the likelihood (see the class documentation).
+     *
+     * @return the total weight of such rows, zero or more
+     */
+    public double newCustomers() {
+        return newCustomers;
     }
 
     /**

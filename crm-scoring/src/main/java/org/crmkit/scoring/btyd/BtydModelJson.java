@@ -4,13 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.crmkit.core.json.CrmJson;
+import org.crmkit.core.json.CrmJsonException;
 
 /**
  * JSON persistence of fitted buy-till-you-die models.
@@ -22,8 +32,9 @@ import java.util.OptionalDouble;
  * "covariance":[[..]],"attempts":[..],"timeUnit":"weeks","library":"crmkit ..",
  * "schemaVersion":1}}. Only {@code model} and {@code parameters} are required when
  * reading, so a researcher can type in published estimates. Doubles are written in their
- * shortest exact form, so a model read back predicts exactly as the one written. A file
- * with a {@code schemaVersion} newer than {@value #SCHEMA_VERSION} is rejected.
+ * shortest exact form, so a model read back predicts exactly as the one written. Reading
+ * is strict ({@link #read(String)}): unknown fields, duplicate keys, trailing content and a
+ * {@code schemaVersion} other than {@value #SCHEMA_VERSION} are errors naming the JSON path.
  *
  * <pre>{@code
  * String json = BtydModelJson.write(fit, "weeks");
@@ -36,7 +47,8 @@ public final class BtydModelJson {
 
     /** The schema version written and the newest one read. */
     public static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // written and read with CrmJson's one configuration
+    private static final ObjectMapper MAPPER = CrmJson.mapper();
 
     private BtydModelJson() {
     }
@@ -140,61 +152,175 @@ public final class BtydModelJson {
         return "crmkit " + (version == null ? "development" : version);
     }
 
+    /** The fields a model document may have, with the JSON type each must be. */
+    private static final Map<String, JsonNodeType> FIELDS = fields(
+            "model", JsonNodeType.STRING, "parameters", JsonNodeType.OBJECT,
+            "logLikelihood", JsonNodeType.NUMBER, "converged", JsonNodeType.BOOLEAN,
+            "iterations", JsonNodeType.NUMBER, "customers", JsonNodeType.NUMBER,
+            "convergence", JsonNodeType.STRING, "gradientNorm", JsonNodeType.NUMBER,
+            "aic", JsonNodeType.NUMBER, "bic", JsonNodeType.NUMBER,
+            "standardErrors", JsonNodeType.OBJECT, "covariance", JsonNodeType.ARRAY,
+            "attempts", JsonNodeType.ARRAY, "timeUnit", JsonNodeType.STRING,
+            "library", JsonNodeType.STRING, "schemaVersion", JsonNodeType.NUMBER);
+    private static final Map<String, JsonNodeType> ATTEMPT_FIELDS = fields(
+            "optimizer", JsonNodeType.STRING, "start", JsonNodeType.ARRAY,
+            "logLikelihood", JsonNodeType.NUMBER, "iterations", JsonNodeType.NUMBER,
+            "converged", JsonNodeType.BOOLEAN, "outcome", JsonNodeType.STRING);
+
+    private static Map<String, JsonNodeType> fields(Object... nameType) {
+        Map<String, JsonNodeType> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameType.length; i += 2) {
+            m.put((String) nameType[i], (JsonNodeType) nameType[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /**
      * Reads a model document.
      *
+     * <p>As strict as {@link CrmJson}, whose configuration parses it: duplicate keys,
+     * content after the document, a field not listed in the class documentation (in the
+     * document or in an {@code attempts} entry), a value of the wrong JSON type, a
+     * non-numeric parameter and a {@code schemaVersion} other than {@value #SCHEMA_VERSION}
+     * are errors whose message starts with the JSON path, such as
+     * {@code $.parameters.alpha: ...}. A file without {@code schemaVersion} is read as
+     * version 1, so that published estimates can be typed in with only {@code model} and
+     * {@code parameters}. A leading byte order mark is skipped.
+     *
      * @param json the document, not null
      * @return the stored model, never null
-     * @throws IllegalArgumentException if the text is not JSON, lacks {@code model} or
-     *     {@code parameters}, has a non-numeric parameter, or a newer schema version
+     * @throws CrmJsonException if the document is invalid; {@link CrmJsonException#path()}
+     *     names the JSON path
      */
     public static StoredModel read(String json) {
         Objects.requireNonNull(json, "json");
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a valid model JSON document: "
-                    + e.getOriginalMessage());
+        JsonNode root = CrmJson.readTree(json);
+        if (!root.isObject()) {
+            throw new CrmJsonException("$", "a model JSON document must be an object", null);
         }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("a model JSON document must be an object");
-        }
+        checkFields(root, "$", FIELDS);
         JsonNode schema = root.get("schemaVersion");
-        if (schema != null) {
-            if (!schema.canConvertToInt()) {
-                throw new IllegalArgumentException("schemaVersion " + schema + " is not an integer");
-            }
-            if (schema.asInt() > SCHEMA_VERSION) {
-                throw new IllegalArgumentException("model file schemaVersion " + schema.asInt()
-                        + " is newer than the supported " + SCHEMA_VERSION + "; upgrade crmkit");
-            }
+        if (schema != null && (!schema.isIntegralNumber() || !schema.canConvertToInt()
+                || schema.asInt() != SCHEMA_VERSION)) {
+            throw new CrmJsonException("$.schemaVersion", "unsupported schemaVersion " + schema
+                    + "; this crmkit reads schemaVersion " + SCHEMA_VERSION
+                    + (schema.isIntegralNumber() && schema.asLong() > SCHEMA_VERSION
+                            ? " (upgrade crmkit)" : ""), null);
         }
         JsonNode model = root.get("model");
-        if (model == null || !model.isTextual()) {
-            throw new IllegalArgumentException("model JSON lacks the text field 'model'");
+        if (model == null) {
+            throw new CrmJsonException("$.model", "missing: the text field 'model' is required", null);
         }
         JsonNode parameters = root.get("parameters");
-        if (parameters == null || !parameters.isObject()) {
-            throw new IllegalArgumentException("model JSON lacks the object 'parameters'");
+        if (parameters == null) {
+            throw new CrmJsonException("$.parameters", "missing: the object 'parameters' is required", null);
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = parameters.properties().iterator();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
-            if (!e.getValue().isNumber()) {
-                throw new IllegalArgumentException("parameter '" + e.getKey() + "' is not a number: "
-                        + e.getValue());
+        Map<String, Double> values = numbers(parameters, "$.parameters");
+        numbers(root.path("standardErrors"), "$.standardErrors");
+        JsonNode covariance = root.get("covariance");
+        if (covariance != null) {
+            for (int i = 0; i < covariance.size(); i++) {
+                JsonNode row = covariance.get(i);
+                if (!row.isArray()) {
+                    throw new CrmJsonException("$.covariance[" + i + "]", "expected an array of numbers", null);
+                }
+                for (int j = 0; j < row.size(); j++) {
+                    if (!row.get(j).isNumber()) {
+                        throw new CrmJsonException("$.covariance[" + i + "][" + j + "]", "not a number: "
+                                + row.get(j), null);
+                    }
+                }
             }
-            values.put(e.getKey(), e.getValue().doubleValue());
+        }
+        JsonNode attempts = root.get("attempts");
+        if (attempts != null) {
+            for (int i = 0; i < attempts.size(); i++) {
+                JsonNode a = attempts.get(i);
+                String at = "$.attempts[" + i + "]";
+                if (!a.isObject()) {
+                    throw new CrmJsonException(at, "expected an object", null);
+                }
+                checkFields(a, at, ATTEMPT_FIELDS);
+                JsonNode start = a.get("start");
+                for (int j = 0; start != null && j < start.size(); j++) {
+                    if (!start.get(j).isNumber()) {
+                        throw new CrmJsonException(at + ".start[" + j + "]", "not a number: " + start.get(j), null);
+                    }
+                }
+            }
         }
         JsonNode unit = root.get("timeUnit");
         JsonNode ll = root.get("logLikelihood");
         JsonNode converged = root.get("converged");
         return new StoredModel(model.asText(), values,
-                unit != null && unit.isTextual() ? Optional.of(unit.asText()) : Optional.empty(),
-                ll != null && ll.isNumber() ? OptionalDouble.of(ll.doubleValue()) : OptionalDouble.empty(),
-                converged != null && converged.isBoolean() ? Optional.of(converged.booleanValue())
-                        : Optional.empty());
+                unit != null ? Optional.of(unit.asText()) : Optional.empty(),
+                ll != null ? OptionalDouble.of(ll.doubleValue()) : OptionalDouble.empty(),
+                converged != null ? Optional.of(converged.booleanValue()) : Optional.empty());
+    }
+
+    /**
+     * Reads a model file (UTF-8, a byte order mark skipped) as {@link #read(String)} does.
+     *
+     * <pre>{@code
+     * FittedModel m = BtydModelJson.read(Path.of("bgnbd.json")).toModel();
+     * }</pre>
+     *
+     * @param file the file, not null
+     * @return the stored model, never null
+     * @throws IOException if the file cannot be read
+     * @throws ModelFileException if the file is not valid UTF-8 or not a valid model
+     *     document; it names the file and the JSON path
+     */
+    public static StoredModel read(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        byte[] bytes = Files.readAllBytes(file);
+        String json;
+        try {
+            json = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ModelFileException(file.toString(), "$", "invalid UTF-8; the file must be UTF-8");
+        }
+        try {
+            return read(json);
+        } catch (CrmJsonException e) {
+            ModelFileException m = new ModelFileException(file.toString(), e.path(),
+                    e.getMessage().substring(e.path().length() + 2));
+            m.initCause(e);
+            throw m;
+        }
+    }
+
+    private static void checkFields(JsonNode object, String path, Map<String, JsonNodeType> known) {
+        Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNodeType type = known.get(e.getKey());
+            String at = path + "." + e.getKey();
+            if (type == null) {
+                throw new CrmJsonException(at, "unknown field '" + e.getKey() + "'; known fields are "
+                        + known.keySet(), null);
+            }
+            if (e.getValue().getNodeType() != type) {
+                throw new CrmJsonException(at, "expected a " + type.name().toLowerCase(java.util.Locale.ROOT)
+                        + ", found " + e.getValue().getNodeType().name().toLowerCase(java.util.Locale.ROOT), null);
+            }
+        }
+    }
+
+    private static Map<String, Double> numbers(JsonNode object, String path) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            if (!e.getValue().isNumber()) {
+                throw new CrmJsonException(path + "." + e.getKey(), "parameter '" + e.getKey()
+                        + "' is not a number: " + e.getValue(), null);
+            }
+            values.put(e.getKey(), e.getValue().doubleValue());
+        }
+        return values;
     }
 }

@@ -96,7 +96,8 @@ public final class HoldoutEvaluation {
                 double[] c = new double[TABLE_ROWS];
                 for (int k = 0; k < TABLE_ROWS; k++) {
                     h[k] = model.conditionalProbabilityOfPurchases(k, d, x, tx, age);
-                    c[k] = model.probabilityOfPurchases(k, age);
+                    // a customer first seen on the calibration end had no time to repeat
+                    c[k] = age > 0 ? model.probabilityOfPurchases(k, age) : k == 0 ? 1 : 0;
                 }
                 holdoutP[i] = h;
                 calibrationP[i] = c;

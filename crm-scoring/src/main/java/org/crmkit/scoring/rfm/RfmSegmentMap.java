@@ -1,7 +1,6 @@
 package org.crmkit.scoring.rfm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.crmkit.core.json.CrmJson;
 import org.crmkit.core.segment.BuiltInSegmentations;
 import org.crmkit.core.segment.Literal;
 import org.crmkit.core.segment.Operand;
@@ -55,8 +55,9 @@ import org.crmkit.core.segment.StandardAttributes;
  *     1..bins
  */
 public record RfmSegmentMap(int bins, String fallback, List<RfmSegmentRule> segments) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+    // CrmJson's one strict configuration (unknown fields, duplicate keys, trailing content
+    // and coercions refused), indenting what it writes
+    private static final ObjectMapper JSON = CrmJson.mapper()
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final RfmSegmentMap DEFAULTS = fromSegmentation(BuiltInSegmentations.rfmSegments(), 5);
 
@@ -234,7 +235,7 @@ public record RfmSegmentMap(int bins, String fallback, List<RfmSegmentRule> segm
     public static RfmSegmentMap fromJson(String json) {
         Objects.requireNonNull(json, "json");
         try {
-            return JSON.readValue(json, RfmSegmentMap.class);
+            return JSON.readValue(CrmJson.withoutByteOrderMark(json), RfmSegmentMap.class);
         } catch (JsonProcessingException e) {
             throw invalid(e);
         }

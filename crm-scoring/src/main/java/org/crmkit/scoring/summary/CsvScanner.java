@@ -8,6 +8,11 @@ import java.util.Arrays;
 /**
  * A byte-level delimited-text scanner: buffers an input stream, finds lines, splits them
  * into fields without allocating, and parses numbers from bytes. Not thread-safe.
+ *
+ * <p>Strict about encoding: every line must be well-formed UTF-8 (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), checked only for lines that hold a
+ * byte above 0x7F, so ASCII input pays one OR per byte in the line-end search. A UTF-8
+ * byte order mark at the start is skipped.
  */
 final class CsvScanner {
     private static final double[] POW10 = new double[23];
@@ -29,6 +34,11 @@ final class CsvScanner {
     private boolean eof;
     private long lineNumber;
     private boolean first = true;
+    private boolean comments;
+    private boolean comment;
+    private int lineStart;
+    private int lineEnd;
+    private String[] names;
     int fieldCount;
     int[] fieldStart = new int[16];
     int[] fieldEnd = new int[16];
@@ -47,13 +57,44 @@ final class CsvScanner {
         return lineNumber;
     }
 
+    /** While on, a line whose first byte is '#' is returned unsplit as a comment. */
+    void comments(boolean on) {
+        comments = on;
+    }
+
+    /** Tells whether the current line is a comment (see {@link #comments(boolean)}). */
+    boolean isComment() {
+        return comment;
+    }
+
+    /** The current line as text, without its line end. */
+    String line() {
+        return new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+    }
+
+    /** Sets the header names used to label columns in error messages. */
+    void columnNames(String[] header) {
+        names = header.clone();
+    }
+
+    /** The header name of column {@code i}, or its 1-based position without a header. */
+    String label(int i) {
+        return names != null && i < names.length ? names[i] : Integer.toString(i + 1);
+    }
+
     /** Advances to the next non-blank line and splits it; false at end of input. */
     boolean nextLine() throws IOException {
         while (true) {
             int nl = -1;
+            int high = 0;
+            int scanned = pos;
             while (true) {
-                for (int i = pos; i < limit; i++) {
-                    if (buf[i] == '\n') {
+                byte[] b = buf;
+                int i = scanned;
+                for (; i < limit; i++) {
+                    byte c = b[i];
+                    high |= c;
+                    if (c == '\n') {
                         nl = i;
                         break;
                     }
@@ -61,7 +102,9 @@ final class CsvScanner {
                 if (nl >= 0 || eof) {
                     break;
                 }
+                scanned = i - pos;
                 fill();
+                scanned += pos;
             }
             if (pos >= limit && eof) {
                 return false;
@@ -80,12 +123,85 @@ final class CsvScanner {
             if (le > ls && buf[le - 1] == '\r') {
                 le--;
             }
+            if (high < 0) {
+                checkUtf8(ls, le);
+            }
             if (isBlank(ls, le)) {
                 continue;
+            }
+            lineStart = ls;
+            lineEnd = le;
+            comment = comments && buf[ls] == '#';
+            if (comment) {
+                fieldCount = 0;
+                return true;
             }
             split(ls, le);
             return true;
         }
+    }
+
+    /** Throws naming the line and column of the first byte that is not well-formed UTF-8. */
+    private void checkUtf8(int ls, int le) {
+        byte[] b = buf;
+        int i = ls;
+        while (i < le) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int n;
+            int min;
+            if (c >= 0xC2 && c <= 0xDF) {
+                n = 1;
+                min = 0x80;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                n = 2;
+                min = 0x800;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                n = 3;
+                min = 0x10000;
+            } else {
+                throw badUtf8(ls, le, i);
+            }
+            int cp = c & (0x3F >> n);
+            for (int k = 1; k <= n; k++) {
+                if (i + k >= le || (b[i + k] & 0xC0) != 0x80) {
+                    throw badUtf8(ls, le, i);
+                }
+                cp = (cp << 6) | (b[i + k] & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                throw badUtf8(ls, le, i);
+            }
+            i += n + 1;
+        }
+    }
+
+    private CsvInputException badUtf8(int ls, int le, int at) {
+        // which field: count the delimiters before the bad byte (quotes ignored; a hint)
+        int field = 0;
+        if (delimiter != CsvDelimiter.WHITESPACE) {
+            for (int i = ls; i < at; i++) {
+                if (buf[i] == (byte) delimiter.character()) {
+                    field++;
+                }
+            }
+        } else {
+            boolean inField = false;
+            for (int i = ls; i < at; i++) {
+                boolean space = buf[i] == ' ' || buf[i] == '\t';
+                if (!space && !inField) {
+                    field++;
+                }
+                inField = !space;
+            }
+            field = Math.max(0, field - (inField ? 1 : 0));
+        }
+        return new CsvInputException(source, lineNumber, label(field), String.format(
+                "invalid UTF-8: byte 0x%02X at byte %d of the line; the file must be UTF-8",
+                buf[at] & 0xff, at - ls + 1));
     }
 
     private boolean isBlank(int ls, int le) {
@@ -169,7 +285,7 @@ final class CsvScanner {
                     }
                 }
                 if (!closed) {
-                    throw new CsvInputException(source, lineNumber, Integer.toString(fieldCount + 1),
+                    throw new CsvInputException(source, lineNumber, label(fieldCount),
                             "unterminated quoted field");
                 }
                 addField(s, w);
@@ -177,7 +293,7 @@ final class CsvScanner {
                     r++;
                 }
                 if (r < le && b[r] != d) {
-                    throw new CsvInputException(source, lineNumber, Integer.toString(fieldCount),
+                    throw new CsvInputException(source, lineNumber, label(fieldCount - 1),
                             "unexpected text after closing quote");
                 }
                 p = r;
@@ -205,6 +321,19 @@ final class CsvScanner {
 
     String field(int i) {
         return new String(buf, fieldStart[i], fieldEnd[i] - fieldStart[i], StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Throws unless the line has exactly {@code expected} fields, naming the first missing
+     * column or the first extra one.
+     */
+    void requireFieldCount(int expected, String what) {
+        if (fieldCount != expected) {
+            int col = Math.min(fieldCount, expected);
+            throw new CsvInputException(source, lineNumber, label(col), "the line has "
+                    + fieldCount + " fields, " + what + " " + expected
+                    + (fieldCount < expected ? " (missing)" : " (extra field)"));
+        }
     }
 
     boolean fieldEquals(int i, byte[] other, int otherLength) {

@@ -30,7 +30,8 @@ import java.util.Optional;
  * columns take {@value #CORE_BYTES_PER_CUSTOMER} bytes per customer: frequency (int),
  * recency, T, monetary value (double), first and last purchase (int epoch days), total
  * spend (double) and order count (int); {@link #coreColumnBytes()} reports the bytes
- * actually held. Customer ids are held separately in a {@code String[]}.
+ * actually held. Customer ids are held separately, as UTF-8 bytes in one array (a
+ * {@code String} is made when one is asked for), and must be distinct.
  *
  * <p>Summaries read from a file with a {@code weights} column, or built with
  * {@link Builder#addWeighted}, carry row weights: row {@code i} then stands for
@@ -53,7 +54,7 @@ public final class CustomerSummaries {
     /** Bytes per customer of the core columns, as documented above. */
     public static final int CORE_BYTES_PER_CUSTOMER = 48;
 
-    private final String[] ids;
+    private final IdDictionary ids;
     private final int[] frequency;
     private final double[] recency;
     private final double[] t;
@@ -74,23 +75,27 @@ public final class CustomerSummaries {
     private final int omitted;
     // null: every row stands for one customer
     private final double[] weights;
+    // null unless read from a file
+    private final LineMap lines;
 
-    CustomerSummaries(String[] ids, int[] frequency, double[] recency, double[] t,
+    CustomerSummaries(IdDictionary ids, int[] frequency, double[] recency, double[] t,
             double[] monetary, boolean hasMonetary, int[] firstDay, int[] lastDay,
             double[] totalSpend, int[] orderCount, int[] frequencyHoldout,
             double[] monetaryHoldout, double[] durationHoldout, TimeUnit unit,
             LocalDate calibrationEnd, LocalDate observationEnd, int omitted) {
         this(ids, frequency, recency, t, monetary, hasMonetary, firstDay, lastDay, totalSpend,
                 orderCount, frequencyHoldout, monetaryHoldout, durationHoldout, unit,
-                calibrationEnd, observationEnd, omitted, null);
+                calibrationEnd, observationEnd, omitted, null, null);
     }
 
-    private CustomerSummaries(String[] ids, int[] frequency, double[] recency, double[] t,
+    private CustomerSummaries(IdDictionary ids, int[] frequency, double[] recency, double[] t,
             double[] monetary, boolean hasMonetary, int[] firstDay, int[] lastDay,
             double[] totalSpend, int[] orderCount, int[] frequencyHoldout,
             double[] monetaryHoldout, double[] durationHoldout, TimeUnit unit,
-            LocalDate calibrationEnd, LocalDate observationEnd, int omitted, double[] weights) {
+            LocalDate calibrationEnd, LocalDate observationEnd, int omitted, double[] weights,
+            LineMap lines) {
         this.weights = weights;
+        this.lines = lines;
         this.ids = ids;
         this.frequency = frequency;
         this.recency = recency;
@@ -125,7 +130,12 @@ public final class CustomerSummaries {
      * @return the number of customers, zero or more
      */
     public int size() {
-        return ids.length;
+        return ids.size();
+    }
+
+    /** The id dictionary, for writers that copy ids as bytes. */
+    IdDictionary ids() {
+        return ids;
     }
 
     /**
@@ -135,7 +145,8 @@ public final class CustomerSummaries {
      * @return the customer id, never null
      */
     public String customerId(int i) {
-        return ids[i];
+        Objects.checkIndex(i, ids.size());
+        return ids.get(i);
     }
 
     /**
@@ -312,7 +323,7 @@ public final class CustomerSummaries {
      * @return the weight, {@code > 0}; 1 where {@link #hasWeights()} is false
      */
     public double weight(int i) {
-        Objects.checkIndex(i, ids.length);
+        Objects.checkIndex(i, ids.size());
         return weights == null ? 1.0 : weights[i];
     }
 
@@ -323,7 +334,7 @@ public final class CustomerSummaries {
      */
     public double[] weightsColumn() {
         if (weights == null) {
-            double[] ones = new double[ids.length];
+            double[] ones = new double[ids.size()];
             Arrays.fill(ones, 1.0);
             return ones;
         }
@@ -369,12 +380,87 @@ public final class CustomerSummaries {
     }
 
     /**
+     * Returns the name of the file (or source) the summaries were read from, as given to
+     * {@link SummaryCsv}.
+     *
+     * @return the source, or empty for summaries not read from a file
+     */
+    public Optional<String> source() {
+        return lines == null ? Optional.empty() : Optional.of(lines.source);
+    }
+
+    /**
+     * Returns the 1-based line of the file that holds row {@code i}, so that a check made
+     * later (for example by a model) can point at the input.
+     *
+     * @param i the row, {@code 0 <= i < size()}
+     * @return the line, or 0 for summaries not read from a file
+     */
+    public long sourceLine(int i) {
+        Objects.checkIndex(i, ids.size());
+        return lines == null ? 0 : lines.line(i);
+    }
+
+    /**
+     * Returns the name the source file gives a column, for messages that should point at
+     * the file as the user wrote it: for example {@code x} for {@code frequency} in a file
+     * with the published CDNOW header.
+     *
+     * @param column the column name used by this class's documentation ({@code frequency},
+     *     {@code recency}, {@code T}, {@code monetary_value}, {@code weights}, a holdout
+     *     column or {@code customer_id}), not null
+     * @return the file's name of that column, or {@code column} itself when the summaries
+     *     were not read from a file or the file has no such column
+     */
+    public String columnName(String column) {
+        Objects.requireNonNull(column, "column");
+        return lines == null ? column : lines.columns.getOrDefault(column, column);
+    }
+
+    /** The data lines of a file: row i is on line first + i plus the lines skipped before it. */
+    static final class LineMap {
+        final String source;
+        final java.util.Map<String, String> columns = new java.util.HashMap<>();
+        private final long first;
+        private int[] gapRow = new int[0];
+        private long[] gapSkip = new long[0];
+        private int gaps;
+
+        LineMap(String source, long first) {
+            this.source = source;
+            this.first = first;
+        }
+
+        /** Records that row {@code row} is on {@code line}; rows arrive in order. */
+        void record(int row, long line) {
+            long skip = line - first - row;
+            if (skip != (gaps == 0 ? 0 : gapSkip[gaps - 1])) {
+                if (gaps == gapRow.length) {
+                    gapRow = Arrays.copyOf(gapRow, Math.max(4, gaps * 2));
+                    gapSkip = Arrays.copyOf(gapSkip, Math.max(4, gaps * 2));
+                }
+                gapRow[gaps] = row;
+                gapSkip[gaps] = skip;
+                gaps++;
+            }
+        }
+
+        long line(int row) {
+            int k = Arrays.binarySearch(gapRow, 0, gaps, row);
+            if (k < 0) {
+                k = -k - 2;
+            }
+            return first + row + (k < 0 ? 0 : gapSkip[k]);
+        }
+    }
+
+    /**
      * Returns a copy of the customer ids.
      *
      * @return the ids in row order, never null
      */
     public String[] customerIdColumn() {
-        return ids.clone();
+        return ids.toArray();
     }
 
     /**
@@ -501,23 +587,23 @@ public final class CustomerSummaries {
     static void checkRow(String id, int frequency, double recency, double t,
             double monetaryValue) {
         if (frequency < 0) {
-            throw new IllegalArgumentException(
+            throw new RowException("frequency", 
                     "customer '" + id + "': frequency must be >= 0: " + frequency);
         }
         if (!(recency >= 0) || !Double.isFinite(recency)) {
-            throw new IllegalArgumentException(
+            throw new RowException("recency", 
                     "customer '" + id + "': recency must be finite and >= 0: " + recency);
         }
         if (!Double.isFinite(t) || t < recency) {
-            throw new IllegalArgumentException("customer '" + id
+            throw new RowException("T", "customer '" + id
                     + "': T must be finite and >= recency " + recency + ": " + t);
         }
         if (frequency == 0 && recency != 0) {
-            throw new IllegalArgumentException(
+            throw new RowException("recency", 
                     "customer '" + id + "': recency must be 0 when frequency is 0: " + recency);
         }
         if (!Double.isFinite(monetaryValue)) {
-            throw new IllegalArgumentException(
+            throw new RowException("monetary_value", 
                     "customer '" + id + "': monetary value is not finite: " + monetaryValue);
         }
     }
@@ -525,15 +611,15 @@ public final class CustomerSummaries {
     static void checkHoldout(String id, int frequencyHoldout, double monetaryValueHoldout,
             double durationHoldout) {
         if (frequencyHoldout < 0) {
-            throw new IllegalArgumentException("customer '" + id
+            throw new RowException("frequency_holdout", "customer '" + id
                     + "': frequency_holdout must be >= 0: " + frequencyHoldout);
         }
         if (!Double.isFinite(monetaryValueHoldout)) {
-            throw new IllegalArgumentException("customer '" + id
+            throw new RowException("monetary_value_holdout", "customer '" + id
                     + "': monetary_value_holdout is not finite: " + monetaryValueHoldout);
         }
         if (!(durationHoldout >= 0) || !Double.isFinite(durationHoldout)) {
-            throw new IllegalArgumentException("customer '" + id
+            throw new RowException("duration_holdout", "customer '" + id
                     + "': duration_holdout must be finite and >= 0: " + durationHoldout);
         }
     }
@@ -556,7 +642,7 @@ public final class CustomerSummaries {
      * }</pre>
      */
     public static final class Builder {
-        private String[] ids = new String[16];
+        private final IdDictionary ids = new IdDictionary(16);
         private int[] frequency = new int[16];
         private double[] recency = new double[16];
         private double[] t = new double[16];
@@ -569,6 +655,7 @@ public final class CustomerSummaries {
         private Boolean withHoldout;
         private boolean hasMonetary = true;
         private TimeUnit unit;
+        private LineMap lines;
         private boolean built;
 
         private Builder() {
@@ -599,17 +686,28 @@ public final class CustomerSummaries {
             return this;
         }
 
+        /** Records where the rows come from; rows then carry their lines (SummaryCsv). */
+        Builder source(String source, long firstDataLine) {
+            lines = new LineMap(source, firstDataLine);
+            return this;
+        }
+
+        /** Records the source's name of a column (after {@link #source}). */
+        void columnName(String column, String name) {
+            lines.columns.put(column, name);
+        }
+
         /**
          * Adds a customer without holdout columns.
          *
-         * @param customerId the customer id, not null
+         * @param customerId the customer id, not null, not added before
          * @param frequency the number of repeat purchase days, {@code >= 0}
          * @param recency first to last purchase, {@code >= 0}, 0 if frequency is 0
          * @param t first purchase to calibration end, {@code >= recency}
          * @param monetaryValue mean value of the repeat purchase days, finite
          * @return this builder
-         * @throws IllegalArgumentException if a value is invalid (the message names the
-         *     customer and the value)
+         * @throws IllegalArgumentException if a value is invalid or the id was added before
+         *     (the message names the customer and the value)
          * @throws IllegalStateException if earlier rows had holdout columns, or after build
          */
         public Builder add(String customerId, int frequency, double recency, double t,
@@ -617,7 +715,9 @@ public final class CustomerSummaries {
             Objects.requireNonNull(customerId, "customerId");
             checkState(false);
             checkRow(customerId, frequency, recency, t, monetaryValue);
-            append(customerId, frequency, recency, t, monetaryValue);
+            checkMonetary(customerId, monetaryValue);
+            addId(customerId);
+            append(frequency, recency, t, monetaryValue);
             size++;
             return this;
         }
@@ -625,7 +725,7 @@ public final class CustomerSummaries {
         /**
          * Adds a customer with holdout columns.
          *
-         * @param customerId the customer id, not null
+         * @param customerId the customer id, not null, not added before
          * @param frequency the number of repeat purchase days, {@code >= 0}
          * @param recency first to last purchase, {@code >= 0}, 0 if frequency is 0
          * @param t first purchase to calibration end, {@code >= recency}
@@ -634,8 +734,8 @@ public final class CustomerSummaries {
          * @param monetaryValueHoldout mean value of the holdout purchase days, finite
          * @param durationHoldout length of the holdout period, {@code >= 0}
          * @return this builder
-         * @throws IllegalArgumentException if a value is invalid (the message names the
-         *     customer and the value)
+         * @throws IllegalArgumentException if a value is invalid or the id was added before
+         *     (the message names the customer and the value)
          * @throws IllegalStateException if earlier rows had no holdout columns, or after
          *     build
          */
@@ -646,19 +746,10 @@ public final class CustomerSummaries {
             checkState(true);
             checkRow(customerId, frequency, recency, t, monetaryValue);
             checkHoldout(customerId, frequencyHoldout, monetaryValueHoldout, durationHoldout);
-            append(customerId, frequency, recency, t, monetaryValue);
-            if (this.frequencyHoldout == null) {
-                this.frequencyHoldout = new int[ids.length];
-                this.monetaryHoldout = new double[ids.length];
-                this.durationHoldout = new double[ids.length];
-            } else if (this.frequencyHoldout.length < ids.length) {
-                this.frequencyHoldout = Arrays.copyOf(this.frequencyHoldout, ids.length);
-                this.monetaryHoldout = Arrays.copyOf(this.monetaryHoldout, ids.length);
-                this.durationHoldout = Arrays.copyOf(this.durationHoldout, ids.length);
-            }
-            this.frequencyHoldout[size] = frequencyHoldout;
-            this.monetaryHoldout[size] = monetaryValueHoldout;
-            this.durationHoldout[size] = durationHoldout;
+            checkMonetary(customerId, monetaryValue);
+            addId(customerId);
+            append(frequency, recency, t, monetaryValue);
+            appendHoldout(frequencyHoldout, monetaryValueHoldout, durationHoldout);
             size++;
             return this;
         }
@@ -667,7 +758,7 @@ public final class CustomerSummaries {
          * Adds a row that stands for {@code weight} customers with the same history
          * (without holdout columns). Rows added without a weight count as weight 1.
          *
-         * @param customerId the row id, not null
+         * @param customerId the row id, not null, not added before
          * @param frequency the number of repeat purchase days, {@code >= 0}
          * @param recency first to last purchase, {@code >= 0}, 0 if frequency is 0
          * @param t first purchase to calibration end (or number of purchase
@@ -675,29 +766,100 @@ public final class CustomerSummaries {
          * @param monetaryValue mean value of the repeat purchase days, finite
          * @param weight the number of customers, finite and {@code > 0}
          * @return this builder
-         * @throws IllegalArgumentException if a value is invalid (the message names the
-         *     row and the value)
+         * @throws IllegalArgumentException if a value is invalid or the id was added before
+         *     (the message names the row and the value)
          * @throws IllegalStateException if earlier rows had holdout columns, or after build
          */
         public Builder addWeighted(String customerId, int frequency, double recency, double t,
                 double monetaryValue, double weight) {
             Objects.requireNonNull(customerId, "customerId");
-            if (!(weight > 0) || !Double.isFinite(weight)) {
-                throw new IllegalArgumentException("customer '" + customerId
-                        + "': weight must be finite and > 0: " + weight);
-            }
+            checkWeight(customerId, weight);
             checkState(false);
             checkRow(customerId, frequency, recency, t, monetaryValue);
-            append(customerId, frequency, recency, t, monetaryValue);
-            if (weights == null) {
-                weights = new double[ids.length];
-                Arrays.fill(weights, 0, size, 1.0);
-            } else if (weights.length < ids.length) {
-                weights = Arrays.copyOf(weights, ids.length);
-            }
-            weights[size] = weight;
+            checkMonetary(customerId, monetaryValue);
+            addId(customerId);
+            append(frequency, recency, t, monetaryValue);
+            appendWeight(weight);
             size++;
             return this;
+        }
+
+        /**
+         * Adds a row whose id is the UTF-8 bytes {@code b[s, e)}, read from line
+         * {@code line} of the source; {@code weight} is NaN for an unweighted row. The id
+         * is made a String only for an error message.
+         */
+        void add(byte[] b, int s, int e, long line, int frequency, double recency, double t,
+                double monetaryValue, boolean holdout, int frequencyHoldout,
+                double monetaryValueHoldout, double durationHoldout, double weight) {
+            checkState(holdout);
+            boolean weighted = !Double.isNaN(weight);
+            try {
+                if (weighted) {
+                    checkWeight("", weight);
+                }
+                checkRow("", frequency, recency, t, monetaryValue);
+                if (holdout) {
+                    checkHoldout("", frequencyHoldout, monetaryValueHoldout, durationHoldout);
+                }
+                checkMonetary("", monetaryValue);
+            } catch (IllegalArgumentException ex) {
+                // again, with the id in the message
+                String id = new String(b, s, e - s, java.nio.charset.StandardCharsets.UTF_8);
+                if (weighted) {
+                    checkWeight(id, weight);
+                }
+                checkRow(id, frequency, recency, t, monetaryValue);
+                if (holdout) {
+                    checkHoldout(id, frequencyHoldout, monetaryValueHoldout, durationHoldout);
+                }
+                checkMonetary(id, monetaryValue);
+                throw ex;
+            }
+            int index = ids.addIfAbsent(b, s, e);
+            if (index < 0) {
+                throw duplicate(new String(b, s, e - s, java.nio.charset.StandardCharsets.UTF_8),
+                        -1 - index);
+            }
+            append(frequency, recency, t, monetaryValue);
+            if (holdout) {
+                appendHoldout(frequencyHoldout, monetaryValueHoldout, durationHoldout);
+            }
+            if (weighted) {
+                appendWeight(weight);
+            }
+            if (lines != null) {
+                lines.record(size, line);
+            }
+            size++;
+        }
+
+        private void addId(String customerId) {
+            int index = ids.addIfAbsent(customerId);
+            if (index < 0) {
+                throw duplicate(customerId, -1 - index);
+            }
+        }
+
+        private RowException duplicate(String id, int earlier) {
+            String where = lines == null ? "row " + earlier
+                    : "line " + lines.line(earlier);
+            return new RowException("customer_id", "customer '" + id
+                    + "': duplicate customer id (first on " + where + ")");
+        }
+
+        private static void checkWeight(String customerId, double weight) {
+            if (!(weight > 0) || !Double.isFinite(weight)) {
+                throw new RowException("weights", "customer '" + customerId
+                        + "': weight must be finite and > 0: " + weight);
+            }
+        }
+
+        private void checkMonetary(String id, double m) {
+            if (!hasMonetary && m != 0) {
+                throw new RowException("monetary_value", "customer '" + id
+                        + "': monetary value must be 0 when the column is absent: " + m);
+            }
         }
 
         private void checkState(boolean holdout) {
@@ -712,32 +874,50 @@ public final class CustomerSummaries {
             }
         }
 
-        private void append(String id, int f, double r, double tt, double m) {
-            if (!hasMonetary && m != 0) {
-                throw new IllegalArgumentException("customer '" + id
-                        + "': monetary value must be 0 when the column is absent: " + m);
-            }
-            if (size == ids.length) {
-                int capacity = size * 2;
-                ids = Arrays.copyOf(ids, capacity);
+        private void append(int f, double r, double tt, double m) {
+            if (size == frequency.length) {
+                int capacity = (int) Math.min(Integer.MAX_VALUE - 8, size * 3L / 2 + 1);
                 frequency = Arrays.copyOf(frequency, capacity);
                 recency = Arrays.copyOf(recency, capacity);
                 t = Arrays.copyOf(t, capacity);
                 monetary = Arrays.copyOf(monetary, capacity);
             }
-            if (weights != null && weights.length < ids.length) {
-                int from = weights.length;
-                weights = Arrays.copyOf(weights, ids.length);
-                Arrays.fill(weights, from, weights.length, 1.0);
-            }
             if (weights != null) {
+                if (weights.length < frequency.length) {
+                    int from = weights.length;
+                    weights = Arrays.copyOf(weights, frequency.length);
+                    Arrays.fill(weights, from, weights.length, 1.0);
+                }
                 weights[size] = 1.0;
             }
-            ids[size] = id;
             frequency[size] = f;
             recency[size] = r + 0.0;
             t[size] = tt + 0.0;
             monetary[size] = m + 0.0;
+        }
+
+        private void appendHoldout(int fh, double mh, double dh) {
+            int capacity = frequency.length;
+            if (frequencyHoldout == null) {
+                frequencyHoldout = new int[capacity];
+                monetaryHoldout = new double[capacity];
+                durationHoldout = new double[capacity];
+            } else if (frequencyHoldout.length < capacity) {
+                frequencyHoldout = Arrays.copyOf(frequencyHoldout, capacity);
+                monetaryHoldout = Arrays.copyOf(monetaryHoldout, capacity);
+                durationHoldout = Arrays.copyOf(durationHoldout, capacity);
+            }
+            frequencyHoldout[size] = fh;
+            monetaryHoldout[size] = mh + 0.0;
+            durationHoldout[size] = dh + 0.0;
+        }
+
+        private void appendWeight(double weight) {
+            if (weights == null) {
+                weights = new double[frequency.length];
+                Arrays.fill(weights, 0, size, 1.0);
+            }
+            weights[size] = weight;
         }
 
         /**
@@ -752,13 +932,20 @@ public final class CustomerSummaries {
             }
             built = true;
             boolean holdout = Boolean.TRUE.equals(withHoldout);
-            return new CustomerSummaries(Arrays.copyOf(ids, size), Arrays.copyOf(frequency, size),
-                    Arrays.copyOf(recency, size), Arrays.copyOf(t, size),
-                    Arrays.copyOf(monetary, size), hasMonetary, null, null, null, null,
-                    holdout ? Arrays.copyOf(frequencyHoldout, size) : null,
-                    holdout ? Arrays.copyOf(monetaryHoldout, size) : null,
-                    holdout ? Arrays.copyOf(durationHoldout, size) : null,
-                    unit, null, null, 0, weights == null ? null : Arrays.copyOf(weights, size));
+            return new CustomerSummaries(ids.trimmed(), trim(frequency), trim(recency), trim(t),
+                    trim(monetary), hasMonetary, null, null, null, null,
+                    holdout ? trim(frequencyHoldout) : null,
+                    holdout ? trim(monetaryHoldout) : null,
+                    holdout ? trim(durationHoldout) : null,
+                    unit, null, null, 0, weights == null ? null : trim(weights), lines);
+        }
+
+        private int[] trim(int[] a) {
+            return a.length == size ? a : Arrays.copyOf(a, size);
+        }
+
+        private double[] trim(double[] a) {
+            return a.length == size ? a : Arrays.copyOf(a, size);
         }
     }
 }

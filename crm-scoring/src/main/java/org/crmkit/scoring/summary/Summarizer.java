@@ -39,10 +39,14 @@ import org.slf4j.LoggerFactory;
  * {@link #summarize} with an {@link InvalidTransactionException}.
  *
  * <p>The algorithm is sort-free across customers: a counting sort groups the
- * transactions by dense customer index in two linear passes; a customer with few
- * transactions is then summarised by pairwise comparison of its days (no sorting), one
- * with many by sorting its days in place. It allocates only its column arrays, never
- * per transaction. Logs of at least 2<sup>20</sup> transactions are processed in up to
+ * transactions by dense customer index in two linear passes (skipped when the log is
+ * already grouped, each customer's transactions in one run as most exports have them: the
+ * log's own columns are then used); a customer with few transactions is then summarised
+ * by pairwise comparison of its days (no sorting), one with many by sorting its days in
+ * place. It allocates only its column arrays, never per transaction. Memory beyond the
+ * log's 16 bytes per transaction: about 64 bytes per customer (the output columns and
+ * offsets) and, for a log that is not grouped, 12 bytes per transaction for the grouped
+ * copy. Logs of at least 2<sup>20</sup> transactions are processed in up to
  * four parts in parallel (parallel streams, so the common fork-join pool and the calling
  * thread); results and reported errors are the same as a sequential run's.
  *
@@ -102,7 +106,7 @@ public final class Summarizer {
         int n = log.size();
         int customers = log.customerCount();
         if (n == 0) {
-            return new CustomerSummaries(new String[0], new int[0], new double[0], new double[0],
+            return new CustomerSummaries(new IdDictionary(0).trimmed(), new int[0], new double[0], new double[0],
                     new double[0], true, new int[0], new int[0], new double[0], new int[0], null,
                     null, null, unit, calibrationEnd, null, customers);
         }
@@ -120,9 +124,9 @@ public final class Summarizer {
             for (int i = 0; i < n; i++) {
                 if (log.day[i] > obs) {
                     throw new InvalidTransactionException("transaction of customer '"
-                            + log.customerIds[log.customer[i]] + "' on "
+                            + log.ids.get(log.customer[i]) + "' on "
                             + LocalDate.ofEpochDay(log.day[i]) + " is after the observation end "
-                            + observationEnd, log.customerIds[log.customer[i]],
+                            + observationEnd, log.ids.get(log.customer[i]),
                             LocalDate.ofEpochDay(log.day[i]), log.amount[i]);
                 }
             }
@@ -132,46 +136,60 @@ public final class Summarizer {
         // each part keeps a count per customer, so there are few parts, one per thread
         int parts = n >= parallelThreshold ? Math.min(MAX_PARTS, where.parallelism()) : 1;
 
-        // counting sort by customer, in parallel over slices of the log: each slice counts
-        // its customers, then scatters into its own sub-range of each customer's range
         int[] cust = log.customer;
-        int[][] cursor = new int[parts][];
-        where.run(parts, p -> {
-            int[] count = new int[customers];
-            for (int i = slice(n, parts, p), to = slice(n, parts, p + 1); i < to; i++) {
-                count[cust[i]]++;
-            }
-            cursor[p] = count;
-        });
         int[] start = new int[customers + 1];
-        int base = 0;
-        for (int c = 0; c < customers; c++) {
-            start[c] = base;
+        int[] groupedDay;
+        double[] groupedAmount;
+        if (grouped(cust)) {
+            // each customer's transactions are already one run (customer indexes are dense in
+            // order of first appearance, so a grouped log has them non-decreasing): use the
+            // log's own columns, no copy
+            for (int i = 0; i < n; i++) {
+                start[cust[i] + 1]++;
+            }
+            for (int c = 0; c < customers; c++) {
+                start[c + 1] += start[c];
+            }
+            groupedDay = log.day;
+            groupedAmount = log.amount;
+        } else {
+            // counting sort by customer, in parallel over slices of the log: each slice counts
+            // its customers, then scatters into its own sub-range of each customer's range
+            int[][] cursor = new int[parts][];
+            where.run(parts, p -> {
+                int[] count = new int[customers];
+                for (int i = slice(n, parts, p), to = slice(n, parts, p + 1); i < to; i++) {
+                    count[cust[i]]++;
+                }
+                cursor[p] = count;
+            });
+            int base = 0;
+            for (int c = 0; c < customers; c++) {
+                start[c] = base;
+                for (int p = 0; p < parts; p++) {
+                    int k = cursor[p][c];
+                    cursor[p][c] = base;
+                    base += k;
+                }
+            }
+            start[customers] = base;
+            int[] gDay = new int[n];
+            double[] gAmount = new double[n];
+            int[] srcDay = log.day;
+            double[] srcAmount = log.amount;
+            where.run(parts, p -> {
+                int[] cur = cursor[p];
+                for (int i = slice(n, parts, p), to = slice(n, parts, p + 1); i < to; i++) {
+                    int q = cur[cust[i]]++;
+                    gDay[q] = srcDay[i];
+                    gAmount[q] = srcAmount[i];
+                }
+            });
             for (int p = 0; p < parts; p++) {
-                int k = cursor[p][c];
-                cursor[p][c] = base;
-                base += k;
+                cursor[p] = null;
             }
-        }
-        start[customers] = base;
-        // day and amount side by side, so that the scatter touches one cache line per
-        // transaction rather than two
-        if (n > (Integer.MAX_VALUE - 8) / 2) {
-            throw new IllegalArgumentException("too many transactions to summarise: " + n);
-        }
-        double[] rec = new double[2 * n];
-        int[] srcDay = log.day;
-        double[] srcAmount = log.amount;
-        where.run(parts, p -> {
-            int[] cur = cursor[p];
-            for (int i = slice(n, parts, p), to = slice(n, parts, p + 1); i < to; i++) {
-                int q = cur[cust[i]]++;
-                rec[2 * q] = srcDay[i];
-                rec[2 * q + 1] = srcAmount[i];
-            }
-        });
-        for (int p = 0; p < parts; p++) {
-            cursor[p] = null;
+            groupedDay = gDay;
+            groupedAmount = gAmount;
         }
 
         Columns out = new Columns(customers, holdout);
@@ -193,8 +211,8 @@ public final class Summarizer {
             }
             bounds[p] = lo;
         }
-        where.run(parts, p -> summarizeCustomers(log, bounds[p], bounds[p + 1], start, rec,
-                cal, unitDays, out));
+        where.run(parts, p -> summarizeCustomers(log, bounds[p], bounds[p + 1], start, groupedDay,
+                groupedAmount, cal, unitDays, out));
 
         int rows = 0;
         for (int c = 0; c < customers; c++) {
@@ -205,13 +223,7 @@ public final class Summarizer {
         if (rows < customers) {
             out.compact(rows);
         }
-        String[] ids = new String[rows];
-        int r = 0;
-        for (int c = 0; c < customers && r < rows; c++) {
-            if (out.kept == null || out.kept[c]) {
-                ids[r++] = log.customerIds[c];
-            }
-        }
+        IdDictionary ids = out.kept == null ? log.ids : log.ids.subset(out.kept, rows);
         double[] durationHoldout = null;
         if (holdout) {
             durationHoldout = new double[rows];
@@ -230,6 +242,66 @@ public final class Summarizer {
     private static final int NO_PURCHASE = Integer.MIN_VALUE;
     private static final int PARALLEL_THRESHOLD = 1 << 20;
     private static final int MAX_PARTS = 4;
+
+    /**
+     * Returns how many bytes {@link #summarize} will allocate for a log, beyond the log
+     * itself: about 64 per customer (output columns, offsets, counts) and, for a log whose
+     * customers' transactions are not each in one run, 12 per transaction for the grouped
+     * copy.
+     *
+     * <pre>{@code
+     * long need = summarizer.workingBytes(log);  // compare with Runtime.getRuntime().maxMemory()
+     * }</pre>
+     *
+     * @param log the transactions, not null
+     * @return the estimate in bytes, zero or more
+     */
+    public long workingBytes(TransactionLog log) {
+        Objects.requireNonNull(log, "log");
+        long bytes = 64L * log.customerCount();
+        if (!grouped(log.customer)) {
+            bytes += 12L * log.size();
+        }
+        return bytes;
+    }
+
+    /**
+     * Fails fast, before any work, when the heap cannot hold what {@link #summarize} needs
+     * for the log ({@link #workingBytes}) after a full collection, saying how much heap to
+     * ask for. For command lines, which should say "use -Xmx..." rather than die midway.
+     *
+     * @param log the transactions, not null
+     * @throws IllegalStateException naming the heap needed, if the heap is too small
+     */
+    public void requireHeap(TransactionLog log) {
+        Runtime rt = Runtime.getRuntime();
+        long need = workingBytes(log);
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > free) {
+            System.gc(); // only here, to measure what is really free
+            free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        }
+        // G1 needs some room to work: ask for a quarter more than the arrays
+        if (need + need / 4 > free) {
+            long used = rt.totalMemory() - rt.freeMemory();
+            long mb = (used + need + need / 4) / (1 << 20) + 64;
+            throw new IllegalStateException("needs about " + mb + " MB of heap to summarise "
+                    + log.size() + " transactions of " + log.customerCount()
+                    + " customers; run with java -Xmx" + ((mb + 255) / 256 * 256) + "m");
+        }
+    }
+
+    /** Whether every customer's transactions form one run: indexes never decrease. */
+    private static boolean grouped(int[] customer) {
+        int previous = 0;
+        for (int c : customer) {
+            if (c < previous) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
 
     private static int slice(int n, int parts, int p) {
         return (int) ((long) n * p / parts);
@@ -303,7 +375,7 @@ public final class Summarizer {
     }
 
     private void summarizeCustomers(TransactionLog log, int cFrom, int cTo, int[] start,
-            double[] rec, int cal, double unitDays, Columns out) {
+            int[] dayOf, double[] amountOf, int cal, double unitDays, Columns out) {
         long[] scratch = new long[0];
         int[] days = new int[INSERTION_SORT_LIMIT];
         double[] amounts = new double[INSERTION_SORT_LIMIT];
@@ -314,7 +386,7 @@ public final class Summarizer {
             int from0 = start[c];
             int len = start[c + 1] - from0;
             if (keep && len <= SMALL_GROUP) {
-                summarizeSmallKeep(c, from0, from0 + len, rec, cal, unitDays, out);
+                summarizeSmallKeep(c, from0, from0 + len, dayOf, amountOf, cal, unitDays, out);
                 continue;
             }
             // copy the customer's transactions out and order them by day
@@ -324,8 +396,8 @@ public final class Summarizer {
                 amounts = new double[capacity];
             }
             for (int k = 0; k < len; k++) {
-                days[k] = (int) rec[2 * (from0 + k)];
-                amounts[k] = rec[2 * (from0 + k) + 1];
+                days[k] = dayOf[from0 + k];
+                amounts[k] = amountOf[from0 + k];
             }
             int from = 0;
             int to = len;
@@ -377,9 +449,9 @@ public final class Summarizer {
                         continue;
                     }
                     if (policy == NonPositiveDayPolicy.REJECT) {
-                        throw new InvalidTransactionException("customer '" + log.customerIds[c]
+                        throw new InvalidTransactionException("customer '" + log.ids.get(c)
                                 + "' has net value " + value + " <= 0 on "
-                                + LocalDate.ofEpochDay(d), log.customerIds[c],
+                                + LocalDate.ofEpochDay(d), log.ids.get(c),
                                 LocalDate.ofEpochDay(d), value);
                     }
                 }
@@ -407,13 +479,13 @@ public final class Summarizer {
      * loop) and the first day's value is separated from the repeat days' by comparison
      * with the first day.
      */
-    private static void summarizeSmallKeep(int c, int from, int to, double[] rec, int cal,
+    private static void summarizeSmallKeep(int c, int from, int to, int[] dayOf, double[] amountOf, int cal,
             double unitDays, Columns out) {
         int first = Integer.MAX_VALUE;
         int lastCal = NO_PURCHASE;
         int orders = 0;
         for (int k = from; k < to; k++) {
-            int d = (int) rec[2 * k];
+            int d = dayOf[k];
             if (d <= cal) {
                 first = Math.min(first, d);
                 lastCal = Math.max(lastCal, d);
@@ -430,12 +502,11 @@ public final class Summarizer {
         int calDays = 0;
         int holdoutDays = 0;
         for (int k = from; k < to; k++) {
-            double dd = rec[2 * k];
-            int d = (int) dd;
-            double a = rec[2 * k + 1];
+            int d = dayOf[k];
+            double a = amountOf[k];
             boolean dup = false;
             for (int j = from; j < k; j++) {
-                dup |= rec[2 * j] == dd;
+                dup |= dayOf[j] == d;
             }
             int isNew = dup ? 0 : 1;
             if (d <= cal) {

@@ -1,9 +1,8 @@
 package org.crmkit.scoring.summary;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,22 +24,53 @@ import org.crmkit.core.csv.CsvField;
  * summaries have them. Reading undoes the spreadsheet rule ({@link CsvField#restore}), so
  * ids round-trip.
  *
- * <p>Reading: the header line is required and columns are found by name, in any order.
- * {@code frequency}, {@code recency} and {@code T} are required ({@code periods}, the
- * number of purchase opportunities of discrete-time models such as BG/BB, is accepted in
- * place of {@code T}); the id column is {@code customer_id} or, failing that, a column
- * named {@code ID} in any case (the layout of the published CDNOW summary); a file
- * with neither must have a {@code weights} column (compressed rows, such as the BG/BB
- * donations example), and its rows get their 1-based row number as id. {@code weights}
- * is optional: the number of customers a row stands for, finite and {@code > 0}
- * ({@link CustomerSummaries#weight(int)}); it cannot be combined with the holdout
- * columns. {@code monetary_value} is optional (absent:
+ * <p>The time unit travels with the file: when the summaries know their unit (those of a
+ * {@link Summarizer} always do), the file starts with the comment line
+ * {@code # time_unit=weeks} before the header, and reading such a file gives summaries
+ * with that {@link CustomerSummaries#timeUnit()}, so that {@code crm fit} records it in
+ * the model file without the user repeating it. Other tools read these files with their
+ * comment option ({@code pandas.read_csv(path, comment="#")}, R's
+ * {@code read.csv(path, comment.char = "#")}).
+ *
+ * <p>Writing: UTF-8, comma separated, the optional comment line, a header line,
+ * {@code \n} line ends, numbers as plain decimals without exponent that read back exactly
+ * (locale-independent; the form of {@link Double#toString(double)} for most values, at most
+ * two characters longer), ids quoted per RFC 4180 when they contain a comma, quote or line
+ * break. The
+ * holdout columns and {@code weights} are written when the summaries have them.
+ *
+ * <p>Reading: UTF-8 (a byte order mark is skipped; invalid bytes are an error); lines
+ * before the header that start with {@code #} are comments, and {@code # time_unit=UNIT}
+ * among them sets the unit ({@code days}, {@code weeks} or {@code months}; another value,
+ * or the key twice, is an error). The header line is required and columns are found by
+ * name, in any order; each column has the names researchers bring with them:
+ * <table>
+ *   <caption>Accepted column names</caption>
+ *   <tr><th>column</th><th>crmkit</th><th>lifetimes</th><th>papers (Fader, Hardie and Lee)</th></tr>
+ *   <tr><td>frequency</td><td>{@code frequency}</td><td>{@code frequency_cal}</td><td>{@code x}</td></tr>
+ *   <tr><td>recency</td><td>{@code recency}</td><td>{@code recency_cal}</td><td>{@code t_x}</td></tr>
+ *   <tr><td>T</td><td>{@code T}</td><td>{@code T_cal}</td><td>{@code T}</td></tr>
+ *   <tr><td>monetary value</td><td>{@code monetary_value}</td><td>{@code monetary_value_cal}</td><td>{@code zbar}</td></tr>
+ *   <tr><td>holdout</td><td colspan="2">{@code frequency_holdout}, {@code monetary_value_holdout},
+ *       {@code duration_holdout}</td><td></td></tr>
+ * </table>
+ * Two names of one column in one header are an error. {@code frequency}, {@code recency}
+ * and {@code T} are required ({@code periods}, the number of purchase opportunities of
+ * discrete-time models such as BG/BB, is accepted in place of {@code T}); the id column is
+ * {@code customer_id} or, failing that, a column named {@code ID} in any case (the layout
+ * of the published CDNOW summary); a file with neither must have a {@code weights} column
+ * (compressed rows, such as the BG/BB donations example), and its rows get their 1-based
+ * row number as id. {@code weights} is optional: the number of customers a row stands
+ * for, finite and {@code > 0} ({@link CustomerSummaries#weight(int)}); it cannot be
+ * combined with the holdout columns. {@code monetary_value} is optional (absent:
  * {@link CustomerSummaries#hasMonetaryValue()} is false and every value is 0); the three
- * holdout columns are all present or all absent. Other columns are ignored, so a file
- * with additional columns (for example predictions) reads fine. Frequencies must be
- * whole numbers ({@code 2.0} is accepted). Every row is validated as by
- * {@link CustomerSummaries.Builder}; any problem throws a {@link CsvInputException}
- * with file, line and column.
+ * holdout columns are all present or all absent. Other columns are ignored, so a file with
+ * additional columns (for example predictions) reads fine, but every line must have as
+ * many fields as the header. Frequencies must be whole numbers ({@code 2.0} is accepted).
+ * Customer ids must be distinct. Every row is validated as by
+ * {@link CustomerSummaries.Builder}; any problem throws a {@link CsvInputException} with
+ * file, 1-based line and column (as the header names it). The summaries remember the file
+ * and each row's line ({@link CustomerSummaries#sourceLine(int)}) for checks made later.
  *
  * <pre>{@code
  * SummaryCsv.write(Path.of("summary.csv"), summaries);
@@ -54,6 +84,17 @@ public final class SummaryCsv {
     static final String[] CORE = {"customer_id", "frequency", "recency", "T", "monetary_value"};
     static final String[] HOLDOUT = {
         "frequency_holdout", "monetary_value_holdout", "duration_holdout"};
+
+    /** The names accepted for frequency: crmkit's, lifetimes' calibration name, the papers'. */
+    static final String[] FREQUENCY = {"frequency", "frequency_cal", "x"};
+    /** The names accepted for recency. */
+    static final String[] RECENCY = {"recency", "recency_cal", "t_x"};
+    /** The names accepted for T, and {@code periods} of discrete-time data. */
+    static final String[] AGE = {"T", "T_cal", "periods"};
+    /** The names accepted for the monetary value ({@code zbar} in Fader, Hardie and Lee). */
+    static final String[] MONETARY = {"monetary_value", "monetary_value_cal", "zbar"};
+    /** The key of the metadata comment that carries the time unit. */
+    static final String TIME_UNIT_KEY = "time_unit";
 
     /** The optional column of row weights. */
     static final String WEIGHTS = "weights";
@@ -73,10 +114,24 @@ public final class SummaryCsv {
     public static void write(Path file, CustomerSummaries summaries) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(summaries, "summaries");
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
-                StandardCharsets.UTF_8), 1 << 16)) {
-            write(w, summaries);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(out, summaries);
         }
+    }
+
+    /**
+     * Writes summaries as UTF-8 to a stream; the stream is not closed. The fast path: rows
+     * are formatted as bytes into one buffer, numbers by an exact shortest-form formatter
+     * rather than {@code Double.toString}, ids copied as the UTF-8 bytes they are held in.
+     *
+     * @param out the destination, not null
+     * @param summaries the summaries, not null
+     * @throws IOException if writing fails
+     */
+    public static void write(OutputStream out, CustomerSummaries summaries) throws IOException {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(summaries, "summaries");
+        write(summaries, true, (b, len) -> out.write(b, 0, len));
     }
 
     /**
@@ -104,35 +159,102 @@ public final class SummaryCsv {
             throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(summaries, "summaries");
+        // the buffer is flushed at line ends only, so each chunk is whole UTF-8
+        write(summaries, spreadsheetSafe, (b, len) -> out.write(new String(b, 0, len, StandardCharsets.UTF_8)));
+    }
+
+    private interface Sink {
+        void accept(byte[] bytes, int length) throws IOException;
+    }
+
+    private static void write(CustomerSummaries summaries, boolean spreadsheetSafe, Sink sink) throws IOException {
         boolean holdout = summaries.hasHoldout();
+        boolean weights = summaries.hasWeights();
         StringBuilder sb = new StringBuilder(256);
+        summaries.timeUnit().ifPresent(u -> sb.append("# ").append(TIME_UNIT_KEY).append('=')
+                .append(u).append('\n'));
         sb.append(String.join(",", CORE));
         if (holdout) {
             sb.append(',').append(String.join(",", HOLDOUT));
         }
-        if (summaries.hasWeights()) {
+        if (weights) {
             sb.append(',').append(WEIGHTS);
         }
         sb.append('\n');
-        out.write(sb.toString());
+        byte[] buf = new byte[1 << 16];
+        byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(head, 0, buf, 0, head.length);
+        int p = head.length;
+        IdDictionary ids = summaries.ids();
+        byte[] idBytes = ids.bytes();
+        int numbers = 8 * DecimalFormat.MAX_LENGTH + 16;
         for (int i = 0; i < summaries.size(); i++) {
-            sb.setLength(0);
-            CsvField.append(sb, summaries.customerId(i), spreadsheetSafe);
-            sb.append(',').append(summaries.frequency(i))
-                    .append(',').append(summaries.recency(i))
-                    .append(',').append(summaries.t(i))
-                    .append(',').append(summaries.monetaryValue(i));
+            int is = ids.start(i);
+            int ie = ids.end(i);
+            byte[] id = idBytes;
+            if (!plainId(idBytes, is, ie)) {
+                sb.setLength(0);
+                CsvField.append(sb, ids.get(i), spreadsheetSafe);
+                id = sb.toString().getBytes(StandardCharsets.UTF_8);
+                is = 0;
+                ie = id.length;
+            }
+            int need = ie - is + numbers;
+            if (buf.length - p < need) {
+                sink.accept(buf, p);
+                p = 0;
+                if (buf.length < need) {
+                    buf = new byte[need];
+                }
+            }
+            System.arraycopy(id, is, buf, p, ie - is);
+            p += ie - is;
+            buf[p++] = ',';
+            p = DecimalFormat.appendLong(summaries.frequency(i), buf, p);
+            buf[p++] = ',';
+            p = DecimalFormat.append(summaries.recency(i), buf, p);
+            buf[p++] = ',';
+            p = DecimalFormat.append(summaries.t(i), buf, p);
+            buf[p++] = ',';
+            p = DecimalFormat.append(summaries.monetaryValue(i), buf, p);
             if (holdout) {
-                sb.append(',').append(summaries.frequencyHoldout(i))
-                        .append(',').append(summaries.monetaryValueHoldout(i))
-                        .append(',').append(summaries.durationHoldout(i));
+                buf[p++] = ',';
+                p = DecimalFormat.appendLong(summaries.frequencyHoldout(i), buf, p);
+                buf[p++] = ',';
+                p = DecimalFormat.append(summaries.monetaryValueHoldout(i), buf, p);
+                buf[p++] = ',';
+                p = DecimalFormat.append(summaries.durationHoldout(i), buf, p);
             }
-            if (summaries.hasWeights()) {
-                sb.append(',').append(summaries.weight(i));
+            if (weights) {
+                buf[p++] = ',';
+                p = DecimalFormat.append(summaries.weight(i), buf, p);
             }
-            sb.append('\n');
-            out.write(sb.toString());
+            buf[p++] = '\n';
         }
+        sink.accept(buf, p);
+    }
+
+    /**
+     * Whether an id can be copied as it is: it starts with a letter or digit and holds no
+     * byte that {@link CsvField} might quote or change (any other id goes through it, so
+     * that the rule lives in one place).
+     */
+    private static boolean plainId(byte[] b, int s, int e) {
+        if (e == s) {
+            return false;
+        }
+        byte first = b[s];
+        if (!((first >= '0' && first <= '9') || (first >= 'A' && first <= 'Z')
+                || (first >= 'a' && first <= 'z'))) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            byte c = b[i];
+            if (c == ',' || c == '"' || c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -180,14 +302,24 @@ public final class SummaryCsv {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
         CsvScanner sc = new CsvScanner(in, source, CsvDelimiter.COMMA);
-        if (!sc.nextLine()) {
-            throw new CsvInputException(source, 0, null, "the file is empty (no header line)");
+        sc.comments(true);
+        TimeUnit unit = null;
+        while (true) {
+            if (!sc.nextLine()) {
+                throw new CsvInputException(source, 0, null, "the file is empty (no header line)");
+            }
+            if (!sc.isComment()) {
+                break;
+            }
+            unit = metadata(sc, unit);
         }
+        sc.comments(false);
         long headerLine = sc.lineNumber();
         String[] names = new String[sc.fieldCount];
         for (int i = 0; i < names.length; i++) {
             names[i] = sc.field(i);
         }
+        sc.columnNames(names);
         int id = find(names, "customer_id", source, headerLine);
         if (id < 0) {
             for (int i = 0; i < names.length; i++) {
@@ -205,18 +337,14 @@ public final class SummaryCsv {
             throw new CsvInputException(source, headerLine, "customer_id",
                     "missing column (header: " + String.join(",", names) + ")");
         }
-        int f = require(names, "frequency", source, headerLine);
-        int r = require(names, "recency", source, headerLine);
-        int t = find(names, "T", source, headerLine);
-        if (t < 0) {
-            t = find(names, PERIODS, source, headerLine);
-        }
+        int f = require(names, FREQUENCY, source, headerLine);
+        int r = require(names, RECENCY, source, headerLine);
+        int t = find(names, AGE, source, headerLine);
         if (t < 0) {
             throw new CsvInputException(source, headerLine, "T",
-                    "missing column, and no periods column either (header: "
-                            + String.join(",", names) + ")");
+                    "missing column (T, T_cal or periods; header: " + String.join(",", names) + ")");
         }
-        int m = find(names, "monetary_value", source, headerLine);
+        int m = find(names, MONETARY, source, headerLine);
         int fh = find(names, HOLDOUT[0], source, headerLine);
         int mh = find(names, HOLDOUT[1], source, headerLine);
         int dh = find(names, HOLDOUT[2], source, headerLine);
@@ -230,45 +358,137 @@ public final class SummaryCsv {
             throw new CsvInputException(source, headerLine, WEIGHTS,
                     "weighted rows cannot have holdout columns");
         }
-        int needed = max(id, f, r, t, m, fh, mh, dh, w) + 1;
         CustomerSummaries.Builder b = CustomerSummaries.builder();
+        b.source(source, headerLine + 1);
+        for (String c : new String[] {"customer_id", "frequency", "recency", "T", "monetary_value",
+            HOLDOUT[0], HOLDOUT[1], HOLDOUT[2], WEIGHTS}) {
+            String named = column(c, names, id);
+            if (named != null) {
+                b.columnName(c, named);
+            }
+        }
+        if (unit != null) {
+            b.timeUnit(unit);
+        }
         if (m < 0) {
             b.withoutMonetaryValue();
         }
+        byte[] rowId = new byte[20];
         long rows = 0;
         while (sc.nextLine()) {
             long line = sc.lineNumber();
-            if (sc.fieldCount < needed) {
-                throw new CsvInputException(source, line, names[Math.min(sc.fieldCount,
-                        names.length - 1)], "missing: the line has " + sc.fieldCount
-                        + " fields, the header " + names.length);
+            if (sc.fieldCount != names.length) {
+                sc.requireFieldCount(names.length, "the header");
             }
             rows++;
-            String customer = id >= 0 ? CsvField.restore(sc.field(id)) : Long.toString(rows);
-            if (customer.isEmpty()) {
-                throw new CsvInputException(source, line, names[id], "empty customer id");
+            byte[] idBytes;
+            int is;
+            int ie;
+            if (id >= 0) {
+                idBytes = sc.buf;
+                is = sc.fieldStart[id];
+                ie = sc.fieldEnd[id];
+                if (ie == is) {
+                    throw new CsvInputException(source, line, names[id], "empty customer id");
+                }
+                if (idBytes[is] == '\'') {
+                    // written spreadsheet-safe (CsvField): undo the leading apostrophe
+                    byte[] restored = CsvField.restore(new String(idBytes, is, ie - is, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
+                    idBytes = restored;
+                    is = 0;
+                    ie = restored.length;
+                }
+            } else {
+                idBytes = rowId;
+                is = 0;
+                ie = rowNumber(rows, rowId);
             }
             int frequency = integer(sc, f, names, line);
             double recency = number(sc, r, names, line);
             double tt = number(sc, t, names, line);
             double monetary = m < 0 ? 0.0 : number(sc, m, names, line);
             try {
-                if (w >= 0) {
-                    b.addWeighted(customer, frequency, recency, tt, monetary, number(sc, w, names, line));
-                } else if (holdout) {
-                    b.add(customer, frequency, recency, tt, monetary, integer(sc, fh, names, line),
-                            number(sc, mh, names, line), number(sc, dh, names, line));
+                if (holdout) {
+                    b.add(idBytes, is, ie, line, frequency, recency, tt, monetary, true,
+                            integer(sc, fh, names, line), number(sc, mh, names, line),
+                            number(sc, dh, names, line), Double.NaN);
                 } else {
-                    b.add(customer, frequency, recency, tt, monetary);
+                    b.add(idBytes, is, ie, line, frequency, recency, tt, monetary, false, 0, 0, 0,
+                            w >= 0 ? number(sc, w, names, line) : Double.NaN);
                 }
-            } catch (IllegalArgumentException e) {
-                if (e instanceof CsvInputException) {
-                    throw e;
-                }
-                throw new CsvInputException(source, line, null, e.getMessage());
+            } catch (RowException e) {
+                throw new CsvInputException(source, line, column(e.column, names, id), e.getMessage());
             }
         }
         return b.build();
+    }
+
+    /** Reads a {@code # key=value} comment before the header; returns the time unit. */
+    private static TimeUnit metadata(CsvScanner sc, TimeUnit unit) {
+        String text = sc.line().substring(1).strip();
+        int eq = text.indexOf('=');
+        if (eq < 0) {
+            return unit; // a plain comment
+        }
+        String key = text.substring(0, eq).strip();
+        String value = text.substring(eq + 1).strip();
+        if (!key.equals(TIME_UNIT_KEY)) {
+            return unit; // other metadata is not ours to judge
+        }
+        if (unit != null) {
+            throw new CsvInputException(sc.source(), sc.lineNumber(), TIME_UNIT_KEY,
+                    "the time unit is given twice");
+        }
+        try {
+            return TimeUnit.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CsvInputException(sc.source(), sc.lineNumber(), TIME_UNIT_KEY, e.getMessage());
+        }
+    }
+
+    /** Writes the decimal digits of {@code n >= 1} into {@code out}; returns their count. */
+    private static int rowNumber(long n, byte[] out) {
+        int len = 0;
+        for (long v = n; v > 0; v /= 10) {
+            len++;
+        }
+        for (int i = len - 1; i >= 0; i--) {
+            out[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        return len;
+    }
+
+    /** The header name of the column a row check is about; null if none. */
+    private static String column(String canonical, String[] names, int id) {
+        String[] aliases;
+        switch (canonical) {
+            case "customer_id":
+                return id >= 0 ? names[id] : null;
+            case "frequency":
+                aliases = FREQUENCY;
+                break;
+            case "recency":
+                aliases = RECENCY;
+                break;
+            case "T":
+                aliases = AGE;
+                break;
+            case "monetary_value":
+                aliases = MONETARY;
+                break;
+            default:
+                aliases = new String[] {canonical};
+        }
+        for (String n : names) {
+            for (String a : aliases) {
+                if (n.equals(a)) {
+                    return n;
+                }
+            }
+        }
+        return null;
     }
 
     private static int max(int... values) {
@@ -280,23 +500,33 @@ public final class SummaryCsv {
     }
 
     private static int find(String[] names, String name, String source, long line) {
+        return find(names, new String[] {name}, source, line);
+    }
+
+    /** The column with one of the names; two columns with names of the set are an error. */
+    private static int find(String[] names, String[] aliases, String source, long line) {
         int found = -1;
         for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
-                if (found >= 0) {
-                    throw new CsvInputException(source, line, name, "the header names this column twice");
+            for (String a : aliases) {
+                if (names[i].equals(a)) {
+                    if (found >= 0) {
+                        throw new CsvInputException(source, line, names[i], names[found].equals(names[i])
+                                ? "the header names this column twice"
+                                : "the header has both '" + names[found] + "' and '" + names[i]
+                                        + "', names of one column");
+                    }
+                    found = i;
                 }
-                found = i;
             }
         }
         return found;
     }
 
-    private static int require(String[] names, String name, String source, long line) {
-        int i = find(names, name, source, line);
+    private static int require(String[] names, String[] aliases, String source, long line) {
+        int i = find(names, aliases, source, line);
         if (i < 0) {
-            throw new CsvInputException(source, line, name,
-                    "missing column (header: " + String.join(",", names) + ")");
+            throw new CsvInputException(source, line, aliases[0], "missing column ("
+                    + String.join(" or ", aliases) + "; header: " + String.join(",", names) + ")");
         }
         return i;
     }

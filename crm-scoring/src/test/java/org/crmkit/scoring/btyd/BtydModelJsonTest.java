@@ -64,13 +64,14 @@ class BtydModelJsonTest {
     @Test
     void read_newerSchema_isRejectedClearly() {
         assertThatThrownBy(() -> BtydModelJson.read("{\"schemaVersion\":2,\"model\":\"bg-nbd\",\"parameters\":{}}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schemaVersion 2 is newer");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported schemaVersion 2")
+                .hasMessageContaining("upgrade crmkit");
     }
 
     @Test
     void read_malformed_isRejected() {
         assertThatThrownBy(() -> BtydModelJson.read("{nope")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not a valid model JSON");
+                .hasMessageContaining("malformed JSON (line 1, column 2)");
         assertThatThrownBy(() -> BtydModelJson.read("{\"parameters\":{}}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'model'");
         assertThatThrownBy(() -> BtydModelJson.read("{\"model\":\"bg-nbd\",\"parameters\":{\"r\":\"x\"}}"))
