@@ -112,7 +112,11 @@ public final class FitCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(json);
             spec.commandLine().getOut().flush();
         }
-        if (!fit.converged()) {
+        // a fit whose likelihood is highest at a boundary (a, b -> inf: no drop-out detected) is
+        // the limiting estimate and still usable, so --out gets it; a search that stopped short
+        // of any maximum leaves --out as it was. Either way the exit code is 1.
+        boolean atBoundary = !fit.atBoundary().isEmpty();
+        if (!fit.converged() && !atBoundary) {
             err.println("crm fit: warning: the fit did not converge: " + fit.convergence()
                     + (out != null && !toStdout ? "; " + out + " was left unchanged" : ""));
             err.flush();
@@ -121,6 +125,11 @@ public final class FitCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
             return 1;
+        }
+        if (!fit.converged()) {
+            err.println("crm fit: warning: the fit did not converge: " + fit.convergence()
+                    + (out != null && !toStdout ? "; the limiting estimate was written to " + out : ""));
+            err.flush();
         }
         if (out != null) {
             try (AtomicOutput o = AtomicOutput.open(spec, out)) {
@@ -131,6 +140,6 @@ public final class FitCommand implements Callable<Integer> {
                 err.println("wrote the " + model + " model to " + out);
             }
         }
-        return 0;
+        return fit.converged() ? 0 : 1;
     }
 }
