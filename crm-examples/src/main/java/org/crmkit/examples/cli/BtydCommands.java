@@ -38,6 +38,7 @@ import org.crmkit.scoring.summary.TimeUnit;
 final class BtydCommands {
     private static final Pattern ROW_PREFIX = Pattern.compile("^row \\d+: ");
     private static final Pattern CUSTOMER_PREFIX = Pattern.compile("^customer '.*?': ");
+    private static final Pattern JSON_PATH = Pattern.compile("^\\$\\.([A-Za-z_][\\w.]*):");
     private static final Pattern QUOTED_NAME = Pattern.compile("(?:parameter|field|object) '([A-Za-z_][\\w.]*)'");
 
     private BtydCommands() {
@@ -287,7 +288,12 @@ final class BtydCommands {
         String m = message(e);
         String field = defaultField;
         Matcher q = QUOTED_NAME.matcher(m);
-        if (q.find()) {
+        Matcher path = JSON_PATH.matcher(m);
+        if (path.find()) {
+            // the strict JSON reader names the path first: "$.parameters.r: ..."
+            field = path.group(1);
+            m = m.substring(path.end()).strip();
+        } else if (q.find()) {
             field = m.substring(q.start()).startsWith("parameter ") ? "parameters." + q.group(1) : q.group(1);
         } else if (m.contains("'model'")) {
             field = "model";
