@@ -19,6 +19,12 @@ import java.util.Set;
  */
 public final class SubjectRecord implements Subject {
 
+    private static final java.util.regex.Pattern FINITE_DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final java.time.format.DateTimeFormatter ISO_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd")
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
     private final AttributeRegistry registry;
     private final boolean[] present;
     private final double[] numbers;
@@ -180,6 +186,87 @@ public final class SubjectRecord implements Subject {
         refs[slot] = Set.copyOf(value);
         present[slot] = true;
         return this;
+    }
+
+    /**
+     * Sets an attribute from its text form, read by the attribute's type: NUMBER a finite
+     * decimal ({@code 12.5}), DATE {@code yyyy-MM-dd} (years 1000 to 9998), BOOLEAN
+     * {@code true} or {@code false}, ENUM one of the declared values, STRING as it is,
+     * STRING_SET elements separated by {@code |} (empty elements dropped). This is how the
+     * subject readers ({@link SubjectJson}, {@link SubjectCsv}) fill a record, so that CSV and
+     * JSON input mean the same.
+     *
+     * <pre>{@code
+     * record.parse(registry.slot("age"), "42").parse(registry.slot("tags"), "vip|web");
+     * }</pre>
+     *
+     * @param slot the attribute's slot in the registry
+     * @param text the value as text, not null; an empty text is not a value (use
+     *     {@link #setAbsent})
+     * @return this record
+     * @throws IllegalArgumentException if the text is not a value of the attribute's type; the
+     *     message names the expected form but never repeats the text, which may be personal data
+     */
+    public SubjectRecord parse(int slot, String text) {
+        Objects.requireNonNull(text, "text");
+        Attribute a = registry.attribute(slot);
+        switch (a.type()) {
+            case NUMBER: {
+                double d;
+                try {
+                    d = Double.parseDouble(text.strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("not a number (expected a decimal such as 12.5)");
+                }
+                if (!Double.isFinite(d) || !FINITE_DECIMAL.matcher(text.strip()).matches()) {
+                    throw new IllegalArgumentException("not a finite decimal number (expected such as 12.5)");
+                }
+                return setNumber(slot, d);
+            }
+            case DATE: {
+                LocalDate date;
+                try {
+                    date = LocalDate.parse(text.strip(), ISO_DATE);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException("not a date yyyy-MM-dd");
+                }
+                if (date.getYear() < 1000 || date.getYear() > 9998) {
+                    throw new IllegalArgumentException("not a plausible date (years 1000 to 9998)");
+                }
+                days[slot] = date.toEpochDay();
+                present[slot] = true;
+                return this;
+            }
+            case BOOLEAN:
+                if (!text.equals("true") && !text.equals("false")) {
+                    throw new IllegalArgumentException("expected true or false");
+                }
+                numbers[slot] = text.equals("true") ? 1 : 0;
+                present[slot] = true;
+                return this;
+            case ENUM:
+                if (!a.values().contains(text)) {
+                    throw new IllegalArgumentException("not a declared value, expected one of " + a.values());
+                }
+                refs[slot] = text;
+                present[slot] = true;
+                return this;
+            case STRING_SET: {
+                Set<String> elements = new java.util.LinkedHashSet<>();
+                for (String e : text.split("\\|", -1)) {
+                    if (!e.isEmpty()) {
+                        elements.add(e);
+                    }
+                }
+                refs[slot] = java.util.Collections.unmodifiableSet(elements);
+                present[slot] = true;
+                return this;
+            }
+            default:
+                refs[slot] = text;
+                present[slot] = true;
+                return this;
+        }
     }
 
     /**

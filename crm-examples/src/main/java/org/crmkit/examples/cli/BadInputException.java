@@ -2,6 +2,7 @@ package org.crmkit.examples.cli;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.crmkit.core.csv.CsvFormatException;
 import org.crmkit.scoring.summary.CsvInputException;
 
 /**
@@ -9,9 +10,16 @@ import org.crmkit.scoring.summary.CsvInputException;
  * 2 and {@link ErrorReporter} prints one line naming file, line and field.
  *
  * <p>The message has the form {@code FILE: line N, field 'F': REASON}; the line part is
- * left out when the problem is not on one line (0), the field part when no single field
- * is at fault (null). Subcommands throw this (or any {@link IllegalArgumentException}, for
+ * left out when the problem is not on one line (0, {@code FILE: field 'F': REASON}), the field
+ * part when no single field is at fault (null). Subcommands throw this (or any {@link IllegalArgumentException}, for
  * an option value) instead of printing errors themselves.
+ *
+ * <p>The command line's convention: in a reason, single quotes enclose values taken from an
+ * input file, and only those (names of models, options and columns go without quotes or in
+ * double quotes). The message shows such values masked by {@link SafeText} (personal data
+ * never reaches the terminal), the field name cut, and the reason on one line and at most
+ * {@value SafeText#MAX_REASON} characters. {@link #definition} creates the exception for a
+ * definition file (rules, model JSON), whose quoted names are shown as they are.
  *
  * <p>Instances are immutable.
  */
@@ -23,8 +31,16 @@ final class BadInputException extends IllegalArgumentException {
     private final String field;
     private final String reason;
 
+    private BadInputException(String file, long line, String field, String reason, boolean maskValues) {
+        super(format(file, line, field, reason, maskValues));
+        this.file = file;
+        this.line = line;
+        this.field = field;
+        this.reason = reason;
+    }
+
     /**
-     * Creates the exception.
+     * Creates the exception for a data file; quoted values in the reason are masked.
      *
      * @param file the file at fault, not null
      * @param line the 1-based line, or 0 when the problem is not on one line
@@ -32,16 +48,27 @@ final class BadInputException extends IllegalArgumentException {
      * @param reason what is wrong, not null
      */
     BadInputException(String file, long line, String field, String reason) {
-        super(format(file, line, field, reason));
-        this.file = file;
-        this.line = line;
-        this.field = field;
-        this.reason = reason;
+        this(file, line, field, reason, true);
     }
 
     /** As {@link #BadInputException(String, long, String, String)} for a path. */
     BadInputException(Path file, long line, String field, String reason) {
-        this(Objects.requireNonNull(file, "file").toString(), line, field, reason);
+        this(InputFiles.displayName(Objects.requireNonNull(file, "file")), line, field, reason, true);
+    }
+
+    /**
+     * Creates the exception for a definition file (segment rules, a model file): quoted names in
+     * the reason are shown as they are (still on one line, cut and with e-mail addresses masked).
+     *
+     * @param file the file at fault, not null
+     * @param line the 1-based line, or 0
+     * @param field the field or JSON path at fault, or null
+     * @param reason what is wrong, not null
+     * @return the exception, never null
+     */
+    static BadInputException definition(Path file, long line, String field, String reason) {
+        return new BadInputException(InputFiles.displayName(Objects.requireNonNull(file, "file")), line, field,
+                reason, false);
     }
 
     /**
@@ -51,15 +78,31 @@ final class BadInputException extends IllegalArgumentException {
      * @return the same location and reason, never null
      */
     static BadInputException of(CsvInputException e) {
-        BadInputException b = new BadInputException(e.getFile(), e.getLine(), e.getColumn(), e.getReason());
+        String field = e.getColumn() != null ? e.getColumn() : BtydCommands.fieldOf(e.getReason());
+        BadInputException b = new BadInputException(e.getFile(), e.getLine(), field, e.getReason());
         b.initCause(e);
         return b;
     }
 
-    private static String format(String file, long line, String field, String reason) {
-        return Objects.requireNonNull(file, "file") + (line > 0 ? ": line " + line : "")
-                + (field == null ? "" : ", field '" + field + "'") + ": "
-                + Objects.requireNonNull(reason, "reason");
+    /**
+     * Re-expresses the core CSV reader's exception in the command line's one format.
+     *
+     * @param e the reader's exception, not null
+     * @return the same location and problem, never null
+     */
+    static BadInputException of(CsvFormatException e) {
+        BadInputException b = new BadInputException(e.source(), e.line(), e.field().orElse(null), e.problem());
+        b.initCause(e);
+        return b;
+    }
+
+    private static String format(String file, long line, String field, String reason, boolean maskValues) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(reason, "reason");
+        String where = field == null ? "" : "field '" + SafeText.field(field) + "'";
+        return file + (line > 0 ? ": line " + line + (where.isEmpty() ? "" : ", " + where)
+                : where.isEmpty() ? "" : ": " + where) + ": "
+                + (maskValues ? SafeText.maskQuoted(reason) : SafeText.reason(reason));
     }
 
     /** @return the file at fault, never null */
@@ -77,7 +120,7 @@ final class BadInputException extends IllegalArgumentException {
         return field;
     }
 
-    /** @return the reason without the location, never null */
+    /** @return the reason without the location, as given (not masked), never null */
     String reason() {
         return reason;
     }

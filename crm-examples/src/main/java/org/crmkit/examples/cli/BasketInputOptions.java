@@ -2,10 +2,7 @@ package org.crmkit.examples.cli;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.crmkit.core.csv.CsvReader;
 import org.crmkit.scoring.basket.BasketCsv;
 import org.crmkit.scoring.basket.BasketFile;
@@ -105,33 +102,14 @@ final class BasketInputOptions {
     }
 
     /**
-     * Writes an output atomically: into a temporary file beside the target, moved onto it only
-     * when everything is written; {@code -} is standard output.
+     * Writes an output atomically through {@link AtomicOutput}, the command line's one output
+     * mechanism: into a temporary file beside the target, moved onto it only when everything is
+     * written; {@code -} is standard output.
      */
     static void writeAtomically(CommandSpec spec, Path out, Body body) throws IOException {
-        if (out.toString().equals("-")) {
-            Writer w = spec.commandLine().getOut();
-            body.write(w);
-            w.flush();
-            return;
-        }
-        Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new BadInputException(out, 0, null, "cannot write: the directory " + dir + " does not exist");
-        }
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(temp)) {
-                body.write(w);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+        try (AtomicOutput o = AtomicOutput.open(spec, out)) {
+            body.write(o.writer());
+            o.commit();
         }
     }
 }

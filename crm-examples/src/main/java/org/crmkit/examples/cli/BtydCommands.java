@@ -2,78 +2,186 @@ package org.crmkit.examples.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.crmkit.scoring.btyd.BtydData;
+import org.crmkit.scoring.btyd.BtydModel;
 import org.crmkit.scoring.btyd.BtydModelJson;
+import org.crmkit.scoring.btyd.BtydModels;
 import org.crmkit.scoring.btyd.FittedModel;
 import org.crmkit.scoring.btyd.InvalidSummaryException;
+import org.crmkit.scoring.btyd.StoredModel;
 import org.crmkit.scoring.evaluation.HoldoutData;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import org.crmkit.scoring.summary.SummaryCsv;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * File loading shared by {@code crm fit}, {@code predict} and {@code evaluate}: summaries
- * through the scoring module's one reader ({@link SummaryCsv}) and its factories
- * ({@link BtydData#from}, {@link HoldoutData#from}), model files through
- * {@link BtydModelJson}. Every problem becomes a {@link BadInputException} naming the
- * file, reported by {@link ErrorReporter}.
+ * File loading shared by {@code crm fit}, {@code predict}, {@code evaluate} and {@code rfm}:
+ * summaries through the scoring module's one reader ({@link SummaryCsv}), checked by one rule
+ * set ({@link #readSummary}: the reader's checks and {@link BtydData#validateAll}), and model
+ * files through {@link BtydModelJson}. Every problem becomes a {@link BadInputException}
+ * naming file, line and field, reported by {@link ErrorReporter}.
  */
 final class BtydCommands {
+    private static final Pattern ROW_PREFIX = Pattern.compile("^row \\d+: ");
+    private static final Pattern CUSTOMER_PREFIX = Pattern.compile("^customer '.*?': ");
+    private static final Pattern QUOTED_NAME = Pattern.compile("(?:parameter|field|object) '([A-Za-z_][\\w.]*)'");
 
     private BtydCommands() {
     }
 
-    /** Reads a summary CSV; its errors already name file, line and column. */
-    static CustomerSummaries readSummary(Path file) throws IOException {
-        return SummaryCsv.read(file);
+    /**
+     * Reads a summary CSV (or standard input for {@code -}) and checks every row by the rules
+     * all summary commands share, naming file, line and field of the first row that breaks one.
+     *
+     * @param spec the running command, not null
+     * @param file the file or {@code -}, not null
+     * @return the summaries, never null
+     * @throws IOException if the file cannot be read
+     */
+    static CustomerSummaries readSummary(CommandSpec spec, Path file) throws IOException {
+        CustomerSummaries s;
+        try (InputStream in = InputFiles.open(spec, file)) {
+            s = SummaryCsv.read(in, InputFiles.displayName(file));
+        }
+        requireModelRows(file, s);
+        return s;
     }
 
-    /** The model input of summaries read from {@code file}, naming the file in any error. */
+    /** The model input of summaries read from {@code file} (already checked by {@link #readSummary}). */
     static BtydData modelInput(Path file, CustomerSummaries summaries) {
-        requireModelRows(file, summaries);
         try {
             return BtydData.from(summaries);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidSummaryException e) {
             throw located(file, e);
         }
     }
 
-    /** The holdout input of summaries read from {@code file}, naming the file in any error. */
+    /**
+     * Checks the rows as the model reads them (BG/BB: whole periods, {@code x <= t_x}) by one
+     * evaluation of its likelihood, naming line and field of the first row it rejects.
+     */
+    static void requireModelAccepts(Path file, CustomerSummaries summaries, BtydModel<?> model, BtydData data) {
+        try {
+            model.logLikelihood(model.startingPoints(data).get(0), data, null);
+        } catch (IllegalArgumentException e) {
+            throw locateRow(file, summaries, e, i -> model.logLikelihood(model.startingPoints(single(summaries, i))
+                    .get(0), single(summaries, i), null));
+        }
+    }
+
+    private static BtydData single(CustomerSummaries s, int i) {
+        double[] x = {s.frequency(i)};
+        double[] tx = {s.recency(i)};
+        double[] t = {s.t(i)};
+        double[] w = {s.weight(i)};
+        return s.hasMonetaryValue() ? BtydData.withMonetary(x, tx, t, new double[] {s.monetaryValue(i)}, w)
+                : BtydData.of(x, tx, t, w);
+    }
+
+    /**
+     * Finds the first row that {@code check} rejects, and names its line and field with the
+     * reason of that row's own failure; falls back to {@code e} without a line.
+     */
+    static BadInputException locateRow(Path file, CustomerSummaries s, IllegalArgumentException e,
+            IntConsumer check) {
+        for (int i = 0; i < s.size(); i++) {
+            try {
+                check.accept(i);
+            } catch (IllegalArgumentException rowError) {
+                String reason = ROW_PREFIX.matcher(message(rowError)).replaceFirst("");
+                BadInputException b = new BadInputException(file, lineOf(file, i), fieldOf(reason),
+                        "customer '" + s.customerId(i) + "': " + reason);
+                b.initCause(e);
+                return b;
+            }
+        }
+        BadInputException b = new BadInputException(file, 0, null, ROW_PREFIX.matcher(message(e)).replaceFirst(""));
+        b.initCause(e);
+        return b;
+    }
+
+    /** The holdout input of summaries read from {@code file}, naming line and field in any error. */
     static HoldoutData holdoutInput(Path file, CustomerSummaries summaries) {
         try {
             return HoldoutData.from(summaries);
         } catch (IllegalArgumentException e) {
-            throw located(file, e);
+            throw locateRow(file, summaries, e, i -> {
+                if (!(summaries.durationHoldout(i) > 0) || Double.isInfinite(summaries.durationHoldout(i))) {
+                    throw new IllegalArgumentException("duration_holdout " + summaries.durationHoldout(i)
+                            + " is not positive and finite");
+                }
+                if (summaries.frequencyHoldout(i) < 0) {
+                    throw new IllegalArgumentException("frequency_holdout " + summaries.frequencyHoldout(i)
+                            + " is negative");
+                }
+            });
         }
     }
 
     /**
      * Checks the rules models add to those of {@link SummaryCsv} (for example frequency
-     * {@code > 0} needs recency {@code > 0}), naming file, line and customer of the first
-     * row that breaks one.
+     * {@code > 0} needs recency {@code > 0}), naming file, line, field and customer of the
+     * first row that breaks one.
      */
     static void requireModelRows(Path file, CustomerSummaries s) {
         if (s.size() == 0) {
-            throw new BadInputException(file, 0, null, "no customer rows (empty table)");
+            throw new BadInputException(file, 0, null, "no customer rows (header only)");
         }
         try {
             BtydData.validateAll(s);
         } catch (InvalidSummaryException e) {
-            BadInputException b = new BadInputException(file, lineOf(file, e.row()), null, e.getMessage());
-            b.initCause(e);
-            throw b;
+            throw located(file, e);
         }
+    }
+
+    private static BadInputException located(Path file, InvalidSummaryException e) {
+        BadInputException b = new BadInputException(file, lineOf(file, e.row()), fieldOf(e.reason()),
+                "customer '" + e.customerId() + "': " + ROW_PREFIX.matcher(e.reason()).replaceFirst(""));
+        b.initCause(e);
+        return b;
+    }
+
+    /**
+     * The summary column a row check's reason is about: the checks of {@link BtydData} and the
+     * models begin with the field name ({@code "recency 40.0 > T 39.0"}).
+     */
+    static String fieldOf(String reason) {
+        String r = CUSTOMER_PREFIX.matcher(reason.strip()).replaceFirst("");
+        String[][] prefixes = {
+            {"frequency_holdout", "frequency_holdout"}, {"holdout purchases", "frequency_holdout"},
+            {"duration_holdout", "duration_holdout"}, {"holdout duration", "duration_holdout"},
+            {"frequency", "frequency"}, {"recency", "recency"}, {"T ", "T"}, {"T is", "T"}, {"T must", "T"},
+            {"periods", "periods"}, {"bg-bb needs whole-number recency", "recency"},
+            {"monetary", "monetary_value"}, {"weight", "weights"},
+        };
+        for (String[] p : prefixes) {
+            if (r.startsWith(p[0])) {
+                return p[1];
+            }
+        }
+        return null;
     }
 
     /**
      * The 1-based line of data row {@code row} (counted from 0) of a CSV file whose blank
-     * lines are skipped, as {@link SummaryCsv} does; 0 if the file cannot be read again.
-     * Only called on the error path, so reading the file once more costs nothing that
-     * matters.
+     * lines are skipped, as {@link SummaryCsv} does; 0 if the file cannot be read again
+     * (standard input). Only called on the error path, so reading the file once more costs
+     * nothing that matters.
      */
-    private static long lineOf(Path file, int row) {
+    static long lineOf(Path file, int row) {
+        if (row < 0 || InputFiles.isStandardStream(file)) {
+            return 0;
+        }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             long line = 0;
             int nonBlank = -1; // the header is non-blank line 0
@@ -90,19 +198,70 @@ final class BtydCommands {
         }
     }
 
-    /** Reads a model file, naming the file in any error. */
-    static FittedModel readModel(Path file) throws IOException {
-        String json = Files.readString(file);
+    /**
+     * Reads a model file (or standard input for {@code -}), naming file, line and field in any
+     * error: not UTF-8, not JSON, not a model document, an unknown model or bad parameters.
+     *
+     * @param spec the running command, not null
+     * @param file the file or {@code -}, not null
+     * @return the model, never null
+     * @throws IOException if the file cannot be read
+     */
+    static FittedModel readModel(CommandSpec spec, Path file) throws IOException {
+        byte[] bytes = InputFiles.readAllBytes(spec, file);
+        String json;
         try {
-            return BtydModelJson.read(json).toModel();
+            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw BadInputException.definition(file, 1, null, "not UTF-8 text: a model file is JSON");
+        }
+        if (json.isBlank()) {
+            throw BadInputException.definition(file, 1, null, "empty file: expected the model JSON of crm fit");
+        }
+        String syntax = JsonLines.syntaxError(json);
+        if (syntax != null) {
+            throw BadInputException.definition(file, JsonLines.syntaxErrorLine(json), JsonLines.syntaxErrorPath(json),
+                    "not a complete JSON document (truncated?): " + syntax);
+        }
+        StoredModel stored;
+        try {
+            stored = BtydModelJson.read(json);
         } catch (IllegalArgumentException e) {
-            throw located(file, e);
+            throw modelError(file, json, e, null);
+        }
+        if (BtydModels.byName(stored.model()).isEmpty()) {
+            throw BadInputException.definition(file, JsonLines.lineOf(json, "$.model"), "model",
+                    "unknown model \"" + stored.model() + "\"");
+        }
+        try {
+            return stored.toModel();
+        } catch (IllegalArgumentException e) {
+            throw modelError(file, json, e, "parameters");
         }
     }
 
-    private static BadInputException located(Path file, IllegalArgumentException e) {
-        BadInputException b = new BadInputException(file, 0, null, e.getMessage());
+    private static BadInputException modelError(Path file, String json, IllegalArgumentException e,
+            String defaultField) {
+        String m = message(e);
+        String field = defaultField;
+        Matcher q = QUOTED_NAME.matcher(m);
+        if (q.find()) {
+            field = m.substring(q.start()).startsWith("parameter ") ? "parameters." + q.group(1) : q.group(1);
+        } else if (m.contains("'model'")) {
+            field = "model";
+        } else if (m.contains("'parameters'")) {
+            field = "parameters";
+        } else if (m.contains("schemaVersion")) {
+            field = "schemaVersion";
+        }
+        long line = field == null ? 1 : JsonLines.lineOf(json, "$." + field);
+        BadInputException b = BadInputException.definition(file, Math.max(1, line), field, m);
         b.initCause(e);
         return b;
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -36,21 +36,22 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "fitted model")
+    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "fitted model; - for stdin")
     private Path model;
 
     @Option(names = "--summary", required = true, paramLabel = "SUMMARY_WITH_HOLDOUT.csv",
-            description = "summary CSV with frequency_holdout and duration_holdout")
+            description = "summary CSV with frequency_holdout and duration_holdout; - for stdin")
     private Path summary;
 
     @Override
     public Integer call() throws IOException {
-        FittedModel m = BtydCommands.readModel(model);
+        InputFiles.requireOneStandardInput(model, summary);
+        FittedModel m = BtydCommands.readModel(spec, model);
         if (!(m instanceof PurchaseModel purchases)) {
-            throw new BadInputException(model, 0, "model", "model '" + m.modelName()
-                    + "' does not predict purchases");
+            throw BadInputException.definition(model, 1, "model", "model \"" + m.modelName()
+                    + "\" does not predict purchases");
         }
-        CustomerSummaries s = BtydCommands.readSummary(summary);
+        CustomerSummaries s = BtydCommands.readSummary(spec, summary);
         if (!s.hasHoldout()) {
             throw new BadInputException(summary, 1, "frequency_holdout",
                     "missing column: evaluate needs the holdout columns (crm summarize --observation-end)");

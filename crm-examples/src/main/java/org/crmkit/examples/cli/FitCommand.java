@@ -3,8 +3,6 @@ package org.crmkit.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.crmkit.scoring.btyd.BtydData;
@@ -32,7 +30,8 @@ import picocli.CommandLine.Spec;
  * <p>Any model registered through {@link BtydModels} can be named. Spend models
  * ({@code gamma-gamma}) use the {@code monetary_value} column. Bad input exits with code
  * 2 and one line on stderr; a fit that does not converge prints its JSON
- * ({@code "converged":false}), says why on stderr and exits with code 1.
+ * ({@code "converged":false}) on stdout, says why on stderr, leaves {@code --out} as it was
+ * (a failed command never replaces a previous result) and exits with code 1.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit a buy-till-you-die model to a summary CSV; prints the model JSON.")
@@ -58,10 +57,11 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     @Option(names = "--summary", required = true, paramLabel = "SUMMARY.csv",
-            description = "summary CSV (customer_id,frequency,recency,T[,monetary_value][,weights])")
+            description = "summary CSV (customer_id,frequency,recency,T[,monetary_value][,weights]); - for stdin")
     private Path summary;
 
-    @Option(names = "--out", paramLabel = "MODEL.json", description = "also write the JSON here")
+    @Option(names = "--out", paramLabel = "MODEL.json",
+            description = "also write the JSON here (atomically, only when the fit converged)")
     private Path out;
 
     @Option(names = "--time-unit", defaultValue = "unspecified", paramLabel = "UNIT",
@@ -70,11 +70,11 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputOptions.refuse(out, summary);
         PrintWriter err = spec.commandLine().getErr();
         BtydModel<?> m = BtydModels.byName(model).orElseThrow(() -> new IllegalArgumentException(
-                "--model: unknown model '" + model + "'; known: "
-                        + BtydModels.names()));
-        CustomerSummaries summaries = BtydCommands.readSummary(summary);
+                "--model: unknown model \"" + model + "\"; known: " + BtydModels.names()));
+        CustomerSummaries summaries = BtydCommands.readSummary(spec, summary);
         BtydData data = BtydCommands.modelInput(summary, summaries);
         boolean spend = SpendModel.class.isAssignableFrom(
                 m.withParameters(m.startingPoints(data).get(0)).getClass());
@@ -82,18 +82,33 @@ public final class FitCommand implements Callable<Integer> {
             throw new BadInputException(summary, 1, "monetary_value", model
                     + " needs the mean spend of the repeat purchases; the column is missing");
         }
+        BtydCommands.requireModelAccepts(summary, summaries, m, data);
         FitResult<?> fit = BtydFitter.standard().fit(m, data);
         // one line, as the README shows it; the same text goes to --out
         String json = new ObjectMapper().readTree(BtydModelJson.write(fit, timeUnit)).toString();
-        spec.commandLine().getOut().println(json);
-        spec.commandLine().getOut().flush();
-        if (out != null) {
-            Files.writeString(out, json + "\n", StandardCharsets.UTF_8);
+        boolean toStdout = out != null && InputFiles.isStandardStream(out);
+        if (!toStdout) {
+            spec.commandLine().getOut().println(json);
+            spec.commandLine().getOut().flush();
         }
         if (!fit.converged()) {
-            err.println("crm fit: warning: the fit did not converge: " + fit.convergence());
+            err.println("crm fit: warning: the fit did not converge: " + fit.convergence()
+                    + (out != null && !toStdout ? "; " + out + " was left unchanged" : ""));
             err.flush();
+            if (toStdout) {
+                spec.commandLine().getOut().println(json);
+                spec.commandLine().getOut().flush();
+            }
             return 1;
+        }
+        if (out != null) {
+            try (AtomicOutput o = AtomicOutput.open(spec, out)) {
+                o.writer().write(json + "\n");
+                o.commit();
+            }
+            if (!toStdout) {
+                err.println("wrote the " + model + " model to " + out);
+            }
         }
         return 0;
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.crmkit.core.csv.CsvField;
 import org.crmkit.core.csv.CsvReader;
 import org.crmkit.scoring.basket.AssociationRule;
 import org.crmkit.scoring.basket.BasketCsv;

@@ -1,23 +1,24 @@
 package org.crmkit.examples.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.crmkit.scoring.rfm.BinnedScores;
 import org.crmkit.scoring.rfm.RfmScorer;
 import org.crmkit.scoring.rfm.RfmScores;
 import org.crmkit.scoring.rfm.RfmSegmentMap;
 import org.crmkit.scoring.rfm.RfmWeights;
 import org.crmkit.scoring.summary.CustomerSummaries;
-import org.crmkit.scoring.summary.SummaryCsv;
+import org.crmkit.core.csv.CsvField;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,11 +42,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "rfm", mixinStandardHelpOptions = true,
         description = "Score customers of a summary CSV by recency, frequency and monetary value.")
 public final class RfmCommand implements Callable<Integer> {
+    private static final Pattern LINE = Pattern.compile("\\(line (\\d+), column \\d+\\)");
+
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--summary", required = true, paramLabel = "SUMMARY.csv",
-            description = "summary CSV (customer_id,frequency,recency,T[,monetary_value])")
+            description = "summary CSV (customer_id,frequency,recency,T[,monetary_value]); - for stdin")
     private Path summary;
 
     @Option(names = "--bins", defaultValue = "5", paramLabel = "K",
@@ -60,17 +63,17 @@ public final class RfmCommand implements Callable<Integer> {
             description = "segment rules as JSON (default: the built-in 5-score map)")
     private Path segments;
 
-    @Option(names = "--out", required = true, paramLabel = "RFM.csv", description = "output CSV")
-    private Path out;
+    @Mixin
+    private OutputOptions output;
 
     @Override
     public Integer call() throws IOException {
+        output.refuseInputs(summary, segments);
         PrintWriter err = spec.commandLine().getErr();
         RfmWeights w = parseWeights(weights);
-        RfmSegmentMap map = segments == null ? RfmSegmentMap.defaults()
-                : RfmSegmentMap.read(segments);
+        RfmSegmentMap map = segments == null ? RfmSegmentMap.defaults() : readSegments();
         RfmScorer scorer = RfmScorer.builder().bins(bins).weights(w).build();
-        CustomerSummaries s = SummaryCsv.read(summary);
+        CustomerSummaries s = BtydCommands.readSummary(spec, summary);
         RfmScores scores = scorer.score(s);
         boolean withSegments = map.bins() == bins;
         if (!withSegments) {
@@ -85,8 +88,7 @@ public final class RfmCommand implements Callable<Integer> {
         reportEmpty(err, "frequency", scores.frequencyScores());
         reportEmpty(err, "monetary", scores.monetaryScores());
         write(s, scores, withSegments ? map.segments(scores) : null);
-        spec.commandLine().getOut().printf("wrote RFM scores of %d customers to %s%n",
-                s.size(), out);
+        err.printf("wrote RFM scores of %d customers to %s%n", s.size(), output.describe());
         return 0;
     }
 
@@ -100,24 +102,40 @@ public final class RfmCommand implements Callable<Integer> {
 
     private void write(CustomerSummaries s, RfmScores scores, String[] segmentNames)
             throws IOException {
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
-                1 << 16)) {
+        try (AtomicOutput out = output.open(spec)) {
+            Writer w = out.writer();
             w.write("customer_id,recency_score,frequency_score,monetary_score,rfm_cell,rfm_score"
                     + (segmentNames != null ? ",segment\n" : "\n"));
             StringBuilder sb = new StringBuilder(128);
             for (int i = 0; i < s.size(); i++) {
                 sb.setLength(0);
-                CsvField.append(sb, s.customerId(i));
+                CsvField.append(sb, s.customerId(i), output.spreadsheetSafe());
                 sb.append(',').append(scores.recency(i)).append(',').append(scores.frequency(i))
                         .append(',').append(scores.monetary(i)).append(',').append(scores.cell(i))
                         .append(',').append(String.format(Locale.ROOT, "%.4f", scores.combined(i)));
                 if (segmentNames != null) {
                     sb.append(',');
-                    CsvField.append(sb, segmentNames[i]);
+                    CsvField.append(sb, segmentNames[i], output.spreadsheetSafe());
                 }
                 sb.append('\n');
                 w.write(sb.toString());
             }
+            out.commit();
+        }
+    }
+
+    private RfmSegmentMap readSegments() throws IOException {
+        try (InputStream in = InputFiles.open(spec, segments)) {
+            return RfmSegmentMap.read(in);
+        } catch (IllegalArgumentException e) {
+            if (e instanceof BadInputException) {
+                throw e;
+            }
+            Matcher m = LINE.matcher(e.getMessage() == null ? "" : e.getMessage());
+            BadInputException b = BadInputException.definition(segments, m.find() ? Long.parseLong(m.group(1)) : 0,
+                    null, e.getMessage() == null ? "invalid segment rules" : e.getMessage());
+            b.initCause(e);
+            throw b;
         }
     }
 

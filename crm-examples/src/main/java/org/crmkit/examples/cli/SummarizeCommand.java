@@ -1,14 +1,14 @@
 package org.crmkit.examples.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.crmkit.scoring.summary.ColumnSelector;
-import org.crmkit.scoring.summary.CsvDelimiter;
 import org.crmkit.scoring.summary.CustomerSummaries;
+import org.crmkit.scoring.summary.InvalidTransactionException;
 import org.crmkit.scoring.summary.NonPositiveDayPolicy;
 import org.crmkit.scoring.summary.Summarizer;
 import org.crmkit.scoring.summary.SummaryCsv;
@@ -16,6 +16,7 @@ import org.crmkit.scoring.summary.TimeUnit;
 import org.crmkit.scoring.summary.TransactionCsv;
 import org.crmkit.scoring.summary.TransactionLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
  *     --time-unit weeks --calibration-end 1997-09-30 --out summary.csv
  * }</pre>
  *
- * <p>Bad input exits with code 2 and one line on stderr naming file, line and column.
+ * <p>Bad input exits with code 2 and one line on stderr naming file, line and column;
+ * {@code -} reads the transactions from stdin or writes the summary to stdout.
  */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
         description = "Summarise a transaction file into per-customer frequency, recency, T "
@@ -41,27 +43,26 @@ public final class SummarizeCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--transactions", required = true, paramLabel = "FILE",
-            description = "transaction file, one transaction per line")
+            description = "transaction file, one transaction per line; - for stdin")
     private Path transactions;
 
-    @Option(names = "--delimiter", defaultValue = ",", paramLabel = "DELIM",
-            description = "',' (default), ';', tab or whitespace")
-    private String delimiter;
+    @Mixin
+    private DelimiterOption delimiter;
 
     @Option(names = "--no-header", description = "the file has no header line")
     private boolean noHeader;
 
     @Option(names = "--customer-col", required = true, paramLabel = "C",
             description = "customer id column: header name or 1-based position")
-    private String customerCol;
+    private ColumnSelector customerCol;
 
     @Option(names = "--date-col", required = true, paramLabel = "D",
             description = "date column: header name or 1-based position")
-    private String dateCol;
+    private ColumnSelector dateCol;
 
     @Option(names = "--amount-col", paramLabel = "A",
             description = "amount column (optional; without it amounts are 0)")
-    private String amountCol;
+    private ColumnSelector amountCol;
 
     @Option(names = "--date-format", defaultValue = "yyyy-MM-dd", paramLabel = "PATTERN",
             description = "date pattern, e.g. yyyyMMdd (default yyyy-MM-dd)")
@@ -69,85 +70,73 @@ public final class SummarizeCommand implements Callable<Integer> {
 
     @Option(names = "--time-unit", defaultValue = "days", paramLabel = "UNIT",
             description = "days (default), weeks or months (365.25/12 days)")
-    private String timeUnit;
+    private TimeUnit timeUnit;
 
     @Option(names = "--calibration-end", paramLabel = "YYYY-MM-DD",
             description = "last day of the calibration period (inclusive); default the "
                     + "observation end or the last transaction date")
-    private String calibrationEnd;
+    private LocalDate calibrationEnd;
 
     @Option(names = "--observation-end", paramLabel = "YYYY-MM-DD",
             description = "last day of the holdout period (inclusive); default the last "
                     + "transaction date")
-    private String observationEnd;
+    private LocalDate observationEnd;
 
     @Option(names = "--non-positive-days", defaultValue = "keep", paramLabel = "POLICY",
             description = "days with net value <= 0: keep (default), exclude or reject")
-    private String nonPositiveDays;
+    private NonPositiveDayPolicy nonPositiveDays;
 
-    @Option(names = "--out", required = true, paramLabel = "SUMMARY.csv",
-            description = "summary CSV to write")
-    private Path out;
+    @Mixin
+    private OutputOptions output;
 
     @Override
     public Integer call() throws IOException {
+        output.refuseInputs(transactions);
         PrintWriter err = spec.commandLine().getErr();
-        TimeUnit unit = TimeUnit.parse(timeUnit);
-        LocalDate cal = date("--calibration-end", calibrationEnd);
-        LocalDate obs = date("--observation-end", observationEnd);
-        NonPositiveDayPolicy policy = policy(nonPositiveDays);
         TransactionCsv.Builder csv = TransactionCsv.builder()
-                .delimiter(CsvDelimiter.parse(delimiter))
+                .delimiter(delimiter.delimiter())
                 .header(!noHeader)
-                .customerColumn(ColumnSelector.parse(customerCol))
-                .dateColumn(ColumnSelector.parse(dateCol))
+                .customerColumn(customerCol)
+                .dateColumn(dateCol)
                 .dateFormat(dateFormat);
         if (amountCol != null) {
-            csv.amountColumn(ColumnSelector.parse(amountCol));
+            csv.amountColumn(amountCol);
         }
-        if (obs != null) {
-            csv.latestDate(obs);
+        if (observationEnd != null) {
+            csv.latestDate(observationEnd);
         }
-        Summarizer.Builder summarizer = Summarizer.builder().timeUnit(unit)
-                .nonPositiveDays(policy);
-        if (cal != null) {
-            summarizer.calibrationEnd(cal);
+        Summarizer.Builder summarizer = Summarizer.builder().timeUnit(timeUnit)
+                .nonPositiveDays(nonPositiveDays);
+        if (calibrationEnd != null) {
+            summarizer.calibrationEnd(calibrationEnd);
         }
-        if (obs != null) {
-            summarizer.observationEnd(obs);
+        if (observationEnd != null) {
+            summarizer.observationEnd(observationEnd);
         }
         Summarizer s = summarizer.build();
-        TransactionLog log = csv.build().read(transactions);
-        CustomerSummaries summaries = s.summarize(log);
-        SummaryCsv.write(out, summaries);
-        spec.commandLine().getOut().printf("wrote %d customer summaries (%d transactions) to %s%n",
-                summaries.size(), log.size(), out);
+        TransactionCsv reader = csv.build();
+        TransactionLog log;
+        try (InputStream in = InputFiles.open(spec, transactions)) {
+            log = reader.read(in, InputFiles.displayName(transactions));
+        }
+        CustomerSummaries summaries;
+        try {
+            summaries = s.summarize(log);
+        } catch (InvalidTransactionException e) {
+            BadInputException b = new BadInputException(transactions, 0, null, e.getMessage());
+            b.initCause(e);
+            throw b;
+        }
+        try (AtomicOutput out = output.open(spec)) {
+            SummaryCsv.write(out.writer(), summaries, output.spreadsheetSafe());
+            out.commit();
+        }
+        err.printf("wrote %d customer summaries (%d transactions) to %s%n",
+                summaries.size(), log.size(), output.describe());
         if (summaries.omittedCustomers() > 0) {
             err.printf("note: %d customers without a purchase day in the calibration period "
                     + "were omitted%n", summaries.omittedCustomers());
         }
         return 0;
-    }
-
-    private static LocalDate date(String option, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": cannot parse '" + text
-                    + "' as a date YYYY-MM-DD", e);
-        }
-    }
-
-    private static NonPositiveDayPolicy policy(String text) {
-        for (NonPositiveDayPolicy p : NonPositiveDayPolicy.values()) {
-            if (p.name().equalsIgnoreCase(text.trim())) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("--non-positive-days: unknown policy '" + text
-                + "'; expected keep, exclude or reject");
     }
 }

@@ -112,7 +112,7 @@ class BasketCommandsTest {
         int code = run("itemsets", "--baskets", in.toString(), "--min-support", "0.5", "--out", target.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().lines()).hasSize(1);
-        assertThat(err.toString()).contains("b.csv:2: field '2': empty item").doesNotContain("Exception");
+        assertThat(err.toString()).contains("b.csv: line 2, field '2': empty item").doesNotContain("Exception");
         assertThat(target).doesNotExist();
     }
 
@@ -129,6 +129,6 @@ class BasketCommandsTest {
         assertThat(run("rules", "--transactions", tx.toString(), "--basket-col", "order", "--item-col", "item",
                 "--min-support", "0.5", "--min-confidence", "0.5", "--out", dir.resolve("x.csv").toString()))
                 .isEqualTo(2);
-        assertThat(err.toString().strip()).contains("t.csv:3").contains("item").doesNotContain("\n");
+        assertThat(err.toString().strip()).contains("t.csv: line 3").contains("item").doesNotContain("\n");
     }
 }

@@ -50,11 +50,11 @@ class ErrorReporterTest {
                 Arguments.of(List.of("summarize", "--transactions", tx.toString(), "--customer-col", "customer",
                         "--date-col", "date", "--out", out), "tx.csv: line 3, field 'date (2)'"),
                 Arguments.of(List.of("rfm", "--summary", badSummary.toString(), "--out", out),
-                        "bad.csv: line 3: customer '2'"),
+                        "bad.csv: line 3, field 'T': customer '2'"),
                 Arguments.of(List.of("fit", "--model", "bg-nbd", "--summary", badSummary.toString()),
-                        "bad.csv: line 3: customer '2'"),
+                        "bad.csv: line 3, field 'T': customer '2'"),
                 Arguments.of(List.of("predict", "--model", model.toString(), "--summary", badSummary.toString(),
-                        "--horizon", "10", "--out", out), "bad.csv: line 3: customer '2'"),
+                        "--horizon", "10", "--out", out), "bad.csv: line 3, field 'T': customer '2'"),
                 Arguments.of(List.of("evaluate", "--model", model.toString(), "--summary", summary.toString()),
                         "ok.csv: line 1, field 'frequency_holdout'"),
                 Arguments.of(List.of("segment", "--rules", rules.toString(), "--customers", customers.toString(),
@@ -91,11 +91,12 @@ class ErrorReporterTest {
     }
 
     @Test
-    void ioFailure_exitsOneWithOneLine() throws IOException {
+    void outIsADirectory_exitsTwoWithOneLine() throws IOException {
         Path tx = write("io.csv", "customer,date\nc1,2024-01-02\n");
         Run run = run(List.of("summarize", "--transactions", tx.toString(), "--customer-col", "customer",
                 "--date-col", "date", "--out", dir.toString()));
-        assertThat(run.code()).as(run.err()).isEqualTo(1);
-        assertThat(run.err().lines()).singleElement().asString().startsWith("crm: I/O error");
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString()
+                .isEqualTo("crm: " + dir + ": is a directory; --out must name a file");
     }
 }

@@ -96,18 +96,18 @@ class MarketingCommandsTest {
 
     static Stream<Arguments> badInput() {
         return Stream.of(
-                Arguments.of("nps", "q,s\nQ1,11\n", "s.csv:2: field 's': an NPS answer must be a whole number 0..10"),
-                Arguments.of("nps", "q,s\nQ1,ann@example.com\n", "s.csv:2: field 's': not a whole number (15 characters)"),
-                Arguments.of("nps", "q,s\nQ1,7,8\n", "s.csv:2: has 3 fields, the header has 2"),
-                Arguments.of("nps", "q,x\nQ1,7\n", "s.csv:1: field 's': no such column in the header"),
+                Arguments.of("nps", "q,s\nQ1,11\n", "s.csv: line 2, field 's': an NPS answer must be a whole number 0..10"),
+                Arguments.of("nps", "q,s\nQ1,ann@example.com\n", "s.csv: line 2, field 's': not a whole number (15 characters)"),
+                Arguments.of("nps", "q,s\nQ1,7,8\n", "s.csv: line 2: has 3 fields, the header has 2"),
+                Arguments.of("nps", "q,x\nQ1,7\n", "s.csv: line 1, field 's': no such column in the header"),
                 Arguments.of("nps", "q,s\nQ1,\n", "s.csv: field 's': no answers"),
                 Arguments.of("nps", "", "s.csv: is empty: no header line"),
                 Arguments.of("campaign", "arm,r\nA,maybe\nctl,0\n",
-                        "s.csv:2: field 'r': not a binary value (expected 1/0, true/false or yes/no)"),
+                        "s.csv: line 2, field 'r': not a binary value (expected 1/0, true/false or yes/no)"),
                 Arguments.of("campaign", "arm,r\nA,1\n", "s.csv: field 'arm': no row has the control arm 'ctl'"),
                 Arguments.of("campaign", "arm,r\nctl,1\n",
                         "s.csv: field 'arm': only the control arm is present, nothing to compare"),
-                Arguments.of("campaign", "arm,r\n,1\nctl,0\n", "s.csv:2: field 'arm': is empty"));
+                Arguments.of("campaign", "arm,r\n,1\nctl,0\n", "s.csv: line 2, field 'arm': is empty"));
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.crmkit.core.csv.CsvField;
 
 /**
  * Reads and writes per-customer summary CSV files with the column names researchers already
@@ -18,8 +19,11 @@ import java.util.Objects;
  *
  * <p>Writing: comma separated, a header line, {@code \n} line ends, numbers in
  * {@link Double#toString(double)} form (locale-independent, exact round trip),
- * ids quoted per RFC 4180 when they contain a comma, quote or line break. The holdout
- * columns and {@code weights} are written when the summaries have them.
+ * ids written by {@link CsvField}: spreadsheet-safe (an id beginning with {@code =},
+ * {@code +}, {@code -}, {@code @}, tab or CR gets a leading apostrophe) and quoted per
+ * RFC 4180 where needed. The holdout columns and {@code weights} are written when the
+ * summaries have them. Reading undoes the spreadsheet rule ({@link CsvField#restore}), so
+ * ids round-trip.
  *
  * <p>Reading: the header line is required and columns are found by name, in any order.
  * {@code frequency}, {@code recency} and {@code T} are required ({@code periods}, the
@@ -83,6 +87,21 @@ public final class SummaryCsv {
      * @throws IOException if writing fails
      */
     public static void write(Writer out, CustomerSummaries summaries) throws IOException {
+        write(out, summaries, true);
+    }
+
+    /**
+     * Writes summaries to a writer, choosing whether ids are made spreadsheet-safe
+     * ({@link CsvField}); the writer is not closed.
+     *
+     * @param out the destination, not null
+     * @param summaries the summaries, not null
+     * @param spreadsheetSafe whether an id beginning with a formula character gets a leading
+     *     apostrophe (the default of {@link #write(Writer, CustomerSummaries)})
+     * @throws IOException if writing fails
+     */
+    public static void write(Writer out, CustomerSummaries summaries, boolean spreadsheetSafe)
+            throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(summaries, "summaries");
         boolean holdout = summaries.hasHoldout();
@@ -98,7 +117,7 @@ public final class SummaryCsv {
         out.write(sb.toString());
         for (int i = 0; i < summaries.size(); i++) {
             sb.setLength(0);
-            appendId(sb, summaries.customerId(i));
+            CsvField.append(sb, summaries.customerId(i), spreadsheetSafe);
             sb.append(',').append(summaries.frequency(i))
                     .append(',').append(summaries.recency(i))
                     .append(',').append(summaries.t(i))
@@ -117,10 +136,9 @@ public final class SummaryCsv {
     }
 
     /**
-     * Appends one CSV field as this class writes customer ids (RFC 4180): quoted when it is
-     * empty, has a leading or trailing space, or contains a comma, quote or line break, with
-     * inner quotes doubled; otherwise as is. Other CSV writers use it so that every file
-     * crmkit writes reads back alike.
+     * Appends one CSV field as this class writes customer ids: by the rule of
+     * {@link CsvField#append(StringBuilder, String)} (spreadsheet-safe, RFC 4180 quoting).
+     * Other CSV writers use it so that every file crmkit writes reads back alike.
      *
      * <pre>{@code
      * SummaryCsv.appendField(new StringBuilder(), "a,b"); // "a,b" in quotes
@@ -131,30 +149,7 @@ public final class SummaryCsv {
      * @return {@code line}
      */
     public static StringBuilder appendField(StringBuilder line, String value) {
-        Objects.requireNonNull(line, "line");
-        appendId(line, Objects.requireNonNull(value, "value"));
-        return line;
-    }
-
-    static void appendId(StringBuilder sb, String id) {
-        boolean quote = id.isEmpty() || id.charAt(0) == ' ' || id.charAt(id.length() - 1) == ' ';
-        for (int k = 0; k < id.length() && !quote; k++) {
-            char c = id.charAt(k);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            sb.append(id);
-            return;
-        }
-        sb.append('"');
-        for (int k = 0; k < id.length(); k++) {
-            char c = id.charAt(k);
-            if (c == '"') {
-                sb.append('"');
-            }
-            sb.append(c);
-        }
-        sb.append('"');
+        return CsvField.append(line, value);
     }
 
     /**
@@ -249,7 +244,7 @@ public final class SummaryCsv {
                         + " fields, the header " + names.length);
             }
             rows++;
-            String customer = id >= 0 ? sc.field(id) : Long.toString(rows);
+            String customer = id >= 0 ? CsvField.restore(sc.field(id)) : Long.toString(rows);
             if (customer.isEmpty()) {
                 throw new CsvInputException(source, line, names[id], "empty customer id");
             }
