@@ -120,7 +120,7 @@ class CliConventionsTest {
         assertThat(crmWithInput(tx, "summarize", "--transactions", "-", "--customer-col", "customer",
                 "--date-col", "date", "--amount-col", "amount", "--observation-end", "2024-03-01", "--out", "-"))
                 .as(err).isZero();
-        assertThat(out).isEqualTo("customer_id,frequency,recency,T,monetary_value\n"
+        assertThat(out).isEqualTo("# time_unit=days\ncustomer_id,frequency,recency,T,monetary_value\n"
                 + "c1,1,32.0,59.0,20.0\nc2,0,0.0,56.0,0.0\n");
         assertThat(err).contains("wrote 2 customer summaries").contains("standard output");
 
@@ -162,7 +162,8 @@ class CliConventionsTest {
         Path summary = dir.resolve("s.csv");
         assertThat(crm("summarize", "--transactions", transactions.toString(), "--customer-col", "customer",
                 "--date-col", "date", "--observation-end", "2024-02-01", "--out", summary.toString())).as(err).isZero();
-        List<String> ids = Files.readAllLines(summary).stream().skip(1).map(l -> l.substring(0, l.lastIndexOf(',',
+        // skip the "# time_unit=" line and the header
+        List<String> ids = Files.readAllLines(summary).stream().skip(2).map(l -> l.substring(0, l.lastIndexOf(',',
                 l.lastIndexOf(',', l.lastIndexOf(',', l.lastIndexOf(',') - 1) - 1) - 1))).toList();
         assertThat(ids).containsExactly("\"'=HYPERLINK(\"\"http://x\"\")\"", "'+1", "'-2", "'@SUM(A1)", "''=quoted",
                 "plain");
