@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -49,7 +50,7 @@ public final class CampaignCommand implements Callable<Integer> {
 
     @Option(names = "--customers", required = true, paramLabel = "FILE",
             description = "one row per customer ('-' for stdin)")
-    private String customers;
+    private Path customers;
 
     @Option(names = "--arm-col", required = true, paramLabel = "A", description = "column naming the arm")
     private String armCol;
@@ -89,7 +90,8 @@ public final class CampaignCommand implements Callable<Integer> {
         }
         Map<String, ArmOutcome.Accumulator> arms = new TreeMap<>();
         String source;
-        try (CsvReader in = CliCsv.open(customers, CsvReader.Options.parse(delimiter))) {
+        try (CsvReader in = CsvReader.of(InputFiles.open(spec, customers), InputFiles.displayName(customers),
+                CsvReader.Options.parse(delimiter))) {
             source = in.source();
             int arm = in.column(armCol);
             int outcome = in.column(outcomeCol);
@@ -103,7 +105,7 @@ public final class CampaignCommand implements Callable<Integer> {
         }
         if (!arms.containsKey(control)) {
             throw new IllegalArgumentException(source + ": field '" + armCol + "': no row has the control arm '"
-                    + CliText.shorten(control) + "'");
+                    + control + "'");
         }
         if (arms.size() < 2) {
             throw new IllegalArgumentException(source + ": field '" + armCol

@@ -1,20 +1,15 @@
 package org.crmkit.examples.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.crmkit.core.csv.CsvFormatException;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * File handling of {@code crm churn} and {@code crm loyalty}: outputs are written to a
- * temporary file beside the target and moved into place when complete (so a failed run
- * leaves no half-written file); {@code -} is standard output. CSV reader errors are
+ * File handling of {@code crm churn} and {@code crm loyalty}: outputs go through
+ * {@link AtomicOutput} (a temporary file moved into place when complete; {@code -} is
+ * standard output). CSV reader errors are
  * re-expressed as {@link BadInputException} so that they print as
  * {@code FILE: line N, field 'F': REASON}.
  */
@@ -29,29 +24,11 @@ final class ChurnFiles {
         void write(Writer out) throws IOException;
     }
 
-    /** Writes {@code out} atomically, or to standard output for {@code -}. */
-    static void write(Path out, PrintWriter stdout, Body body) throws IOException {
-        if (out.toString().equals("-")) {
-            body.write(stdout);
-            stdout.flush();
-            return;
-        }
-        Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp);
-                    Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8),
-                            1 << 16)) {
-                body.write(w);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+    /** Writes {@code out} through the command line's one output mechanism, {@link AtomicOutput}. */
+    static void write(CommandSpec spec, Path out, Body body) throws IOException {
+        try (AtomicOutput o = AtomicOutput.open(spec, out)) {
+            body.write(o.writer());
+            o.commit();
         }
     }
 

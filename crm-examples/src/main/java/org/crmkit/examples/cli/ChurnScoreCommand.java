@@ -119,7 +119,7 @@ public final class ChurnScoreCommand implements Callable<Integer> {
         }
         ChurnScores scores = b.build().score(t);
         boolean value = scores.hasValue();
-        ChurnFiles.write(out, spec.commandLine().getOut(), w -> {
+        ChurnFiles.write(spec, out, w -> {
             w.write(value ? "customer_id,churn_risk,level,reasons,value_at_risk\n" : "customer_id,churn_risk,level,reasons\n");
             StringBuilder sb = new StringBuilder(128);
             for (int i = 0; i < scores.size(); i++) {
@@ -159,7 +159,7 @@ public final class ChurnScoreCommand implements Callable<Integer> {
             throw ChurnFiles.located(e);
         }
         ChurnTable rows = table;
-        ChurnFiles.write(out, spec.commandLine().getOut(), w -> {
+        ChurnFiles.write(spec, out, w -> {
             w.write("customer_id,churn_risk,level,reasons\n");
             StringBuilder sb = new StringBuilder(128);
             for (int i = 0; i < rows.size(); i++) {

@@ -97,7 +97,7 @@ public final class ChurnTrainCommand implements Callable<Integer> {
             }
         }
         String text = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        ChurnFiles.write(out, spec.commandLine().getOut(), w -> w.write(text + "\n"));
+        ChurnFiles.write(spec, out, w -> w.write(text + "\n"));
         if (!out.toString().equals("-")) {
             spec.commandLine().getErr().printf("trained on %d customers (%d churners), %d features; wrote %s%n",
                     m.training().rows(), m.training().churners(), m.coefficients().size(), out);

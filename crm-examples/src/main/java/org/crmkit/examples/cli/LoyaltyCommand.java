@@ -100,7 +100,7 @@ public final class LoyaltyCommand implements Callable<Integer> {
         }
         BrandSequences sequences = b.build();
         BrandPatterns patterns = BrandPatternClassifier.defaults().classify(sequences);
-        ChurnFiles.write(out, spec.commandLine().getOut(), w -> {
+        ChurnFiles.write(spec, out, w -> {
             w.write("customer_id,loyalty_level,pattern,leading_share,purchases,reasons\n");
             StringBuilder sb = new StringBuilder(160);
             for (int i = 0; i < patterns.size(); i++) {

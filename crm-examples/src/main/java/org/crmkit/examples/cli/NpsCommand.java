@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class NpsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--surveys", required = true, paramLabel = "FILE", description = "survey CSV ('-' for stdin)")
-    private String surveys;
+    private Path surveys;
 
     @Option(names = "--score-col", required = true, paramLabel = "S", description = "column of the 0..10 answer")
     private String scoreCol;
@@ -74,7 +75,8 @@ public final class NpsCommand implements Callable<Integer> {
         ConfidenceInterval.z(checkConfidence(confidence));
         Map<String, NetPromoterScore> groups = new TreeMap<>();
         long blank = 0;
-        try (CsvReader in = CliCsv.open(surveys, CsvReader.Options.parse(delimiter))) {
+        try (CsvReader in = CsvReader.of(InputFiles.open(spec, surveys), InputFiles.displayName(surveys),
+                CsvReader.Options.parse(delimiter))) {
             int score = in.column(scoreCol);
             int group = groupCol == null ? -1 : in.column(groupCol);
             for (CsvRecord row : in) {

@@ -228,4 +228,15 @@ class CliConventionsTest {
         assertThat(stderr.lines()).singleElement().asString().startsWith("crm: out of memory")
                 .contains("needs more heap").contains("-Xmx");
     }
+
+    @Test
+    void dash_npsAndCampaignReadTheCommandsStandardInput() {
+        assertThat(crmWithInput("s\n10\n9\n3\n", "nps", "--surveys", "-", "--score-col", "s")).as(err).isZero();
+        assertThat(out).contains("\"promoters\":2").contains("\"detractors\":1");
+        assertThat(crmWithInput("arm,r\nA,1\nctl,0\n", "campaign", "--customers", "-", "--arm-col", "arm",
+                "--control", "ctl", "--outcome-col", "r")).as(err).isZero();
+        assertThat(out).contains("\"rate_lift\":1.0");
+        assertThat(crmWithInput("s\n11\n", "nps", "--surveys", "-", "--score-col", "s")).isEqualTo(2);
+        assertThat(err.strip()).isEqualTo("crm: <stdin>: line 2, field 's': an NPS answer must be a whole number 0..10");
+    }
 }
