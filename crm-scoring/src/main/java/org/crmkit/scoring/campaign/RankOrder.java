@@ -1,58 +1,91 @@
 package org.crmkit.scoring.campaign;
 
 /**
- * Orders indices by a double key, highest first, without boxing: an LSD radix sort on the
- * keys' order-preserving 64-bit images, 4 passes of 16 bits (a pass is skipped where every
- * key has the same digit). Used instead of sorting
- * {@code Integer[]} with a comparator, which boxes every index and is several times slower
- * at ten million keys. Stable, so equal keys keep input order.
+ * Sorts double keys highest first, carrying a 64-bit payload with each key, without boxing
+ * and without an index array: an LSD radix sort on the keys' order-preserving 64-bit
+ * images, six passes of 11 bits whose histograms are counted in one read of the keys (a
+ * pass is skipped where every key has the same digit, as the high digits of probabilities
+ * mostly are). Carrying the payload beside the key means the caller reads the sorted data
+ * front to back instead of gathering it through an index, the cache misses that dominated
+ * ranking ten million customers by index. 11-bit digits keep the 2,048 scatter targets of
+ * a pass within the first-level TLB and caches, where 16-bit digits thrash them.
+ *
+ * <p>Used instead of sorting {@code Integer[]} with a comparator, which boxes every index
+ * and is several times slower at ten million keys. Not thread-safe per call; calls on
+ * different arrays may run at once.
  */
 final class RankOrder {
-    private static final int BITS = 16;
+    private static final int BITS = 11;
     private static final int RADIX = 1 << BITS;
-    private static final long MASK = RADIX - 1;
+    private static final int MASK = RADIX - 1;
+    private static final int PASSES = (64 + BITS - 1) / BITS;
+
     private RankOrder() {
     }
 
-    /** Indices 0..n-1 ordered by key descending; keys must not be NaN. */
-    static int[] descending(double[] key) {
-        int n = key.length;
-        long[] k = new long[n];
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            long bits = Double.doubleToLongBits(key[i] == 0.0 ? 0.0 : key[i]); // -0.0 ties with 0.0
-            // ascending image: flip all bits of negatives, the sign bit of positives; then
-            // complement it for descending order
-            long asc = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
-            k[i] = ~asc;
-            idx[i] = i;
+    /**
+     * The sort key of {@code value}: unsigned ascending order of the images is descending
+     * order of the values, {@code -0.0} ties with {@code 0.0}. Keys must not be NaN.
+     */
+    static long descendingImage(double value) {
+        long bits = Double.doubleToLongBits(value == 0.0 ? 0.0 : value);
+        // ascending image: flip all bits of negatives, the sign bit of positives
+        long asc = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
+        return ~asc;
+    }
+
+    /**
+     * Sorts {@code key[0, n)} as unsigned values ascending, moving {@code payload[i]} with
+     * {@code key[i]}; stable. Returns with the sorted data in {@code key} and {@code payload}.
+     *
+     * @param key the keys, sorted in place
+     * @param payload the payloads, permuted with the keys
+     * @param n the number of entries
+     */
+    static void sort(long[] key, long[] payload, int n) {
+        if (n < 2) {
+            return;
         }
-        long[] k2 = new long[n];
-        int[] idx2 = new int[n];
-        int[] count = new int[RADIX + 1];
-        for (int shift = 0; shift < 64; shift += BITS) {
-            java.util.Arrays.fill(count, 0);
-            for (int i = 0; i < n; i++) {
-                count[(int) ((k[i] >>> shift) & MASK) + 1]++;
+        int[][] count = new int[PASSES][RADIX + 1];
+        for (int i = 0; i < n; i++) {
+            long k = key[i];
+            for (int p = 0; p < PASSES; p++) {
+                count[p][(int) ((k >>> (p * BITS)) & MASK) + 1]++;
             }
-            if (count[1 + (int) ((k[0] >>> shift) & MASK)] == n) {
+        }
+        long[] k1 = key;
+        long[] p1 = payload;
+        long[] k2 = null;
+        long[] p2 = null;
+        for (int p = 0; p < PASSES; p++) {
+            int[] c = count[p];
+            int shift = p * BITS;
+            if (c[1 + (int) ((k1[0] >>> shift) & MASK)] == n) {
                 continue; // every key has the same digit here
             }
             for (int b = 0; b < RADIX; b++) {
-                count[b + 1] += count[b];
+                c[b + 1] += c[b];
+            }
+            if (k2 == null) {
+                k2 = new long[n];
+                p2 = new long[n];
             }
             for (int i = 0; i < n; i++) {
-                int pos = count[(int) ((k[i] >>> shift) & MASK)]++;
-                k2[pos] = k[i];
-                idx2[pos] = idx[i];
+                long k = k1[i];
+                int pos = c[(int) ((k >>> shift) & MASK)]++;
+                k2[pos] = k;
+                p2[pos] = p1[i];
             }
-            long[] tk = k;
-            k = k2;
-            k2 = tk;
-            int[] ti = idx;
-            idx = idx2;
-            idx2 = ti;
+            long[] t = k1;
+            k1 = k2;
+            k2 = t;
+            t = p1;
+            p1 = p2;
+            p2 = t;
         }
-        return idx;
+        if (k1 != key) {
+            System.arraycopy(k1, 0, key, 0, n);
+            System.arraycopy(p1, 0, payload, 0, n);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.crmkit.scoring.Parallelism;
 
 /**
  * Evaluates a targeting (uplift) model on a randomised campaign: did the customers it
@@ -44,8 +45,10 @@ import java.util.OptionalDouble;
  * e.qiniCoefficient();
  * }</pre>
  *
- * <p>Ranking sorts the scores once: O(N log N) time, O(N) extra memory. Immutable and
- * thread-safe.
+ * <p>Ranking radix-sorts the treated and the control customers' scores, each carrying its
+ * outcome, in linear time (the two sorts run at once where the {@link Parallelism} allows)
+ * and then walks both in rank order: about 40 bytes of scratch memory per customer.
+ * Immutable and thread-safe.
  */
 public final class UpliftEvaluation {
     private final int n;
@@ -77,9 +80,29 @@ public final class UpliftEvaluation {
      *     value is not finite, or binCount is out of range
      */
     public static UpliftEvaluation of(double[] score, boolean[] treated, double[] outcome, int binCount) {
+        return of(score, treated, outcome, binCount, Parallelism.defaults());
+    }
+
+    /**
+     * Evaluates scores on a campaign with a control group, ranking the treated and the
+     * control customers at the same time where {@code parallelism} allows. The result does
+     * not depend on the parallelism.
+     *
+     * @param score the model's score per customer (higher = target first), not null, finite
+     * @param treated whether each customer was contacted, not null, same length
+     * @param outcome each customer's outcome (1/0 or a value), not null, same length, finite
+     * @param binCount the number of bins (10 for deciles), 1..n
+     * @param parallelism where the ranking runs, not null
+     * @return the evaluation, never null
+     * @throws IllegalArgumentException if the arrays are empty or of different lengths, a
+     *     value is not finite, or binCount is out of range
+     */
+    public static UpliftEvaluation of(double[] score, boolean[] treated, double[] outcome, int binCount,
+            Parallelism parallelism) {
         Objects.requireNonNull(score, "score");
         Objects.requireNonNull(treated, "treated");
         Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(parallelism, "parallelism");
         int n = score.length;
         if (n == 0 || treated.length != n || outcome.length != n) {
             throw new IllegalArgumentException("need equally long, non-empty arrays: " + n + ", " + treated.length
@@ -88,63 +111,100 @@ public final class UpliftEvaluation {
         if (binCount < 1 || binCount > n) {
             throw new IllegalArgumentException("binCount must be 1.." + n + ": " + binCount);
         }
+        int treatedCount = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(score[i]) || !Double.isFinite(outcome[i])) {
                 throw new IllegalArgumentException("score and outcome must be finite: customer " + i);
             }
+            if (treated[i]) {
+                treatedCount++;
+            }
         }
-        int[] order = RankOrder.descending(score);
-        int groups = 1;
-        for (int r = 1; r < n; r++) {
-            if (score[order[r]] != score[order[r - 1]]) {
-                groups++;
+        int nTreated = treatedCount;
+        // Split into treated and control, each as (key, outcome) pairs, and sort each: the
+        // walk below then reads both front to back instead of gathering through an index.
+        int nControl = n - nTreated;
+        long[] kT = new long[nTreated];
+        long[] yT = new long[nTreated];
+        long[] kC = new long[nControl];
+        long[] yC = new long[nControl];
+        int t = 0;
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            if (treated[i]) {
+                kT[t] = RankOrder.descendingImage(score[i]);
+                yT[t++] = Double.doubleToRawLongBits(outcome[i]);
+            } else {
+                kC[c] = RankOrder.descendingImage(score[i]);
+                yC[c++] = Double.doubleToRawLongBits(outcome[i]);
+            }
+        }
+        parallelism.run(2, g -> {
+            if (g == 0) {
+                RankOrder.sort(kT, yT, nTreated);
+            } else {
+                RankOrder.sort(kC, yC, nControl);
+            }
+        });
+        // Tie groups in rank order: every treated and control customer with the next key.
+        int groups = 0;
+        for (int i = 0, j = 0; i < nTreated || j < nControl; groups++) {
+            long k = next(kT, i, nTreated, kC, j, nControl);
+            while (i < nTreated && kT[i] == k) {
+                i++;
+            }
+            while (j < nControl && kC[j] == k) {
+                j++;
             }
         }
         long[] ct = new long[groups];
         long[] cc = new long[groups];
-        double[] yt = new double[groups];
-        double[] yc = new double[groups];
+        double[] cyt = new double[groups];
+        double[] cyc = new double[groups];
         long[] binT = new long[binCount];
         long[] binC = new long[binCount];
         double[] binYT = new double[binCount];
         double[] binYC = new double[binCount];
-        long t = 0;
-        long c = 0;
         double sT = 0;
         double sC = 0;
-        int r = 0;
-        int g = 0;
-        while (r < n) {
-            int bin = (int) ((long) r * binCount / n);
-            double s = score[order[r]];
-            int end = r;
-            while (end < n && score[order[end]] == s) {
-                int i = order[end];
-                if (treated[i]) {
-                    t++;
-                    sT += outcome[i];
-                    binT[bin]++;
-                    binYT[bin] += outcome[i];
-                } else {
-                    c++;
-                    sC += outcome[i];
-                    binC[bin]++;
-                    binYC[bin] += outcome[i];
-                }
-                end++;
+        int i = 0;
+        int j = 0;
+        for (int g = 0; g < groups; g++) {
+            int bin = (int) ((long) (i + j) * binCount / n); // the bin of the group's first rank
+            long k = next(kT, i, nTreated, kC, j, nControl);
+            for (; i < nTreated && kT[i] == k; i++) {
+                double y = Double.longBitsToDouble(yT[i]);
+                sT += y;
+                binT[bin]++;
+                binYT[bin] += y;
             }
-            ct[g] = t;
-            cc[g] = c;
-            yt[g] = sT;
-            yc[g] = sC;
-            g++;
-            r = end;
+            for (; j < nControl && kC[j] == k; j++) {
+                double y = Double.longBitsToDouble(yC[j]);
+                sC += y;
+                binC[bin]++;
+                binYC[bin] += y;
+            }
+            ct[g] = i;
+            cc[g] = j;
+            cyt[g] = sT;
+            cyc[g] = sC;
         }
         List<UpliftBin> out = new ArrayList<>(binCount);
         for (int b = 0; b < binCount; b++) {
             out.add(new UpliftBin(b + 1, binT[b], binC[b], binYT[b], binYC[b]));
         }
-        return new UpliftEvaluation(n, ct, cc, yt, yc, List.copyOf(out));
+        return new UpliftEvaluation(n, ct, cc, cyt, cyc, List.copyOf(out));
+    }
+
+    /** The smaller (higher-scoring) of the next treated and the next control key. */
+    private static long next(long[] kT, int i, int nT, long[] kC, int j, int nC) {
+        if (i >= nT) {
+            return kC[j];
+        }
+        if (j >= nC) {
+            return kT[i];
+        }
+        return Long.compareUnsigned(kT[i], kC[j]) <= 0 ? kT[i] : kC[j];
     }
 
     /**

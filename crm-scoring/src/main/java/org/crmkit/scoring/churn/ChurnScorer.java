@@ -102,7 +102,8 @@ public final class ChurnScorer {
         if (spend != null && !summaries.hasMonetaryValue()) {
             throw new IllegalArgumentException("the summaries have no monetary_value, needed with a spend model");
         }
-        return score(summaries.customerIdColumn(), BtydData.frequencies(summaries), summaries.recencyColumn(),
+        // The summaries hand out fresh copies: score them without a second copy.
+        return scoreOwned(summaries.customerIdColumn(), BtydData.frequencies(summaries), summaries.recencyColumn(),
                 summaries.tColumn(), spend == null ? null : summaries.monetaryValueColumn());
     }
 
@@ -120,6 +121,14 @@ public final class ChurnScorer {
      */
     public ChurnScores score(String[] ids, double[] x, double[] tx, double[] age, double[] monetary) {
         Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(tx, "tx");
+        Objects.requireNonNull(age, "age");
+        return scoreOwned(ids.clone(), x.clone(), tx.clone(), age.clone(), monetary);
+    }
+
+    /** Scores columns this scorer may keep: the caller no longer holds them. */
+    private ChurnScores scoreOwned(String[] ids, double[] x, double[] tx, double[] age, double[] monetary) {
         int n = ids.length;
         if (Objects.requireNonNull(x, "x").length != n) {
             throw new IllegalArgumentException("ids " + n + " and x " + x.length + " differ in length");
@@ -140,7 +149,7 @@ public final class ChurnScorer {
                 }
             }
         });
-        return new ChurnScores(this, ids.clone(), x.clone(), tx.clone(), age.clone(), risk, alive, levels, value);
+        return new ChurnScores(this, ids, x, tx, age, risk, alive, levels, value);
     }
 
     /** The level from the model risk and the hiatus, the only evidence a summary holds. */

@@ -2,16 +2,20 @@ package org.crmkit.scoring.service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.inference.Distribution;
 
 /**
@@ -31,19 +35,42 @@ import org.crmkit.scoring.inference.Distribution;
  * stats.summarize(cases, ServiceCase.byPeriod(ReportingPeriod.QUARTER, zone), quarter -> customersIn(quarter));
  * }</pre>
  *
+ * <p>Large case lists are tallied in chunks of at least {@value #CHUNK} cases on the
+ * {@link Parallelism} given to {@link #withParallelism} (the default is
+ * {@link Parallelism#defaults()}), and each group's distributions are computed at the same
+ * time; the chunks are merged in input order, so the result is the same on every setting.
+ * The grouping function is then called from several threads at once and must be
+ * thread-safe (the ones {@link ServiceCase} offers are).
+ *
  * <p>Immutable and thread-safe.
  */
 public final class ServiceStatistics {
     private static final double MILLIS_PER_HOUR = 3_600_000.0;
+    /** The fewest cases a parallel chunk holds. */
+    static final int CHUNK = 1 << 16;
 
     private final Instant asOf;
+    private final Duration target;
     private final long asOfMillis;
     private final long targetMillis;
+    private final Parallelism parallelism;
 
-    private ServiceStatistics(Instant asOf, Duration target) {
+    private ServiceStatistics(Instant asOf, Duration target, Parallelism parallelism) {
         this.asOf = asOf;
+        this.target = target;
         this.asOfMillis = asOf.toEpochMilli();
         this.targetMillis = target.toMillis();
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * Returns these statistics computed where {@code parallelism} says.
+     *
+     * @param parallelism where the tallies run, not null
+     * @return statistics with the same reporting instant and target, never null
+     */
+    public ServiceStatistics withParallelism(Parallelism parallelism) {
+        return new ServiceStatistics(asOf, target, Objects.requireNonNull(parallelism, "parallelism"));
     }
 
     /**
@@ -60,7 +87,7 @@ public final class ServiceStatistics {
         if (target.isNegative() || target.isZero()) {
             throw new IllegalArgumentException("service-level target must be positive: " + target);
         }
-        return new ServiceStatistics(asOf, target);
+        return new ServiceStatistics(asOf, target, Parallelism.defaults());
     }
 
     /**
@@ -89,16 +116,33 @@ public final class ServiceStatistics {
             Function<? super ServiceCase, String> groupOf, ToLongFunction<String> customerBase) {
         Objects.requireNonNull(cases, "cases");
         Objects.requireNonNull(groupOf, "groupOf");
-        Map<String, Tally> tallies = new HashMap<>();
-        for (ServiceCase c : cases) {
-            Objects.requireNonNull(c, "case");
-            if (c.openedAt().isAfter(asOf)) {
-                continue;
+        ServiceCase[] all = cases.toArray(new ServiceCase[0]);
+        int chunks = Parallelism.chunkCount(all.length, CHUNK);
+        AtomicReferenceArray<Map<String, Tally>> parts = new AtomicReferenceArray<>(chunks);
+        parallelism.forEachChunk(all.length, CHUNK, (chunk, from, to) -> {
+            Map<String, Tally> tallies = new HashMap<>();
+            for (int i = from; i < to; i++) {
+                ServiceCase c = Objects.requireNonNull(all[i], "case");
+                if (c.openedAt().isAfter(asOf)) {
+                    continue;
+                }
+                tallies.computeIfAbsent(Objects.requireNonNull(groupOf.apply(c), "group"), k -> new Tally()).add(c);
             }
-            tallies.computeIfAbsent(Objects.requireNonNull(groupOf.apply(c), "group"), k -> new Tally()).add(c);
+            parts.set(chunk, tallies);
+        });
+        // merge in chunk order, so every value list is in input order whatever the parallelism
+        Map<String, List<Tally>> byGroup = new LinkedHashMap<>();
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            Map<String, Tally> part = parts.get(chunk);
+            if (part != null) {
+                part.forEach((g, t) -> byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(t));
+            }
         }
-        SortedMap<String, ServiceSummary> out = new TreeMap<>();
-        tallies.forEach((g, t) -> {
+        List<String> groups = new ArrayList<>(byGroup.keySet());
+        ServiceSummary[] summaries = new ServiceSummary[groups.size()];
+        parallelism.run(groups.size(), k -> {
+            String g = groups.get(k);
+            Tally t = merge(byGroup.get(g));
             OptionalDouble rate = OptionalDouble.empty();
             if (customerBase != null) {
                 long base = customerBase.applyAsLong(g);
@@ -106,11 +150,35 @@ public final class ServiceStatistics {
                     rate = OptionalDouble.of(1000.0 * t.cases / base);
                 }
             }
-            out.put(g, new ServiceSummary(g, t.cases, t.open, t.resolved, t.rejected, t.reopened, t.firstContact,
-                    t.breaches, Distribution.of(t.resolution, t.closedCount),
-                    Distribution.of(t.openAge, t.openCount), rate));
+            summaries[k] = new ServiceSummary(g, t.cases, t.open, t.resolved, t.rejected, t.reopened, t.firstContact,
+                    t.breaches, Distribution.of(t.resolution.toArray(), t.resolution.size()),
+                    Distribution.of(t.openAge.toArray(), t.openAge.size()), rate);
         });
+        SortedMap<String, ServiceSummary> out = new TreeMap<>();
+        for (ServiceSummary summary : summaries) {
+            out.put(summary.group(), summary);
+        }
         return out;
+    }
+
+    /** The tallies of consecutive chunks as one, values in chunk order. */
+    private Tally merge(List<Tally> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        Tally all = new Tally();
+        for (Tally t : parts) {
+            all.cases += t.cases;
+            all.open += t.open;
+            all.resolved += t.resolved;
+            all.rejected += t.rejected;
+            all.reopened += t.reopened;
+            all.firstContact += t.firstContact;
+            all.breaches += t.breaches;
+            all.resolution.addAll(t.resolution);
+            all.openAge.addAll(t.openAge);
+        }
+        return all;
     }
 
     /** Mutable per-group counts; confined to one call. */
@@ -122,10 +190,8 @@ public final class ServiceStatistics {
         long reopened;
         long firstContact;
         long breaches;
-        double[] resolution = new double[16];
-        int closedCount;
-        double[] openAge = new double[16];
-        int openCount;
+        final DoubleColumn resolution = new DoubleColumn();
+        final DoubleColumn openAge = new DoubleColumn();
 
         void add(ServiceCase c) {
             cases++;
@@ -148,21 +214,45 @@ public final class ServiceStatistics {
                         firstContact++;
                     }
                 }
-                if (closedCount == resolution.length) {
-                    resolution = Arrays.copyOf(resolution, closedCount * 2);
-                }
-                resolution[closedCount++] = took / MILLIS_PER_HOUR;
+                resolution.add(took / MILLIS_PER_HOUR);
             } else {
                 open++;
                 long age = asOfMillis - opened;
                 if (age > targetMillis) {
                     breaches++;
                 }
-                if (openCount == openAge.length) {
-                    openAge = Arrays.copyOf(openAge, openCount * 2);
-                }
-                openAge[openCount++] = age / MILLIS_PER_HOUR;
+                openAge.add(age / MILLIS_PER_HOUR);
             }
+        }
+    }
+
+    /** A growable column of doubles; confined to one call. */
+    private static final class DoubleColumn {
+        private double[] values = new double[16];
+        private int size;
+
+        void add(double v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        void addAll(DoubleColumn other) {
+            if (size + other.size > values.length) {
+                values = java.util.Arrays.copyOf(values, Math.max(size + other.size, size * 2));
+            }
+            System.arraycopy(other.values, 0, values, size, other.size);
+            size += other.size;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The backing array; values beyond {@link #size()} are unused. */
+        double[] toArray() {
+            return values;
         }
     }
 }

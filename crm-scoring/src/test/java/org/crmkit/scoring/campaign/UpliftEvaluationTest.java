@@ -97,7 +97,13 @@ class UpliftEvaluationTest {
                 k[i] = 0.0;
             }
         }
-        int[] order = RankOrder.descending(k);
+        long[] key = new long[k.length];
+        long[] payload = new long[k.length];
+        for (int i = 0; i < k.length; i++) {
+            key[i] = RankOrder.descendingImage(k[i]);
+            payload[i] = i;
+        }
+        RankOrder.sort(key, payload, k.length);
         Integer[] expected = new Integer[k.length];
         for (int i = 0; i < k.length; i++) {
             expected[i] = i;
@@ -107,7 +113,75 @@ class UpliftEvaluationTest {
             return c != 0 ? c : Integer.compare(a, b);
         });
         for (int i = 0; i < k.length; i++) {
-            assertThat(order[i]).isEqualTo(expected[i]);
+            assertThat(payload[i]).isEqualTo((long) expected[i]);
+        }
+    }
+
+    @Test
+    void of_equalsANaiveRankingWithTiesAndAnyParallelism() {
+        Random rnd = new Random(17);
+        for (int round = 0; round < 40; round++) {
+            int n = 1 + rnd.nextInt(3_000);
+            double[] score = new double[n];
+            boolean[] treated = new boolean[n];
+            double[] outcome = new double[n];
+            for (int i = 0; i < n; i++) {
+                score[i] = rnd.nextInt(3) == 0 ? rnd.nextInt(5) * 0.25 : rnd.nextDouble() * 2 - 1;
+                treated[i] = rnd.nextInt(round % 5 + 2) != 0;
+                outcome[i] = rnd.nextInt(4) == 0 ? rnd.nextInt(50) : 0;
+            }
+            int bins = 1 + rnd.nextInt(Math.min(n, 12));
+            // naive: bins of whole tie groups by the group's first rank, Qini points per group
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+            long[] binT = new long[bins];
+            long[] binC = new long[bins];
+            double[] binY = new double[bins];
+            List<Double> qini = new java.util.ArrayList<>(List.of(0.0));
+            long t = 0;
+            long c = 0;
+            double yt = 0;
+            double yc = 0;
+            for (int r = 0; r < n;) {
+                int bin = (int) ((long) r * bins / n);
+                int end = r;
+                while (end < n && score[order[end]] == score[order[r]]) {
+                    int i = order[end++];
+                    if (treated[i]) {
+                        t++;
+                        yt += outcome[i];
+                        binT[bin]++;
+                        binY[bin] += outcome[i];
+                    } else {
+                        c++;
+                        yc += outcome[i];
+                        binC[bin]++;
+                    }
+                }
+                qini.add(c == 0 ? yt : yt - yc * t / c);
+                r = end;
+            }
+            UpliftEvaluation sequential = UpliftEvaluation.of(score, treated, outcome, bins,
+                    org.crmkit.scoring.Parallelism.sequential());
+            UpliftEvaluation parallel = UpliftEvaluation.of(score, treated, outcome, bins,
+                    org.crmkit.scoring.Parallelism.commonPool());
+            for (UpliftEvaluation e : List.of(sequential, parallel)) {
+                assertThat(e.bins()).extracting(UpliftEvaluation.UpliftBin::treated)
+                        .containsExactlyElementsOf(java.util.stream.LongStream.of(binT).boxed().toList());
+                assertThat(e.bins()).extracting(UpliftEvaluation.UpliftBin::control)
+                        .containsExactlyElementsOf(java.util.stream.LongStream.of(binC).boxed().toList());
+                for (int b = 0; b < bins; b++) {
+                    assertThat(e.bins().get(b).treatedOutcome()).isCloseTo(binY[b], within(1e-9));
+                }
+                assertThat(e.qiniCurve()).hasSize(qini.size());
+                for (int g = 0; g < qini.size(); g++) {
+                    assertThat(e.qiniCurve().get(g).incremental()).isCloseTo(qini.get(g), within(1e-6));
+                }
+            }
+            assertThat(parallel.qiniCoefficient()).isEqualTo(sequential.qiniCoefficient());
         }
     }
 }

@@ -105,4 +105,31 @@ class ServiceStatisticsTest {
                 Optional.of(T0), 0, true)).isInstanceOf(IllegalArgumentException.class);
         assertThat(ServiceStatistics.asOf(T0, Duration.ofHours(1)).summarize(List.of(), x -> "g")).isEmpty();
     }
+
+    @Test
+    void summarize_sameResultOnEveryParallelism() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        String[] categories = {"delivery", "billing", "product"};
+        Channel[] channels = Channel.values();
+        List<ServiceCase> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 3 * ServiceStatistics.CHUNK + 17; i++) {
+            Instant opened = h(r.nextInt(2_000));
+            boolean closed = r.nextInt(4) != 0;
+            ServiceCase.Outcome outcome = !closed ? ServiceCase.Outcome.OPEN
+                    : r.nextInt(5) == 0 ? ServiceCase.Outcome.REJECTED : ServiceCase.Outcome.RESOLVED;
+            many.add(new ServiceCase(C, opened, channels[i % channels.length], categories[r.nextInt(3)], outcome,
+                    closed ? Optional.of(opened.plus(Duration.ofMinutes(1 + r.nextInt(9_000)))) : Optional.empty(),
+                    r.nextInt(10) == 0 ? 1 : 0, outcome == ServiceCase.Outcome.RESOLVED && r.nextBoolean()));
+        }
+        ServiceStatistics stats = ServiceStatistics.asOf(h(1_500), Duration.ofHours(48));
+        SortedMap<String, ServiceSummary> sequential = stats.withParallelism(
+                org.crmkit.scoring.Parallelism.sequential()).summarize(many, ServiceCase.byCategory());
+        SortedMap<String, ServiceSummary> parallel = stats.withParallelism(
+                org.crmkit.scoring.Parallelism.commonPool()).summarize(many, ServiceCase.byCategory());
+        assertThat(parallel).isEqualTo(sequential);
+        assertThat(sequential.keySet()).containsExactly("billing", "delivery", "product");
+        long counted = sequential.values().stream().mapToLong(ServiceSummary::cases).sum();
+        long expected = many.stream().filter(c -> !c.openedAt().isAfter(h(1_500))).count();
+        assertThat(counted).isEqualTo(expected);
+    }
 }
