@@ -1,13 +1,11 @@
 package org.crmkit.examples.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
@@ -54,6 +52,7 @@ final class BtydCommands {
      * @throws IOException if the file cannot be read
      */
     static CustomerSummaries readSummary(CommandSpec spec, Path file) throws IOException {
+        InsufficientHeapException.requireForSummary(file);
         CustomerSummaries s;
         try (InputStream in = InputFiles.open(spec, file)) {
             s = SummaryCsv.read(in, InputFiles.displayName(file));
@@ -67,7 +66,7 @@ final class BtydCommands {
         try {
             return BtydData.from(summaries);
         } catch (InvalidSummaryException e) {
-            throw located(file, e);
+            throw located(file, summaries, e);
         }
     }
 
@@ -81,7 +80,7 @@ final class BtydCommands {
             return BtydData.forSpendModel(summaries, policy);
         } catch (InvalidSummaryException e) {
             BadInputException b = new BadInputException(file,
-                    e.line() > 0 ? e.line() : lineOf(file, e.row()), e.field(), e.getMessage());
+                    e.line() > 0 ? e.line() : lineOf(summaries, e.row()), e.field(), e.getMessage());
             b.initCause(e);
             throw b;
         }
@@ -120,7 +119,7 @@ final class BtydCommands {
                 check.accept(i);
             } catch (IllegalArgumentException rowError) {
                 String reason = ROW_PREFIX.matcher(message(rowError)).replaceFirst("");
-                BadInputException b = new BadInputException(file, lineOf(file, i), fieldOf(reason),
+                BadInputException b = new BadInputException(file, lineOf(s, i), fieldOf(reason),
                         "customer '" + s.customerId(i) + "': " + reason);
                 b.initCause(e);
                 return b;
@@ -161,12 +160,12 @@ final class BtydCommands {
         try {
             BtydData.validateAll(s);
         } catch (InvalidSummaryException e) {
-            throw located(file, e);
+            throw located(file, s, e);
         }
     }
 
-    private static BadInputException located(Path file, InvalidSummaryException e) {
-        BadInputException b = new BadInputException(file, lineOf(file, e.row()), fieldOf(e.reason()),
+    private static BadInputException located(Path file, CustomerSummaries s, InvalidSummaryException e) {
+        BadInputException b = new BadInputException(file, lineOf(s, e.row()), fieldOf(e.reason()),
                 "customer '" + e.customerId() + "': " + ROW_PREFIX.matcher(e.reason()).replaceFirst(""));
         b.initCause(e);
         return b;
@@ -194,29 +193,11 @@ final class BtydCommands {
     }
 
     /**
-     * The 1-based line of data row {@code row} (counted from 0) of a CSV file whose blank
-     * lines are skipped, as {@link SummaryCsv} does; 0 if the file cannot be read again
-     * (standard input). Only called on the error path, so reading the file once more costs
-     * nothing that matters.
+     * The 1-based line of data row {@code row} (counted from 0) of the summaries' file, as
+     * the reader recorded it (comment, header and blank lines counted); 0 when unknown.
      */
-    static long lineOf(Path file, int row) {
-        if (row < 0 || InputFiles.isStandardStream(file)) {
-            return 0;
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            long line = 0;
-            int nonBlank = -1; // the header is non-blank line 0
-            String text;
-            while ((text = in.readLine()) != null) {
-                line++;
-                if (!text.isBlank() && ++nonBlank == row + 1) {
-                    return line;
-                }
-            }
-            return 0;
-        } catch (IOException e) {
-            return 0;
-        }
+    static long lineOf(CustomerSummaries s, int row) {
+        return row < 0 || row >= s.size() ? 0 : s.sourceLine(row);
     }
 
     /**

@@ -75,6 +75,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         if (e instanceof InvalidSummaryException invalid) {
             return report(err, SafeText.maskQuoted(message(invalid)), ex, CommandLine.ExitCode.USAGE, debug);
         }
+        if (e instanceof InsufficientHeapException heap) {
+            return report(err, SafeText.reason(message(heap)), ex, CommandLine.ExitCode.SOFTWARE, debug);
+        }
         if (e instanceof IllegalArgumentException) {
             return report(err, SafeText.reason(message(e)), ex, CommandLine.ExitCode.USAGE, debug);
         }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.BgBb;
-import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.FittedModel;
 import org.crmkit.scoring.btyd.PurchaseModel;
 import org.crmkit.scoring.btyd.SpendModel;
@@ -106,44 +105,77 @@ public final class PredictCommand implements Callable<Integer> {
             throw new BadInputException(summary, 1, "monetary_value", "missing column, needed with --spend-model");
         }
         int n = t.size();
-        double[] x = BtydData.frequencies(t);
-        double[] tx = t.recencyColumn();
-        double[] age = t.tColumn();
-        double[] expected = new double[n];
-        double[] alive = new double[n];
         boolean discrete = m instanceof BgBb;
-        try {
-            purchases.predict(horizon, x, tx, age, expected, alive);
-        } catch (IllegalArgumentException e) {
-            throw BtydCommands.locateRow(summary, t, e, i -> purchases.probabilityAlive(x[i], tx[i], age[i]));
-        }
-        // any horizon: the discounted sum costs the same for 52 periods and for 10^12
-        double[] discounted = spend == null ? null : new double[n];
-        if (spend != null) {
-            purchases.discountedExpectedPurchases((long) Math.min(horizon, Long.MAX_VALUE), discountRate, x, tx,
-                    age, discounted, Parallelism.defaults());
-        }
+        SpendModel spendModelOrNull = spend;
         try (AtomicOutput out = output.open(spec)) {
             Writer w = out.writer();
             w.write("customer_id,expected_purchases,p_alive" + (discrete ? ",p_alive_next_period" : "")
                     + (spend == null ? "\n" : ",expected_spend,clv\n"));
             StringBuilder sb = new StringBuilder(128);
-            for (int i = 0; i < n; i++) {
-                sb.setLength(0);
-                CsvField.append(sb, t.customerId(i), output.spreadsheetSafe());
-                sb.append(',').append(expected[i]).append(',').append(alive[i]);
-                if (discrete) {
-                    sb.append(',').append(purchases.probabilityAliveAt(1, x[i], tx[i], age[i]));
+            // blocks of rows: beside the summaries only a block's columns are held, so the
+            // heap needed grows by about 42 bytes per row, not 90
+            Block block = null;
+            for (int from = 0; from < n; from += BLOCK) {
+                int size = Math.min(BLOCK, n - from);
+                if (block == null || block.size() != size) {
+                    block = new Block(size, spend != null);
                 }
-                if (spend != null) {
-                    double perPurchase = spend.conditionalExpectedSpend(x[i], t.monetaryValue(i));
-                    sb.append(',').append(perPurchase).append(',').append(discounted[i] * perPurchase);
+                block.predict(t, from, purchases, spendModelOrNull, horizon, discountRate, summary);
+                for (int j = 0; j < size; j++) {
+                    int i = from + j;
+                    sb.setLength(0);
+                    CsvField.append(sb, t.customerId(i), output.spreadsheetSafe());
+                    sb.append(',').append(block.expected[j]).append(',').append(block.alive[j]);
+                    if (discrete) {
+                        sb.append(',').append(purchases.probabilityAliveAt(1, block.x[j], block.tx[j], block.age[j]));
+                    }
+                    if (spend != null) {
+                        double perPurchase = spend.conditionalExpectedSpend(block.x[j], t.monetaryValue(i));
+                        sb.append(',').append(perPurchase).append(',').append(block.discounted[j] * perPurchase);
+                    }
+                    w.write(sb.append('\n').toString());
                 }
-                w.write(sb.append('\n').toString());
             }
             out.commit();
         }
         spec.commandLine().getErr().printf("wrote predictions for %d customers to %s%n", n, output.describe());
         return 0;
+    }
+
+    /** Rows predicted at a time. */
+    static final int BLOCK = 1 << 16;
+
+    /** The columns of one block of rows; confined to one call. */
+    private record Block(double[] x, double[] tx, double[] age, double[] expected, double[] alive,
+            double[] discounted) {
+        Block(int size, boolean withSpend) {
+            this(new double[size], new double[size], new double[size], new double[size], new double[size],
+                    withSpend ? new double[size] : null);
+        }
+
+        int size() {
+            return x.length;
+        }
+
+        /** Predicts rows {@code from .. from + size() - 1} of the summaries. */
+        void predict(CustomerSummaries t, int from, PurchaseModel purchases, SpendModel spend, double horizon,
+                double discountRate, Path file) {
+            for (int j = 0; j < x.length; j++) {
+                x[j] = t.frequency(from + j);
+                tx[j] = t.recency(from + j);
+                age[j] = t.t(from + j);
+            }
+            try {
+                purchases.predict(horizon, x, tx, age, expected, alive);
+            } catch (IllegalArgumentException e) {
+                throw BtydCommands.locateRow(file, t, e,
+                        i -> purchases.probabilityAlive(t.frequency(i), t.recency(i), t.t(i)));
+            }
+            // any horizon: the discounted sum costs the same for 52 periods and for 10^12
+            if (spend != null) {
+                purchases.discountedExpectedPurchases((long) Math.min(horizon, Long.MAX_VALUE), discountRate, x, tx,
+                        age, discounted, Parallelism.defaults());
+            }
+        }
     }
 }

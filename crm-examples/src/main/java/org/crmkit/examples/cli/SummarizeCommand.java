@@ -120,7 +120,11 @@ public final class SummarizeCommand implements Callable<Integer> {
             log = reader.read(in, InputFiles.displayName(transactions));
         }
         int transactionCount = log.size();
-        s.requireHeap(log);
+        try {
+            s.requireHeap(log);
+        } catch (IllegalStateException tooSmall) {
+            throw new InsufficientHeapException(tooSmall.getMessage());
+        }
         CustomerSummaries summaries;
         try {
             summaries = s.summarize(log);

@@ -164,4 +164,48 @@ class BtydCommandsTest {
         assertThat(run("evaluate", "--model", typed.toString(), "--summary", ok.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("frequency_holdout");
     }
+
+    @Test
+    void modelRowErrors_nameTheLineAfterCommentAndBlankLines(@TempDir Path dir) throws IOException {
+        Path summary = dir.resolve("s.csv");
+        // the row the model rejects (x > 0 with recency 0) is on line 6 of the file
+        Files.writeString(summary, "# time_unit=weeks\ncustomer_id,frequency,recency,T\nA,1,2,3\n\nC,0,0,5\nB,2,0,4\n");
+        assertThat(run("fit", "--model", "bg-nbd", "--summary", summary.toString(), "--out",
+                dir.resolve("m.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("s.csv: line 6, field 'frequency'");
+        Path model = dir.resolve("typed.json");
+        Files.writeString(model, "{\"model\":\"bg-nbd\",\"parameters\":{\"r\":0.243,\"alpha\":4.414,\"a\":0.793,\"b\":2.426}}");
+        assertThat(run("predict", "--model", model.toString(), "--summary", summary.toString(), "--horizon", "39",
+                "--out", dir.resolve("p.csv").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("s.csv: line 6, field 'frequency'");
+        assertThat(dir.resolve("p.csv")).doesNotExist();
+    }
+
+    @Test
+    void predict_manyRows_writtenBlockByBlockInInputOrder(@TempDir Path dir) throws IOException {
+        int n = PredictCommand.BLOCK * 2 + 123;
+        StringBuilder csv = new StringBuilder("customer_id,frequency,recency,T\n");
+        for (int i = 0; i < n; i++) {
+            int x = i % 7;
+            csv.append('c').append(i).append(',').append(x).append(',').append(x == 0 ? 0 : 1 + i % 30).append(',')
+                    .append(31 + i % 9).append('\n');
+        }
+        Path summary = dir.resolve("s.csv");
+        Files.writeString(summary, csv);
+        Path model = dir.resolve("typed.json");
+        Files.writeString(model, "{\"model\":\"bg-nbd\",\"parameters\":{\"r\":0.243,\"alpha\":4.414,\"a\":0.793,\"b\":2.426}}");
+        Path predictions = dir.resolve("p.csv");
+        assertThat(run("predict", "--model", model.toString(), "--summary", summary.toString(), "--horizon", "39",
+                "--out", predictions.toString())).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines).hasSize(n + 1);
+        BgNbd api = BgNbd.of(0.243, 4.414, 0.793, 2.426);
+        for (int i : new int[] {0, PredictCommand.BLOCK - 1, PredictCommand.BLOCK, n - 1}) {
+            int x = i % 7;
+            double tx = x == 0 ? 0 : 1 + i % 30;
+            double t = 31 + i % 9;
+            assertThat(lines.get(i + 1)).isEqualTo("c" + i + "," + api.conditionalExpectedPurchases(39, x, tx, t) + ","
+                    + api.probabilityAlive(x, tx, t));
+        }
+    }
 }
