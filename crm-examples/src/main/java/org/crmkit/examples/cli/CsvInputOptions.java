@@ -1,0 +1,31 @@
+package org.crmkit.examples.cli;
+
+import org.crmkit.core.csv.CsvReader;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --delimiter} and {@code --no-header} options of the commands that read a
+ * transactions CSV with the core reader ({@link CsvReader}: {@code crm itemsets}, {@code crm rules},
+ * {@code crm recommend}, {@code crm loyalty}), as a picocli mixin. The delimiter is spelt as
+ * {@link CsvReader.Options#parse} reads it. (The summary readers' commands use
+ * {@link DelimiterOption}, whose spellings are those of their own reader.)
+ */
+final class CsvInputOptions {
+    @Option(names = "--delimiter", defaultValue = ",", paramLabel = "DELIM",
+            description = "',' (default), ';', tab or whitespace")
+    private String delimiter;
+
+    @Option(names = "--no-header", description = "the transactions CSV has no header line")
+    private boolean noHeader;
+
+    /**
+     * Returns the reader options the two options give.
+     *
+     * @return the options, never null
+     * @throws IllegalArgumentException if the delimiter is not one character, tab or whitespace
+     */
+    CsvReader.Options options() {
+        CsvReader.Options o = CsvReader.Options.parse(delimiter);
+        return noHeader ? o.withoutHeader() : o;
+    }
+}
