@@ -1,19 +1,18 @@
 package org.crmkit.examples.cli;
 
 import org.crmkit.core.csv.CsvReader;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The {@code --delimiter} and {@code --no-header} options of the commands that read a
  * transactions CSV with the core reader ({@link CsvReader}: {@code crm itemsets}, {@code crm rules},
- * {@code crm recommend}, {@code crm loyalty}), as a picocli mixin. The delimiter is spelt as
- * {@link CsvReader.Options#parse} reads it. (The summary readers' commands use
- * {@link DelimiterOption}, whose spellings are those of their own reader.)
+ * {@code crm recommend}, {@code crm loyalty}), as a picocli mixin; the delimiter is
+ * {@link ReaderDelimiterOption}.
  */
 final class CsvInputOptions {
-    @Option(names = "--delimiter", defaultValue = ",", paramLabel = "DELIM",
-            description = "',' (default), ';', tab or whitespace")
-    private String delimiter;
+    @Mixin
+    private ReaderDelimiterOption delimiter;
 
     @Option(names = "--no-header", description = "the transactions CSV has no header line")
     private boolean noHeader;
@@ -25,7 +24,7 @@ final class CsvInputOptions {
      * @throws IllegalArgumentException if the delimiter is not one character, tab or whitespace
      */
     CsvReader.Options options() {
-        CsvReader.Options o = CsvReader.Options.parse(delimiter);
+        CsvReader.Options o = delimiter.options();
         return noHeader ? o.withoutHeader() : o;
     }
 }
