@@ -103,8 +103,11 @@ public final class DemoCommand implements Callable<Integer> {
         printMerge(out, population, candidates, activities);
         RelationshipReplay replay = RelationshipReplay.of(store, REPLAY_FROM, PopulationSimulator.END, WEEK);
         printLifecycle(out, population, replay);
+        Map<String, String> behaviourOf = new java.util.HashMap<>();
+        population.behaviours().forEach((id, b) -> behaviourOf.put(id.value(), label(b)));
         ValueReport value = ValueReport.of(store, Currency.getInstance("EUR"), CALIBRATION_END,
-                LocalDate.ofInstant(PopulationSimulator.END, ZoneOffset.UTC), 52, 0.10);
+                LocalDate.ofInstant(PopulationSimulator.END, ZoneOffset.UTC), 52, 0.10, behaviourOf,
+                label(Behaviour.BTYD_PROCESS));
         printValue(out, value);
         ChurnWarningSection.of(store, value, replay, CALIBRATION_END, PopulationSimulator.END).print(out);
         CrossSellReport.of(store.all(), seed, PopulationSimulator.END.minus(Duration.ofDays(365)),
@@ -171,11 +174,11 @@ public final class DemoCommand implements Callable<Integer> {
             row[replay.record(c.id()).map(r -> r.state().ordinal()).orElse(states.size())]++;
         }
         out.printf(Locale.ROOT, "%nStage at the end by simulated behaviour%n");
-        StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %-11s", "behaviour"));
+        StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %-12s", "behaviour"));
         states.forEach(s -> h.append(String.format(Locale.ROOT, " %11s", s.name())));
         out.println(h.append(String.format(Locale.ROOT, " %11s", "no purchase")));
         byBehaviour.forEach((b, counts) -> {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-11s", b.name().toLowerCase(Locale.ROOT)));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-12s", label(b)));
             for (long n : counts) {
                 row.append(String.format(Locale.ROOT, " %,11d", n));
             }
@@ -189,7 +192,7 @@ public final class DemoCommand implements Callable<Integer> {
         for (CustomerId id : examples) {
             LifecycleRecord record = replay.record(id).orElseThrow();
             out.printf(Locale.ROOT, "%nLifecycle of %s (%s buyer, %d purchase days, now %s):%n", id,
-                    population.behaviours().getOrDefault(id, Behaviour.PROSPECT).name().toLowerCase(Locale.ROOT),
+                    label(population.behaviours().getOrDefault(id, Behaviour.PROSPECT)),
                     replay.timeline(id).map(t -> t.repeatPurchases(PopulationSimulator.END) + 1).orElse(0),
                     record.state());
             out.printf(Locale.ROOT, "  %s  enrolled in %s at the first purchase%n", day(record.enrolledAt()),
@@ -205,6 +208,15 @@ public final class DemoCommand implements Callable<Integer> {
      * concentration, the BG/NBD holdout check, the fitted BG/NBD and Gamma-Gamma models and
      * the top customers by expected lifetime value.
      */
+    /** The demo's name of a simulated behaviour: lower case, dashes for underscores. */
+    private static String label(Behaviour b) {
+        return b.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static double percentOff(HoldoutEvaluation h) {
+        return 100 * (h.predictedTotal() - h.actualTotal()) / Math.max(1, h.actualTotal());
+    }
+
     private static void printValue(PrintWriter out, ValueReport report) {
         int customers = report.wholePeriod().size();
         out.printf(Locale.ROOT, "%nCustomer value (crm-scoring, in weeks): %,d buyers from %,d purchase lines in %s"
@@ -230,11 +242,24 @@ public final class DemoCommand implements Callable<Integer> {
                 + " predicted:%n  %,d customers: predicted %,.1f purchases, actual %,.0f (%+.1f%%);"
                 + " mean absolute error %.3f per customer%n", CALIBRATION_END, brief(report.calibrationFit()),
                 report.holdoutWeeks(), holdout.customers(), holdout.predictedTotal(), holdout.actualTotal(),
-                100 * (holdout.predictedTotal() - holdout.actualTotal()) / Math.max(1, holdout.actualTotal()),
+                percentOff(holdout),
                 holdout.meanAbsoluteError());
+        report.holdoutByGroup().forEach((group, h) -> out.printf(Locale.ROOT,
+                "    %-13s %,6d customers: predicted %,9.1f, actual %,7.0f (%+.1f%%)%n", group, h.customers(),
+                h.predictedTotal(), h.actualTotal(), percentOff(h)));
+        report.processFit().ifPresent(fit -> {
+            HoldoutEvaluation own = report.processHoldout().orElseThrow();
+            List<Double> truth = PopulationSimulator.BTYD_PROCESS.parameterValues();
+            out.printf(Locale.ROOT, "  %s buyers alone (simulated from BG/NBD r %.2f, alpha %.1f, a %.1f, b %.1f),"
+                    + " fitted on their own (%s):%n    %,d customers: predicted %,.1f, actual %,.0f (%+.1f%%);"
+                    + " mean absolute error %.3f%n", label(Behaviour.BTYD_PROCESS),
+                    truth.get(0), truth.get(1), truth.get(2), truth.get(3), brief(fit),
+                    own.customers(), own.predictedTotal(), own.actualTotal(), percentOff(own),
+                    own.meanAbsoluteError());
+        });
         if (holdout.actualTotal() > 1.1 * holdout.predictedTotal()) {
             out.printf(Locale.ROOT, "  (BG/NBD assumes a steady rate until a customer quits; the simulated growing and"
-                    + " returning buyers buy more later, so it predicts too few)%n");
+                    + " returning buyers buy more later, so on the whole population it predicts too few)%n");
         }
         out.printf(Locale.ROOT, "Models fitted to the whole period (%,d customers; %,d first bought on the last day"
                 + " and are left out):%n", customers - report.wholeLeftOut(), report.wholeLeftOut());

@@ -7,6 +7,13 @@ package org.crmkit.examples.demo;
 public enum Behaviour {
     /** Never buys: a prospect with contacts only. */
     PROSPECT,
+    /**
+     * Buys as the BG/NBD model assumes (Fader, Hardie and Lee 2005): purchases at a
+     * Poisson rate of its own, drawn from a gamma distribution, until it quits for good
+     * after a purchase with a probability of its own, drawn from a beta distribution; the
+     * parameters are {@link PopulationSimulator#BTYD_PROCESS}.
+     */
+    BTYD_PROCESS,
     /** Buys at an even pace throughout. */
     STEADY,
     /** Buys more and more often: the purchase rate rises linearly over the customer's time. */

@@ -59,6 +59,7 @@ import org.crmkit.core.ownership.AccountManager;
 import org.crmkit.core.ownership.AssignmentRole;
 import org.crmkit.core.ownership.Ownership;
 import org.crmkit.core.store.CustomerStore;
+import org.crmkit.scoring.btyd.BgNbd;
 
 /**
  * Simulates a customer population with purchases (and returns), interactions, campaign
@@ -165,15 +166,22 @@ public final class PopulationSimulator {
         return new SimulatedPopulation(store, clock, planted, behaviours);
     }
 
-    /** Buyers: 35% steady, 20% growing, 30% fading, 15% returning. */
+    /** Buyers: 25% BG/NBD process, 20% steady, 15% growing, 25% fading, 15% returning. */
     private static Behaviour behaviour(SplittableRandom random, int purchases) {
         if (purchases == 0) {
             return Behaviour.PROSPECT;
         }
         double u = random.nextDouble();
-        return u < 0.35 ? Behaviour.STEADY : u < 0.55 ? Behaviour.GROWING : u < 0.85 ? Behaviour.FADING
-                : Behaviour.RETURNING;
+        return u < 0.25 ? Behaviour.BTYD_PROCESS : u < 0.45 ? Behaviour.STEADY : u < 0.60 ? Behaviour.GROWING
+                : u < 0.85 ? Behaviour.FADING : Behaviour.RETURNING;
     }
+
+    /**
+     * The BG/NBD process the {@link Behaviour#BTYD_PROCESS} buyers follow, in weeks:
+     * r 0.9, alpha 12 (a mean rate of 0.075 purchases a week), a 1, b 5 (a mean chance of
+     * 1 in 6 of quitting after a purchase).
+     */
+    public static final BgNbd BTYD_PROCESS = BgNbd.of(0.9, 12, 1, 5);
 
     private static CustomerId id(int n) {
         return CustomerId.of(String.format(Locale.ROOT, "C-%06d", n));
@@ -402,6 +410,9 @@ public final class PopulationSimulator {
          * from Beta(1, 4), and makes none of the later purchases.
          */
         private List<Instant> purchaseTimes(Behaviour behaviour, int purchases) {
+            if (behaviour == Behaviour.BTYD_PROCESS) {
+                return processTimes();
+            }
             long from = since.getEpochSecond();
             long span = Math.max(1, END.getEpochSecond() - from);
             long day = Duration.ofDays(1).getSeconds();
@@ -439,6 +450,23 @@ public final class PopulationSimulator {
                     }
                     times.subList(kept, times.size()).clear();
                 }
+            }
+            return times;
+        }
+
+        /**
+         * A BG/NBD customer's purchases from {@code since} to the end, the first at
+         * {@code since}: one draw of the process for this customer from
+         * {@link PopulationSimulator#BTYD_PROCESS}, in weeks.
+         */
+        private List<Instant> processTimes() {
+            long from = since.getEpochSecond();
+            double week = Duration.ofDays(7).getSeconds();
+            double ageWeeks = (END.getEpochSecond() - from) / week;
+            double[] t = BTYD_PROCESS.simulate(new double[] {ageWeeks}, 0, random.nextLong()).transactionTimes();
+            List<Instant> times = new ArrayList<>(t.length);
+            for (double weeks : t) {
+                times.add(Instant.ofEpochSecond(Math.min(END.getEpochSecond(), from + (long) (weeks * week))));
             }
             return times;
         }

@@ -105,6 +105,9 @@ public final class ValueReport {
     private final Map<AbcClass, Integer> abcCounts;
     private final FitResult<BgNbd> calibrationFit;
     private final HoldoutEvaluation holdout;
+    private final Map<String, HoldoutEvaluation> holdoutByGroup;
+    private final FitResult<BgNbd> processFit;
+    private final HoldoutEvaluation processHoldout;
     private final int calibrationLeftOut;
     private final FitResult<BgNbd> purchaseFit;
     private final FitResult<GammaGamma> spendFit;
@@ -125,6 +128,9 @@ public final class ValueReport {
         this.abcCounts = java.util.Collections.unmodifiableMap(b.abcCounts);
         this.calibrationFit = b.calibrationFit;
         this.holdout = b.holdout;
+        this.holdoutByGroup = java.util.Collections.unmodifiableMap(b.holdoutByGroup);
+        this.processFit = b.processFit;
+        this.processHoldout = b.processHoldout;
         this.calibrationLeftOut = b.calibrationLeftOut;
         this.purchaseFit = b.purchaseFit;
         this.spendFit = b.spendFit;
@@ -147,6 +153,9 @@ public final class ValueReport {
         Map<AbcClass, Integer> abcCounts;
         FitResult<BgNbd> calibrationFit;
         HoldoutEvaluation holdout;
+        Map<String, HoldoutEvaluation> holdoutByGroup = new LinkedHashMap<>();
+        FitResult<BgNbd> processFit;
+        HoldoutEvaluation processHoldout;
         int calibrationLeftOut;
         FitResult<BgNbd> purchaseFit;
         FitResult<GammaGamma> spendFit;
@@ -174,7 +183,36 @@ public final class ValueReport {
      */
     public static ValueReport of(CustomerStore store, Currency currency, LocalDate calibrationEnd,
             LocalDate observationEnd, int horizonWeeks, double annualDiscountRate) {
+        return of(store, currency, calibrationEnd, observationEnd, horizonWeeks, annualDiscountRate, Map.of(), null);
+    }
+
+    /**
+     * Scores the purchases of every customer in a store and also reports the holdout check
+     * per group of customers: how well the calibration fit predicts each group, and, for the
+     * group believed to buy as BG/NBD assumes, a fit of its own. The demo groups its
+     * customers by the behaviour they were simulated with, so it shows the model fitting
+     * data of the kind it assumes beside its misfit on buyers who do not.
+     *
+     * @param store the customers and their activities, not null
+     * @param currency the currency of the lines to score, not null
+     * @param calibrationEnd the last day of the calibration period, before {@code observationEnd}
+     * @param observationEnd the last day of the observed period (no purchase after it), not null
+     * @param horizonWeeks the lifetime-value horizon in weeks, 1 to 520
+     * @param annualDiscountRate the yearly discount rate, 0 to 1
+     * @param groupOf a group label per customer id, not null (customers without a label are
+     *     in no group; an empty map gives no breakdown)
+     * @param processGroup the label of the customers believed to follow BG/NBD, fitted on
+     *     their own, or null for none
+     * @return the report, never null
+     * @throws IllegalArgumentException if an argument is out of range, there are no
+     *     purchases in the currency, or a purchase is after the observation end
+     * @throws IllegalStateException if the store has too few repeat buyers to fit the models
+     */
+    public static ValueReport of(CustomerStore store, Currency currency, LocalDate calibrationEnd,
+            LocalDate observationEnd, int horizonWeeks, double annualDiscountRate, Map<String, String> groupOf,
+            String processGroup) {
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(groupOf, "groupOf");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(calibrationEnd, "calibrationEnd");
         Objects.requireNonNull(observationEnd, "observationEnd");
@@ -243,6 +281,17 @@ public final class ValueReport {
         b.calibrationLeftOut = split.size() - calibration.size();
         b.calibrationFit = fitter.fit(BgNbd.model(), BtydData.from(calibration));
         b.holdout = HoldoutEvaluation.evaluate(b.calibrationFit.model(), HoldoutData.from(calibration));
+        for (String group : new java.util.TreeSet<>(groupOf.values())) {
+            CustomerSummaries members = rows(calibration, i -> group.equals(groupOf.get(calibration.customerId(i))));
+            if (members.size() > 0) {
+                b.holdoutByGroup.put(group, HoldoutEvaluation.evaluate(b.calibrationFit.model(),
+                        HoldoutData.from(members)));
+                if (group.equals(processGroup)) {
+                    b.processFit = fitter.fit(BgNbd.model(), BtydData.from(members));
+                    b.processHoldout = HoldoutEvaluation.evaluate(b.processFit.model(), HoldoutData.from(members));
+                }
+            }
+        }
 
         CustomerSummaries fitted = withPositiveAge(whole);
         b.wholeLeftOut = whole.size() - fitted.size();
@@ -346,6 +395,33 @@ public final class ValueReport {
     }
 
     /**
+     * Returns the holdout comparison of the calibration fit per group of customers.
+     *
+     * @return the comparisons by group label in label order, unmodifiable, empty without groups
+     */
+    public Map<String, HoldoutEvaluation> holdoutByGroup() {
+        return holdoutByGroup;
+    }
+
+    /**
+     * Returns the calibration fit on the customers of the process group alone.
+     *
+     * @return the fit, empty without a process group or when it has no customer
+     */
+    public java.util.Optional<FitResult<BgNbd>> processFit() {
+        return java.util.Optional.ofNullable(processFit);
+    }
+
+    /**
+     * Returns the holdout comparison of {@link #processFit()} on the process group.
+     *
+     * @return the comparison, empty without a process fit
+     */
+    public java.util.Optional<HoldoutEvaluation> processHoldout() {
+        return java.util.Optional.ofNullable(processHoldout);
+    }
+
+    /**
      * Returns the length of the holdout period in weeks.
      *
      * @return the length, positive
@@ -433,9 +509,14 @@ public final class ValueReport {
      * the churn section scores the same rows.
      */
     static CustomerSummaries withPositiveAge(CustomerSummaries s) {
+        return rows(s, i -> s.t(i) > 0);
+    }
+
+    /** The rows {@code keep} accepts, in order. */
+    private static CustomerSummaries rows(CustomerSummaries s, java.util.function.IntPredicate keep) {
         CustomerSummaries.Builder b = CustomerSummaries.builder().timeUnit(TimeUnit.WEEKS);
         for (int i = 0; i < s.size(); i++) {
-            if (s.t(i) > 0) {
+            if (keep.test(i)) {
                 if (s.hasHoldout()) {
                     b.add(s.customerId(i), s.frequency(i), s.recency(i), s.t(i), s.monetaryValue(i),
                             s.frequencyHoldout(i), s.monetaryValueHoldout(i), s.durationHoldout(i));

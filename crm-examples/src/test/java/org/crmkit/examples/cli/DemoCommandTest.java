@@ -135,7 +135,7 @@ class DemoCommandTest {
         assertThat(rows).as("one row per quarter of the three simulated years").isBetween(11, 13);
         // develop, mature, weaken, recover, terminate, win_back all happen in a changing population
         assertThat(Arrays.stream(movesByEvent).min().orElseThrow()).isPositive();
-        Matcher behaviour = Pattern.compile("(?m)^  (prospect|steady|growing|fading|returning)((?: +[0-9,]+){6})$")
+        Matcher behaviour = Pattern.compile("(?m)^  (prospect|btyd-process|steady|growing|fading|returning)((?: +[0-9,]+){6})$")
                 .matcher(out);
         long total = 0;
         int behaviours = 0;
@@ -143,7 +143,7 @@ class DemoCommandTest {
             behaviours++;
             total += sum(behaviour.group(2));
         }
-        assertThat(behaviours).isEqualTo(5);
+        assertThat(behaviours).isEqualTo(6);
         assertThat(total).isEqualTo(customers);
         // every automatic move in the example histories is explained by its rule and reading
         assertThat(out.lines().filter(l -> l.matches("  \\d{4}-\\d{2}-\\d{2}  [a-z]+ +-> [a-z]+ .*")))

@@ -78,4 +78,28 @@ class ValueReportTest {
         assertThatThrownBy(() -> ValueReport.of(store, Currency.getInstance("JPY"), CALIBRATION_END, END, 52, 0.1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JPY");
     }
+
+    @Test
+    void of_processBuyersFitTheirOwnModel_othersDoNot() {
+        SimulatedPopulation population = PopulationSimulator.builder().customers(6_000).seed(21).build().simulate();
+        java.util.Map<String, String> groupOf = new java.util.HashMap<>();
+        population.behaviours().forEach((id, b) -> groupOf.put(id.value(), b.name()));
+        ValueReport r = ValueReport.of(population.store(), EUR, CALIBRATION_END, END, 52, 0.10, groupOf,
+                Behaviour.BTYD_PROCESS.name());
+        assertThat(r.holdoutByGroup().keySet()).contains(Behaviour.BTYD_PROCESS.name(), Behaviour.GROWING.name());
+        assertThat(r.holdoutByGroup().values().stream().mapToInt(h -> h.customers()).sum())
+                .isEqualTo(r.holdout().customers());
+        org.crmkit.scoring.evaluation.HoldoutEvaluation own = r.processHoldout().orElseThrow();
+        assertThat(r.processFit().orElseThrow().converged()).isTrue();
+        // the process buyers' own fit predicts their holdout purchases closely ...
+        assertThat(Math.abs(own.predictedTotal() / own.actualTotal() - 1)).isLessThan(0.15);
+        // ... while the whole-population fit misses the growing buyers by far more
+        org.crmkit.scoring.evaluation.HoldoutEvaluation growing = r.holdoutByGroup().get(Behaviour.GROWING.name());
+        assertThat(growing.predictedTotal() / growing.actualTotal()).isLessThan(0.7);
+        // the fit recovers the simulated process: the mean purchase rate r / alpha within 15%
+        java.util.List<Double> fit = r.processFit().orElseThrow().model().parameterValues();
+        java.util.List<Double> truth = PopulationSimulator.BTYD_PROCESS.parameterValues();
+        assertThat(fit.get(0) / fit.get(1)).isCloseTo(truth.get(0) / truth.get(1),
+                org.assertj.core.data.Offset.offset(0.15 * truth.get(0) / truth.get(1)));
+    }
 }

@@ -31,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * {@link FitAttempt}; the result is the converged attempt with the highest likelihood,
  * or, if none converged, the best attempt flagged as not converged.
  *
+ * <p>On many distinct rows (at least {@link #PILOT_MIN_ROWS}) the fit first fits a
+ * systematic sample of {@link #PILOT_ROWS} rows and runs BFGS on all rows from that
+ * estimate, with the sample's inverse Hessian as the first curvature estimate, so the
+ * costly full-data search takes a few Newton-like steps; only if that does not converge are
+ * the model's starting points tried. The result is judged on all rows as below, so the pilot
+ * changes how fast a fit gets there, not where it ends.
+ *
  * <p>Convergence means: the largest component of the gradient of the log-likelihood per
  * customer with respect to the transformed parameters is at most the gradient tolerance
  * (default 1e-6), no parameter ran off to the boundary, and the observed information (the
@@ -75,6 +82,13 @@ public final class BtydFitter {
     public static final int MIN_EVALUATIONS = 300;
     /** Row evaluations (distinct rows times likelihood evaluations) one fit may spend. */
     public static final long WORK_BUDGET = 200_000_000L;
+    /**
+     * Distinct rows from which a fit starts from a pilot fit of {@value #PILOT_ROWS}
+     * sampled rows (see {@link #fit}); below it, from the model's starting points only.
+     */
+    public static final int PILOT_MIN_ROWS = 100_000;
+    /** The rows of a pilot fit. */
+    public static final int PILOT_ROWS = 20_000;
     /** A transformed parameter this far out ({@code |theta| >= ln 50}) is tested for a flat likelihood beyond. */
     private static final double FAR_OUT = Math.log(50);
     /** How far beyond the estimate the flatness test looks: a factor of 100. */
@@ -88,16 +102,23 @@ public final class BtydFitter {
     private static final double SYMMETRY_THRESHOLD = 1e-12;
     private static final double POSITIVITY_THRESHOLD = 1e-14;
     private static final BtydFitter STANDARD = new BtydFitter(DEFAULT_GRADIENT_TOLERANCE,
-            DEFAULT_MAX_ITERATIONS, null);
+            DEFAULT_MAX_ITERATIONS, null, PILOT_MIN_ROWS);
 
     private final double gradientTolerance;
     private final int maxIterations;
     private final Parallelism parallelism; // null: Parallelism.defaults() at each fit
+    private final int pilotMinRows;
 
-    private BtydFitter(double gradientTolerance, int maxIterations, Parallelism parallelism) {
+    private BtydFitter(double gradientTolerance, int maxIterations, Parallelism parallelism, int pilotMinRows) {
         this.gradientTolerance = gradientTolerance;
         this.maxIterations = maxIterations;
         this.parallelism = parallelism;
+        this.pilotMinRows = pilotMinRows;
+    }
+
+    /** This fitter with pilot fits from {@code rows} distinct rows on; for tests of the pilot. */
+    BtydFitter withPilotMinRows(int rows) {
+        return new BtydFitter(gradientTolerance, maxIterations, parallelism, rows);
     }
 
     /**
@@ -120,7 +141,7 @@ public final class BtydFitter {
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new IllegalArgumentException("gradient tolerance " + tolerance + " is not in (0, 1)");
         }
-        return new BtydFitter(tolerance, maxIterations, parallelism);
+        return new BtydFitter(tolerance, maxIterations, parallelism, pilotMinRows);
     }
 
     /**
@@ -134,7 +155,7 @@ public final class BtydFitter {
         if (iterations <= 0) {
             throw new IllegalArgumentException("max iterations " + iterations + " is not positive");
         }
-        return new BtydFitter(gradientTolerance, iterations, parallelism);
+        return new BtydFitter(gradientTolerance, iterations, parallelism, pilotMinRows);
     }
 
     /**
@@ -150,7 +171,7 @@ public final class BtydFitter {
      */
     public BtydFitter withParallelism(Parallelism parallelism) {
         return new BtydFitter(gradientTolerance, maxIterations,
-                Objects.requireNonNull(parallelism, "parallelism"));
+                Objects.requireNonNull(parallelism, "parallelism"), pilotMinRows);
     }
 
     /**
@@ -173,23 +194,7 @@ public final class BtydFitter {
         }
         double n = data.customers();
         Parallelism where = parallelism == null ? Parallelism.defaults() : parallelism;
-        Objective exact = (theta, gradient) -> {
-            double[] p = toParameters(transforms, theta);
-            double[] gp = new double[k];
-            double ll;
-            try {
-                ll = model.logLikelihood(p, data, gp, where);
-            } catch (MathRuntimeException | ArithmeticException numericalFailure) {
-                // a special function gave up at an extreme trial point: treat as infeasible
-                ll = Double.NEGATIVE_INFINITY;
-            }
-            boolean finite = Double.isFinite(ll);
-            for (int i = 0; i < k; i++) {
-                gradient[i] = finite ? -gp[i] * transforms.get(i).derivative(theta[i]) / n : 0;
-                finite &= Double.isFinite(gradient[i]);
-            }
-            return finite ? -ll / n : Double.POSITIVE_INFINITY;
-        };
+        Objective exact = objective(model, data, transforms, where);
         Budget budget = new Budget(exact, evaluationBudget(data.size()));
         Objective objective = budget;
         List<double[]> starts = model.startingPoints(data);
@@ -200,7 +205,19 @@ public final class BtydFitter {
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, String> boundary = Map.of();
         Outcome bestSearch = null;
-        for (double[] start : starts) {
+        Pilot pilot = data.size() >= pilotMinRows ? pilot(model, data, transforms, where) : null;
+        if (pilot != null) {
+            double[] theta0 = pilot.theta();
+            double[] start = toParameters(transforms, theta0);
+            Outcome o = budget.run(theta0, () -> Optimizers.bfgs(objective, theta0, pilot.inverseHessian(),
+                    gradientTolerance, maxIterations));
+            record(attempts, outcomes, "BFGS from a fit of " + PILOT_ROWS + " sampled rows", start, o, n);
+            Map<String, String> here = boundary(exact, model, o, n);
+            bestSearch = o;
+            boundary = here;
+        }
+        boolean piloted = bestSearch != null && bestSearch.converged() && boundary.isEmpty();
+        for (double[] start : piloted ? List.<double[]>of() : starts) {
             double[] theta0 = toUnbounded(model, transforms, start);
             Outcome o = budget.run(theta0, () -> Optimizers.bfgs(objective, theta0, gradientTolerance, maxIterations));
             record(attempts, outcomes, "BFGS", start, o, n);
@@ -280,6 +297,73 @@ public final class BtydFitter {
      * past the optimisers' limit, and the far-out ones beyond which the likelihood is flat
      * (tried alone and in every combination, at most 2^k - 1 evaluations for k parameters).
      */
+    /** -LL / n in the unbounded coordinates, +infinity where the likelihood is not finite. */
+    private static Objective objective(BtydModel<?> model, BtydData data, List<ParameterTransform> transforms,
+            Parallelism where) {
+        int k = transforms.size();
+        double n = data.customers();
+        return (theta, gradient) -> {
+            double[] p = toParameters(transforms, theta);
+            double[] gp = new double[k];
+            double ll;
+            try {
+                ll = model.logLikelihood(p, data, gp, where);
+            } catch (MathRuntimeException | ArithmeticException numericalFailure) {
+                // a special function gave up at an extreme trial point: treat as infeasible
+                ll = Double.NEGATIVE_INFINITY;
+            }
+            boolean finite = Double.isFinite(ll);
+            for (int i = 0; i < k; i++) {
+                gradient[i] = finite ? -gp[i] * transforms.get(i).derivative(theta[i]) / n : 0;
+                finite &= Double.isFinite(gradient[i]);
+            }
+            return finite ? -ll / n : Double.POSITIVE_INFINITY;
+        };
+    }
+
+    /**
+     * The pilot of a fit on many distinct rows: the fit of a systematic sample of
+     * {@value #PILOT_ROWS} rows (every k-th row with its weight), and the sample's inverse
+     * Hessian of the per-customer objective, which estimates the full data's. BFGS on all
+     * rows from there takes a Newton-like first step and needs a few iterations instead of
+     * some twenty from the model's generic start. Null when the pilot does not converge
+     * inside the parameter space; the fit then proceeds without it.
+     */
+    private Pilot pilot(BtydModel<?> model, BtydData data, List<ParameterTransform> transforms, Parallelism where) {
+        int rows = data.size();
+        int stride = (rows + PILOT_ROWS - 1) / PILOT_ROWS;
+        int m = (rows + stride - 1) / stride;
+        double[] x = new double[m];
+        double[] tx = new double[m];
+        double[] t = new double[m];
+        double[] w = new double[m];
+        double[] money = data.hasMonetary() ? new double[m] : null;
+        for (int j = 0, i = 0; j < m; j++, i += stride) {
+            x[j] = data.frequency(i);
+            tx[j] = data.recency(i);
+            t[j] = data.age(i);
+            w[j] = data.weight(i);
+            if (money != null) {
+                money[j] = data.monetary(i);
+            }
+        }
+        BtydData sample = money == null ? BtydData.of(x, tx, t, w) : BtydData.withMonetary(x, tx, t, money, w);
+        FitResult<?> fit = fit(model, sample);
+        if (!fit.converged()) {
+            return null;
+        }
+        Map<String, Double> estimates = fit.parameters();
+        double[] theta = toUnbounded(model, transforms,
+                model.parameterNames().stream().mapToDouble(estimates::get).toArray());
+        // objective = -LL / n: its Hessian is the information divided by n
+        double[][] h = inverseInformation(objective(model, sample, transforms, where), theta, 1);
+        return h == null ? null : new Pilot(theta, h);
+    }
+
+    /** A pilot fit's point and inverse Hessian, in the unbounded coordinates. */
+    private record Pilot(double[] theta, double[][] inverseHessian) {
+    }
+
     private static Map<String, String> boundary(Objective f, BtydModel<?> model, Outcome o, double n) {
         double[] theta = o.theta();
         if (!Double.isFinite(o.value())) {
@@ -495,6 +579,29 @@ public final class BtydFitter {
      */
     private static double[][] covariance(Objective objective, List<ParameterTransform> transforms,
             double[] theta, double n) {
+        double[][] inverse = inverseInformation(objective, theta, n);
+        if (inverse == null) {
+            return null;
+        }
+        int k = theta.length;
+        double[][] c = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            double ji = transforms.get(i).derivative(theta[i]);
+            for (int j = 0; j < k; j++) {
+                c[i][j] = ji * inverse[i][j] * transforms.get(j).derivative(theta[j]);
+                if (!Double.isFinite(c[i][j])) {
+                    return null;
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The inverse of the observed information in the unbounded coordinates, from central
+     * differences of the objective's gradient; null where it is not positive definite.
+     */
+    private static double[][] inverseInformation(Objective objective, double[] theta, double n) {
         int k = theta.length;
         double[][] information = new double[k][k];
         double[] plus = new double[k];
@@ -522,23 +629,11 @@ public final class BtydFitter {
                 information[j][i] = s;
             }
         }
-        RealMatrix inverse;
         try {
-            inverse = new CholeskyDecomposition(MatrixUtils.createRealMatrix(information),
-                    SYMMETRY_THRESHOLD, POSITIVITY_THRESHOLD).getSolver().getInverse();
+            return new CholeskyDecomposition(MatrixUtils.createRealMatrix(information),
+                    SYMMETRY_THRESHOLD, POSITIVITY_THRESHOLD).getSolver().getInverse().getData();
         } catch (MathIllegalArgumentException notPositiveDefinite) {
             return null;
         }
-        double[][] c = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            double ji = transforms.get(i).derivative(theta[i]);
-            for (int j = 0; j < k; j++) {
-                c[i][j] = ji * inverse.getEntry(i, j) * transforms.get(j).derivative(theta[j]);
-                if (!Double.isFinite(c[i][j])) {
-                    return null;
-                }
-            }
-        }
-        return c;
     }
 }

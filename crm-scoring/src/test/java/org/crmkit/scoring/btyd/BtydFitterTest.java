@@ -3,6 +3,7 @@ package org.crmkit.scoring.btyd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.Arrays;
 import java.util.List;
@@ -155,5 +156,32 @@ class BtydFitterTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("model");
         assertThatThrownBy(() -> BtydFitter.standard().withGradientTolerance(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BtydFitter.standard().withMaxIterations(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void fit_manyDistinctRows_pilotReachesTheSameMaximumAsTheGenericStart() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        double[] ages = new double[30_000];
+        for (int i = 0; i < ages.length; i++) {
+            ages[i] = 1 + 77 * random.nextDouble();
+        }
+        BtydData data = ParetoNbd.of(0.55, 10.6, 0.6, 11.7).simulate(ages, 0, 9).calibration();
+        assertThat(data.size()).isGreaterThan(20_000); // continuous times: nearly every row distinct
+        BtydFitter fitter = BtydFitter.standard().withPilotMinRows(data.size());
+        for (BtydModel<?> model : List.of(ParetoNbd.model(), BgNbd.model())) {
+            FitResult<?> piloted = fitter.fit(model, data);
+            FitResult<?> generic = BtydFitter.standard().fit(model, data);
+            assertThat(piloted.attempts().get(0).optimizer()).startsWith("BFGS from a fit of");
+            assertThat(generic.attempts().get(0).optimizer()).isEqualTo("BFGS");
+            assertThat(piloted.converged()).isTrue();
+            assertThat(generic.converged()).isTrue();
+            assertThat(piloted.logLikelihood()).isCloseTo(generic.logLikelihood(), within(1e-9 * data.customers()));
+            for (String name : model.parameterNames()) {
+                assertThat(piloted.parameters().get(name)).as(name)
+                        .isCloseTo(generic.parameters().get(name), withinPercentage(1e-3));
+                assertThat(piloted.standardErrors().get(name)).as(name)
+                        .isCloseTo(generic.standardErrors().get(name), withinPercentage(0.1));
+            }
+        }
     }
 }

@@ -79,6 +79,25 @@ public final class Optimizers {
      */
     public static Outcome bfgs(Objective f, double[] start, double gradientTolerance,
             int maxIterations) {
+        return bfgs(f, start, null, gradientTolerance, maxIterations);
+    }
+
+    /**
+     * Minimises by BFGS from a first estimate of the inverse Hessian, for example one from
+     * a fit of a sample of the data; the search falls back to the identity as the plain
+     * {@link #bfgs(Objective, double[], double, int)} does when the estimate gives no descent.
+     *
+     * @param f the objective
+     * @param start the starting point
+     * @param inverseHessian the first inverse Hessian estimate (symmetric positive
+     *     definite, the start's dimension), or null for the identity scaled after the
+     *     first step
+     * @param gradientTolerance the gradient test
+     * @param maxIterations iteration limit
+     * @return the outcome
+     */
+    public static Outcome bfgs(Objective f, double[] start, double[][] inverseHessian, double gradientTolerance,
+            int maxIterations) {
         int n = start.length;
         double[] x = start.clone();
         double[] g = new double[n];
@@ -88,6 +107,16 @@ public final class Optimizers {
         }
         double[][] h = identity(n);
         boolean fresh = true;
+        if (inverseHessian != null) {
+            if (inverseHessian.length != n) {
+                throw new IllegalArgumentException("inverse Hessian of " + inverseHessian.length
+                        + " rows for " + n + " parameters");
+            }
+            for (int i = 0; i < n; i++) {
+                h[i] = inverseHessian[i].clone();
+            }
+            fresh = false;
+        }
         double[] xn = new double[n];
         double[] gn = new double[n];
         for (int iter = 1; iter <= maxIterations; iter++) {
