@@ -20,9 +20,13 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>Readers of other modules that name a file, line and field the same way throw this type or a
+ * subtype of it (crm-scoring's {@code CsvInputException}), so a caller catches one type for every
+ * strict reader.
+ *
  * <p>Immutable and thread-safe.
  */
-public final class CsvFormatException extends IllegalArgumentException {
+public class CsvFormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final String source;

@@ -3,9 +3,11 @@ package org.crmkit.core.csv;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -68,6 +70,7 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
     public static final int MAX_FIELDS = 10_000;
 
     private final InputStream in;
+    private final Reader reader;
     private final String source;
     private final Options options;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -88,8 +91,9 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
     private final StringBuilder field = new StringBuilder();
     private boolean iterated;
 
-    private CsvReader(InputStream in, String source, Options options) {
+    private CsvReader(InputStream in, Reader reader, String source, Options options) {
         this.in = in;
+        this.reader = reader;
         this.source = source;
         this.options = options;
         if (options.header()) {
@@ -135,7 +139,7 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
         Objects.requireNonNull(options, "options");
         InputStream stream = Files.newInputStream(file);
         try {
-            return new CsvReader(stream, file.toString(), options);
+            return new CsvReader(stream, null, file.toString(), options);
         } catch (RuntimeException e) {
             stream.close();
             if (e instanceof UncheckedIOException u) {
@@ -157,7 +161,26 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
      * @throws NullPointerException if an argument is null
      */
     public static CsvReader of(InputStream in, String source, Options options) {
-        return new CsvReader(Objects.requireNonNull(in, "in"), Objects.requireNonNull(source, "source"),
+        return new CsvReader(Objects.requireNonNull(in, "in"), null, Objects.requireNonNull(source, "source"),
+                Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Reads characters that are already decoded, with the same rules; a
+     * {@link java.nio.charset.CharacterCodingException} of the reader (one made with a strict
+     * decoder, as {@link java.nio.file.Files#newBufferedReader(Path)} makes) is reported as
+     * bytes that are not valid UTF-8 on the line where it stands.
+     *
+     * @param in the characters, not null; closed with the reader
+     * @param source the name used in messages, not null
+     * @param options how to read it, not null
+     * @return the reader, positioned after the header, never null
+     * @throws UncheckedIOException if the characters cannot be read
+     * @throws CsvFormatException if the header breaks the rules
+     * @throws NullPointerException if an argument is null
+     */
+    public static CsvReader of(Reader in, String source, Options options) {
+        return new CsvReader(null, Objects.requireNonNull(in, "in"), Objects.requireNonNull(source, "source"),
                 Objects.requireNonNull(options, "options"));
     }
 
@@ -249,6 +272,34 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
     }
 
     /**
+     * Returns the next row's fields whatever their number, for formats whose rows differ in
+     * width by design (a basket file: one basket of any size per line). Every other rule
+     * applies as in {@link #next()}; {@link #line()} tells the line the row started on.
+     *
+     * <pre>{@code
+     * CsvReader in = CsvReader.of(reader, "baskets.csv", CsvReader.Options.comma().withoutHeader());
+     * for (List<String> basket; (basket = in.nextFields()) != null; ) { ... }
+     * }</pre>
+     *
+     * @return the fields, unmodifiable, or null at the end of the input
+     * @throws CsvFormatException if the row breaks the rules
+     * @throws UncheckedIOException if the input cannot be read
+     */
+    public List<String> nextFields() {
+        List<String> values = readRecord();
+        return values == null ? null : Collections.unmodifiableList(values);
+    }
+
+    /**
+     * Returns the 1-based line on which the row last returned started (0 before the first).
+     *
+     * @return the line
+     */
+    public long line() {
+        return recordLine;
+    }
+
+    /**
      * Iterates over the remaining records; may be called once.
      *
      * @return the iterator, never null
@@ -297,7 +348,11 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
      */
     @Override
     public void close() throws IOException {
-        in.close();
+        if (in != null) {
+            in.close();
+        } else {
+            reader.close();
+        }
     }
 
     String columnName(int index) {
@@ -332,6 +387,9 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
         if (decodeError) {
             throw new CsvFormatException(source, line, null, "bytes that are not valid UTF-8");
         }
+        if (reader != null) {
+            return fillFromReader();
+        }
         chars.clear();
         try {
             while (true) {
@@ -365,6 +423,34 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
         } finally {
             chars.flip();
         }
+        return filled();
+    }
+
+    /** {@link #fill()} for decoded input: one read into the buffer. */
+    private boolean fillFromReader() {
+        chars.clear();
+        try {
+            int n;
+            do {
+                n = reader.read(chars.array(), 0, chars.capacity());
+            } while (n == 0);
+            if (n < 0) {
+                charsDone = true;
+                chars.limit(0);
+            } else {
+                chars.limit(n);
+            }
+        } catch (CharacterCodingException e) {
+            chars.limit(0);
+            decodeError = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+        }
+        return filled();
+    }
+
+    /** After a fill: skips a leading byte-order mark; true if characters are there. */
+    private boolean filled() {
         if (!started && chars.hasRemaining()) {
             started = true;
             if (chars.get(chars.position()) == '\uFEFF') {

@@ -215,7 +215,9 @@ public interface CustomerStore {
      * @param id the customer, not null
      * @return the activities, never null, empty for an unknown customer
      */
-    List<Activity> activitiesOf(CustomerId id);
+    default List<Activity> activitiesOf(CustomerId id) {
+        return activitiesOf(id, Activity.class, Instant.MIN, Instant.MAX);
+    }
 
     /**
      * Returns a customer's activities of one type in a period, in time order (ties by id).

@@ -208,19 +208,9 @@ final class InMemoryCustomerStore implements CustomerStore {
     }
 
     @Override
-    public List<Activity> activitiesOf(CustomerId id) {
-        return activitiesOf(id, Activity.class, Instant.MIN, Instant.MAX);
-    }
-
-    @Override
     public <A extends Activity> List<A> activitiesOf(CustomerId id, Class<A> type, Instant from, Instant to) {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("period ends at " + to + " before it starts at " + from);
-        }
+        ActivitySelection<A> selection = new ActivitySelection<>(type, from, to);
         Entry e = entries.get(id);
         if (e == null) {
             return List.of();
@@ -231,7 +221,7 @@ final class InMemoryCustomerStore implements CustomerStore {
                 return List.of();
             }
             for (Activity a : e.activities.values()) {
-                if (type.isInstance(a) && !a.timestamp().isBefore(from) && a.timestamp().isBefore(to)) {
+                if (selection.includes(a)) {
                     list.add(type.cast(a));
                 }
             }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +48,37 @@ class CsvReaderTest {
         assertThat(recs).extracting(x -> x.get(1))
                 .containsExactly("a,b", "say \"hi\"", "two\r\nlines", "bare\rcr");
         assertThat(recs).extracting(CsvRecord::line).containsExactly(2L, 3L, 4L, 6L);
+    }
+
+    @Test
+    void nextFields_rowsOfAnyWidth_withTheirLines() {
+        CsvReader r = reader("a,b\n\nc\n\"d,e\",f,\"g\nh\"\n", CsvReader.Options.comma().withoutHeader());
+        assertThat(r.line()).isZero();
+        assertThat(r.nextFields()).containsExactly("a", "b");
+        assertThat(r.line()).isEqualTo(1);
+        assertThat(r.nextFields()).containsExactly("c");
+        assertThat(r.line()).isEqualTo(3);
+        assertThat(r.nextFields()).containsExactly("d,e", "f", "g\nh");
+        assertThat(r.line()).isEqualTo(4);
+        assertThat(r.nextFields()).isNull();
+    }
+
+    @Test
+    void ofReader_sameRulesAsBytes() {
+        CsvReader r = CsvReader.of(new StringReader("\uFEFFid,text\n1,\"x,\"\"y\"\"\"\n\n2,z\n"), "r.csv",
+                CsvReader.Options.comma());
+        assertThat(r.header()).containsExactly("id", "text");
+        assertThat(rows(r)).containsExactly(List.of("1", "x,\"y\""), List.of("2", "z"));
+        assertThatThrownBy(() -> rows(CsvReader.of(new StringReader("a,b\n1\n"), "r.csv", CsvReader.Options.comma())))
+                .isInstanceOf(CsvFormatException.class).hasMessage("r.csv:2: has 1 fields, the header has 2");
+    }
+
+    @Test
+    void ofReader_strictDecoderError_isNotValidUtf8() {
+        byte[] bad = {'a', ',', 'b', '\n', 'c', ',', (byte) 0xFF, '\n'};
+        Reader in = new InputStreamReader(new ByteArrayInputStream(bad), StandardCharsets.UTF_8.newDecoder());
+        assertThatThrownBy(() -> rows(CsvReader.of(in, "r.csv", CsvReader.Options.comma())))
+                .isInstanceOf(CsvFormatException.class).hasMessageContaining("r.csv:").hasMessageContaining("not valid UTF-8");
     }
 
     @Test

@@ -88,6 +88,40 @@ public final class AtomicOutput implements Closeable {
         this.writer = writer;
     }
 
+    /** The whole content of an output, written by {@link #write}. */
+    @FunctionalInterface
+    public interface Body {
+        /**
+         * Writes the content.
+         *
+         * @param out where to write, not null; closed by {@link #write}
+         * @throws IOException if writing fails
+         */
+        void write(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes a whole output in one step: {@link #open}s it, lets {@code body} write, and
+     * {@link #commit}s only when the body returns, so that a failure leaves the target as it was.
+     *
+     * <pre>{@code
+     * AtomicOutput.write(spec, out, w -> ItemsetCsv.write(w, itemsets));
+     * }</pre>
+     *
+     * @param spec the running command, for its standard output, not null
+     * @param target the file to write, or {@code -}, not null
+     * @param body what to write, not null
+     * @throws BadInputException if the target cannot be written (see {@link #open})
+     * @throws IOException if writing or moving the file into place fails
+     */
+    public static void write(CommandSpec spec, Path target, Body body) throws IOException {
+        Objects.requireNonNull(body, "body");
+        try (AtomicOutput o = open(spec, target)) {
+            body.write(o.writer());
+            o.commit();
+        }
+    }
+
     /**
      * Opens an output: a temporary file beside {@code target}, or the command's standard
      * output when {@code target} is {@code -}.

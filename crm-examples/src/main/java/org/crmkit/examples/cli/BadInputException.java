@@ -3,7 +3,6 @@ package org.crmkit.examples.cli;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.crmkit.core.csv.CsvFormatException;
-import org.crmkit.scoring.summary.CsvInputException;
 
 /**
  * Bad input to a {@code crm} subcommand, located in a file: the command ends with exit code
@@ -72,26 +71,16 @@ final class BadInputException extends IllegalArgumentException {
     }
 
     /**
-     * Re-expresses a CSV reader's exception in the command line's one format.
-     *
-     * @param e the reader's exception, not null
-     * @return the same location and reason, never null
-     */
-    static BadInputException of(CsvInputException e) {
-        String field = e.getColumn() != null ? e.getColumn() : BtydCommands.fieldOf(e.getReason());
-        BadInputException b = new BadInputException(e.getFile(), e.getLine(), field, e.getReason());
-        b.initCause(e);
-        return b;
-    }
-
-    /**
-     * Re-expresses the core CSV reader's exception in the command line's one format.
+     * Re-expresses a strict CSV reader's exception (the core reader's, or the summary readers'
+     * subtype of it) in the command line's one format. Where the reader names no field, the
+     * field a summary check speaks of is taken from the reason ({@link BtydCommands#fieldOf}).
      *
      * @param e the reader's exception, not null
      * @return the same location and problem, never null
      */
     static BadInputException of(CsvFormatException e) {
-        BadInputException b = new BadInputException(e.source(), e.line(), e.field().orElse(null), e.problem());
+        String field = e.field().orElseGet(() -> BtydCommands.fieldOf(e.problem()));
+        BadInputException b = new BadInputException(e.source(), e.line(), field, e.problem());
         b.initCause(e);
         return b;
     }

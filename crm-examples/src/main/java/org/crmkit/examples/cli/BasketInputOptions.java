@@ -1,12 +1,11 @@
 package org.crmkit.examples.cli;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Path;
-import org.crmkit.core.csv.CsvReader;
 import org.crmkit.scoring.basket.BasketCsv;
 import org.crmkit.scoring.basket.BasketFile;
 import org.crmkit.scoring.basket.Baskets;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,12 +25,8 @@ final class BasketInputOptions {
             description = "transactions CSV: one item per line")
     Path transactions;
 
-    @Option(names = "--delimiter", defaultValue = ",", paramLabel = "DELIM",
-            description = "',' (default), ';', tab or whitespace")
-    String delimiter;
-
-    @Option(names = "--no-header", description = "the transactions CSV has no header line")
-    boolean noHeader;
+    @Mixin
+    CsvInputOptions csv;
 
     @Option(names = "--basket-col", paramLabel = "B", description = "order (basket) id column")
     String basketCol;
@@ -54,11 +49,6 @@ final class BasketInputOptions {
             description = "roll items up to this category column")
     String categoryCol;
 
-    CsvReader.Options csvOptions() {
-        CsvReader.Options o = CsvReader.Options.parse(delimiter);
-        return noHeader ? o.withoutHeader() : o;
-    }
-
     /** Reads the baskets from whichever input was given, checking the option combination. */
     Baskets read(CommandSpec spec) throws IOException {
         if ((baskets == null) == (transactions == null)) {
@@ -71,7 +61,7 @@ final class BasketInputOptions {
                         "--item-col, --basket-col, --customer-col, --date-col and --category-col "
                                 + "go with --transactions");
             }
-            return BasketFile.read(baskets, csvOptions());
+            return BasketFile.read(baskets, csv.options());
         }
         if (itemCol == null) {
             throw new ParameterException(spec.commandLine(), "--transactions needs --item-col");
@@ -80,7 +70,7 @@ final class BasketInputOptions {
             throw new ParameterException(spec.commandLine(),
                     "--transactions needs --basket-col, or --customer-col and --date-col");
         }
-        BasketCsv.Builder b = BasketCsv.builder().options(csvOptions()).itemColumn(itemCol);
+        BasketCsv.Builder b = BasketCsv.builder().options(csv.options()).itemColumn(itemCol);
         if (basketCol != null) {
             b.basketColumn(basketCol);
         } else {
@@ -93,23 +83,5 @@ final class BasketInputOptions {
             b.dateFormat(dateFormat);
         }
         return b.build().read(transactions);
-    }
-
-    /** Something that writes the whole output. */
-    @FunctionalInterface
-    interface Body {
-        void write(Writer w) throws IOException;
-    }
-
-    /**
-     * Writes an output atomically through {@link AtomicOutput}, the command line's one output
-     * mechanism: into a temporary file beside the target, moved onto it only when everything is
-     * written; {@code -} is standard output.
-     */
-    static void writeAtomically(CommandSpec spec, Path out, Body body) throws IOException {
-        try (AtomicOutput o = AtomicOutput.open(spec, out)) {
-            body.write(o.writer());
-            o.commit();
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.crmkit.core.csv.CsvRecord;
 import org.crmkit.scoring.campaign.ArmComparison;
 import org.crmkit.scoring.campaign.ArmOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,9 +76,8 @@ public final class CampaignCommand implements Callable<Integer> {
             description = "confidence level in (0, 1) (default 0.95)")
     private double confidence;
 
-    @Option(names = "--delimiter", defaultValue = ",", paramLabel = "D",
-            description = "field delimiter: one character, 'tab' or 'whitespace' (default ',')")
-    private String delimiter;
+    @Mixin
+    private ReaderDelimiterOption delimiter;
 
     @Override
     public Integer call() throws IOException {
@@ -91,7 +91,7 @@ public final class CampaignCommand implements Callable<Integer> {
         Map<String, ArmOutcome.Accumulator> arms = new TreeMap<>();
         String source;
         try (CsvReader in = CsvReader.of(InputFiles.open(spec, customers), InputFiles.displayName(customers),
-                CsvReader.Options.parse(delimiter))) {
+                delimiter.options())) {
             source = in.source();
             int arm = in.column(armCol);
             int outcome = in.column(outcomeCol);

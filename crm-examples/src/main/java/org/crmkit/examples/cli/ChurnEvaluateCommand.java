@@ -2,18 +2,17 @@ package org.crmkit.examples.cli;
 
 import org.crmkit.core.csv.CsvField;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.crmkit.core.csv.CsvFormatException;
-import org.crmkit.scoring.btyd.FittedModel;
 import org.crmkit.scoring.btyd.PurchaseModel;
 import org.crmkit.scoring.churn.ChurnReport;
 import org.crmkit.scoring.churn.ChurnTable;
 import org.crmkit.scoring.churn.LogisticChurnModel;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,9 +38,8 @@ public final class ChurnEvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json",
-            description = "a purchase model (crm fit) or a churn classifier (crm churn train)")
-    private Path model;
+    @Mixin
+    private ChurnModelOption model;
 
     @Option(names = "--summary", paramLabel = "SUMMARY_WITH_HOLDOUT.csv",
             description = "summary CSV with frequency_holdout and duration_holdout")
@@ -55,25 +53,18 @@ public final class ChurnEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String json = Files.readString(model);
+        String json = model.read();
         ChurnReport report;
-        if (json.contains("\"" + LogisticChurnModel.NAME + "\"")) {
+        if (ChurnModelOption.isClassifier(json)) {
             if (customers == null || labelColumn == null) {
                 throw new IllegalArgumentException("--customers and --label-col are needed with a churn classifier");
             }
-            LogisticChurnModel m;
-            try {
-                m = LogisticChurnModel.fromJson(json);
-            } catch (IllegalArgumentException e) {
-                BadInputException b = new BadInputException(model, 0, null, e.getMessage());
-                b.initCause(e);
-                throw b;
-            }
+            LogisticChurnModel m = model.classifier(json);
             try {
                 ChurnTable t = ChurnTable.read(customers, ChurnTrainCommand.idColumn(json), labelColumn, List.of());
                 report = m.evaluate(t);
             } catch (CsvFormatException e) {
-                throw ChurnFiles.located(e);
+                throw BadInputException.of(e);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(customers, 0, labelColumn, e.getMessage());
             }
@@ -81,11 +72,7 @@ public final class ChurnEvaluateCommand implements Callable<Integer> {
             if (summary == null) {
                 throw new IllegalArgumentException("--summary is needed with a purchase model");
             }
-            FittedModel m = BtydCommands.readModel(spec, model);
-            if (!(m instanceof PurchaseModel purchases)) {
-                throw new BadInputException(model, 0, "model", "model '" + m.modelName()
-                        + "' does not predict purchases");
-            }
+            PurchaseModel purchases = model.purchaseModel(spec);
             CustomerSummaries s = BtydCommands.readSummary(spec, summary);
             BtydCommands.requireModelRows(summary, s);
             if (!s.hasHoldout()) {

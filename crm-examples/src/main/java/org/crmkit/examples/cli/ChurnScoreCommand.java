@@ -18,6 +18,7 @@ import org.crmkit.scoring.churn.LogisticChurnModel;
 import org.crmkit.scoring.churn.WarningPolicy;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,9 +51,8 @@ public final class ChurnScoreCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json",
-            description = "a purchase model (crm fit) or a churn classifier (crm churn train)")
-    private Path model;
+    @Mixin
+    private ChurnModelOption model;
 
     @Option(names = "--summary", paramLabel = "SUMMARY.csv", description = "summary CSV (with a purchase model)")
     private Path summary;
@@ -83,8 +83,8 @@ public final class ChurnScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         WarningPolicy policy = policy(cutPoints);
-        String json = Files.readString(model);
-        if (json.contains("\"" + LogisticChurnModel.NAME + "\"")) {
+        String json = model.read();
+        if (ChurnModelOption.isClassifier(json)) {
             return scoreClassifier(json, policy);
         }
         if (summary == null || window == null) {
@@ -93,10 +93,7 @@ public final class ChurnScoreCommand implements Callable<Integer> {
         if (!(window > 0) || Double.isInfinite(window)) {
             throw new IllegalArgumentException("--window: not a positive number: " + window);
         }
-        FittedModel m = BtydCommands.readModel(spec, model);
-        if (!(m instanceof PurchaseModel purchases)) {
-            throw new BadInputException(model, 0, "model", "model '" + m.modelName() + "' does not predict purchases");
-        }
+        PurchaseModel purchases = model.purchaseModel(spec);
         ChurnScorer.Builder b = ChurnScorer.builder(purchases).window(window).policy(policy);
         if (spendModel != null) {
             FittedModel s = BtydCommands.readModel(spec, spendModel);
@@ -119,7 +116,7 @@ public final class ChurnScoreCommand implements Callable<Integer> {
         }
         ChurnScores scores = b.build().score(t);
         boolean value = scores.hasValue();
-        ChurnFiles.write(spec, out, w -> {
+        AtomicOutput.write(spec, out, w -> {
             w.write(value ? "customer_id,churn_risk,level,reasons,value_at_risk\n" : "customer_id,churn_risk,level,reasons\n");
             StringBuilder sb = new StringBuilder(128);
             for (int i = 0; i < scores.size(); i++) {
@@ -142,24 +139,17 @@ public final class ChurnScoreCommand implements Callable<Integer> {
         if (customers == null) {
             throw new IllegalArgumentException("--customers is needed with a churn classifier");
         }
-        LogisticChurnModel m;
-        try {
-            m = LogisticChurnModel.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            BadInputException b = new BadInputException(model, 0, null, e.getMessage());
-            b.initCause(e);
-            throw b;
-        }
+        LogisticChurnModel m = model.classifier(json);
         ChurnTable table;
         double[] risk;
         try {
             table = ChurnTable.read(customers, ChurnTrainCommand.idColumn(json), null, List.of());
             risk = m.score(table);
         } catch (CsvFormatException e) {
-            throw ChurnFiles.located(e);
+            throw BadInputException.of(e);
         }
         ChurnTable rows = table;
-        ChurnFiles.write(spec, out, w -> {
+        AtomicOutput.write(spec, out, w -> {
             w.write("customer_id,churn_risk,level,reasons\n");
             StringBuilder sb = new StringBuilder(128);
             for (int i = 0; i < rows.size(); i++) {

@@ -72,7 +72,7 @@ public final class ChurnTrainCommand implements Callable<Integer> {
                 cv = trainer.crossValidate(t, folds, 20_261_202L);
             }
         } catch (CsvFormatException e) {
-            throw ChurnFiles.located(e);
+            throw BadInputException.of(e);
         } catch (IllegalArgumentException e) {
             if (e instanceof BadInputException) {
                 throw e;
@@ -97,7 +97,7 @@ public final class ChurnTrainCommand implements Callable<Integer> {
             }
         }
         String text = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        ChurnFiles.write(spec, out, w -> w.write(text + "\n"));
+        AtomicOutput.write(spec, out, w -> w.write(text + "\n"));
         if (!out.toString().equals("-")) {
             spec.commandLine().getErr().printf("trained on %d customers (%d churners), %d features; wrote %s%n",
                     m.training().rows(), m.training().churners(), m.coefficients().size(), out);

@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import org.crmkit.core.csv.CsvFormatException;
 import org.crmkit.scoring.btyd.InvalidSummaryException;
-import org.crmkit.scoring.summary.CsvInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -21,7 +20,8 @@ import picocli.CommandLine.ParseResult;
  * <ul>
  *   <li>a bad option or option value (picocli's parse errors, and any
  *       {@link IllegalArgumentException} a subcommand throws, including
- *       {@link BadInputException} and {@link CsvInputException} with file, line and field,
+ *       {@link BadInputException} and {@link CsvFormatException} (and so the summary readers'
+ *       {@code CsvInputException}) with file, line and field,
  *       and a missing input file): exit code 2;</li>
  *   <li>running out of memory: exit code 1 and a line that says how much heap to give
  *       ({@code java -Xmx2g -jar crm.jar ...});</li>
@@ -63,9 +63,6 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
         Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         PrintWriter err = cl.getErr();
-        if (e instanceof CsvInputException csv) {
-            return report(err, BadInputException.of(csv).getMessage(), ex, CommandLine.ExitCode.USAGE, debug);
-        }
         if (e instanceof CsvFormatException csv) {
             return report(err, BadInputException.of(csv).getMessage(), ex, CommandLine.ExitCode.USAGE, debug);
         }

@@ -61,7 +61,7 @@ public final class ItemsetsCommand implements Callable<Integer> {
         Baskets baskets = input.read(spec);
         FrequentItemsets sets = miner.mine(baskets);
         FrequentItemsets written = closed ? sets.closed() : maximal ? sets.maximal() : sets;
-        BasketInputOptions.writeAtomically(spec, out, w -> ItemsetCsv.write(w, written));
+        AtomicOutput.write(spec, out, w -> ItemsetCsv.write(w, written));
         spec.commandLine().getErr().printf(Locale.ROOT, "%d baskets, %d items, %d %sitemsets (minimum count %d)%n",
                 baskets.size(), baskets.itemCount(), written.size(),
                 closed ? "closed " : maximal ? "maximal " : "", sets.minCount());

@@ -16,6 +16,7 @@ import org.crmkit.scoring.loyalty.BrandPatternClassifier;
 import org.crmkit.scoring.loyalty.BrandPatterns;
 import org.crmkit.scoring.loyalty.BrandSequences;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,12 +44,8 @@ public final class LoyaltyCommand implements Callable<Integer> {
     @Option(names = "--transactions", required = true, paramLabel = "FILE", description = "transactions")
     private Path transactions;
 
-    @Option(names = "--delimiter", defaultValue = ",", paramLabel = "DELIM",
-            description = "field delimiter: one character or 'whitespace' (default ,)")
-    private String delimiter;
-
-    @Option(names = "--no-header", description = "the file has no header line")
-    private boolean noHeader;
+    @Mixin
+    private CsvInputOptions csv;
 
     @Option(names = "--customer-col", required = true, paramLabel = "C", description = "customer column")
     private String customerColumn;
@@ -74,11 +71,7 @@ public final class LoyaltyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--date-format: not a date pattern: " + dateFormat, e);
         }
-        CsvReader.Options options = delimiter.equals("whitespace") ? CsvReader.Options.whitespaceDelimited()
-                : CsvReader.Options.parse(delimiter);
-        if (noHeader) {
-            options = options.withoutHeader();
-        }
+        CsvReader.Options options = csv.options();
         BrandSequences.Builder b = BrandSequences.builder();
         try (CsvReader in = CsvReader.open(transactions, options)) {
             int c = in.select(customerColumn);
@@ -96,11 +89,11 @@ public final class LoyaltyCommand implements Callable<Integer> {
                 b.add(customer, date.toEpochDay(), brand);
             }
         } catch (CsvFormatException e) {
-            throw ChurnFiles.located(e);
+            throw BadInputException.of(e);
         }
         BrandSequences sequences = b.build();
         BrandPatterns patterns = BrandPatternClassifier.defaults().classify(sequences);
-        ChurnFiles.write(spec, out, w -> {
+        AtomicOutput.write(spec, out, w -> {
             w.write("customer_id,loyalty_level,pattern,leading_share,purchases,reasons\n");
             StringBuilder sb = new StringBuilder(160);
             for (int i = 0; i < patterns.size(); i++) {

@@ -17,6 +17,7 @@ import org.crmkit.scoring.inference.Difference;
 import org.crmkit.scoring.satisfaction.NetPromoterScore;
 import org.crmkit.scoring.satisfaction.NpsIntervalMethod;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,9 +66,8 @@ public final class NpsCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "A,B", description = "also test the difference of groups A and B")
     private String compare;
 
-    @Option(names = "--delimiter", defaultValue = ",", paramLabel = "D",
-            description = "field delimiter: one character, 'tab' or 'whitespace' (default ',')")
-    private String delimiter;
+    @Mixin
+    private ReaderDelimiterOption delimiter;
 
     @Override
     public Integer call() throws IOException {
@@ -76,7 +76,7 @@ public final class NpsCommand implements Callable<Integer> {
         Map<String, NetPromoterScore> groups = new TreeMap<>();
         long blank = 0;
         try (CsvReader in = CsvReader.of(InputFiles.open(spec, surveys), InputFiles.displayName(surveys),
-                CsvReader.Options.parse(delimiter))) {
+                delimiter.options())) {
             int score = in.column(scoreCol);
             int group = groupCol == null ? -1 : in.column(groupCol);
             for (CsvRecord row : in) {

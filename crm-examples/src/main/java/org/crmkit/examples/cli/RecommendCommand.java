@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.crmkit.core.csv.CsvField;
-import org.crmkit.core.csv.CsvReader;
 import org.crmkit.scoring.basket.AssociationRule;
 import org.crmkit.scoring.basket.BasketCsv;
 import org.crmkit.scoring.basket.NextBestProduct;
@@ -16,6 +15,7 @@ import org.crmkit.scoring.basket.Ranking;
 import org.crmkit.scoring.basket.Recommendation;
 import org.crmkit.scoring.basket.RuleCsv;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,12 +47,8 @@ public final class RecommendCommand implements Callable<Integer> {
             description = "transactions CSV: what each customer owns")
     private Path transactions;
 
-    @Option(names = "--delimiter", defaultValue = ",", paramLabel = "DELIM",
-            description = "',' (default), ';', tab or whitespace")
-    private String delimiter;
-
-    @Option(names = "--no-header", description = "the transactions CSV has no header line")
-    private boolean noHeader;
+    @Mixin
+    private CsvInputOptions csv;
 
     @Option(names = "--customer-col", required = true, paramLabel = "C", description = "customer id column")
     private String customerCol;
@@ -82,15 +78,14 @@ public final class RecommendCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--ranking must be confidence or lift, got '"
                     + ranking + "'");
         };
-        CsvReader.Options options = CsvReader.Options.parse(delimiter);
         List<AssociationRule> ruleList = RuleCsv.read(rules);
         Map<String, Set<String>> owned = BasketCsv.builder()
-                .options(noHeader ? options.withoutHeader() : options)
+                .options(csv.options())
                 .customerColumn(customerCol).itemColumn(itemCol).build()
                 .readItemsByCustomer(transactions);
         NextBestProduct nbp = NextBestProduct.builder(ruleList).ranking(rank).build();
         long[] written = new long[2];
-        BasketInputOptions.writeAtomically(spec, out, w -> {
+        AtomicOutput.write(spec, out, w -> {
             w.write("customer_id,rank,item,score,confidence,lift,lhs,rhs\n");
             StringBuilder sb = new StringBuilder(128);
             for (Map.Entry<String, Set<String>> e : owned.entrySet()) {

@@ -95,7 +95,7 @@ public final class RulesCommand implements Callable<Integer> {
         Baskets baskets = input.read(spec);
         FrequentItemsets sets = itemsets.mine(baskets);
         RuleSet rules = miner.collect(sets);
-        BasketInputOptions.writeAtomically(spec, out, w -> {
+        AtomicOutput.write(spec, out, w -> {
             RuleCsv.writeHeader(w);
             for (int i = 0; i < rules.size(); i++) {
                 RuleCsv.writeRule(w, rules.get(i));

@@ -13,6 +13,7 @@ import org.crmkit.core.store.jdbc.SchemaVersionException;
 import org.crmkit.core.store.jdbc.StoreAccessException;
 import org.crmkit.core.store.jdbc.UrlDataSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,6 +55,38 @@ public final class StoreCommand implements Runnable {
         }
     }
 
+    /** The {@code --database} option of every store subcommand, as a picocli mixin. */
+    static final class Database {
+        @Option(names = "--database", required = true, paramLabel = "JDBC_URL", description = "the crmkit database")
+        private String url;
+
+        /**
+         * Opens the store the option names (see {@link StoreCommand#open}).
+         *
+         * @param clock the store's clock, not null
+         * @return the store, never null
+         */
+        JdbcCustomerStore open(Clock clock) {
+            return StoreCommand.open(url, clock);
+        }
+    }
+
+    /** The {@code --customer} option of the subcommands that act on one customer, as a picocli mixin. */
+    static final class CustomerOption {
+        @Option(names = "--customer", required = true, paramLabel = "ID", description = "the customer id")
+        private String customer;
+
+        /**
+         * Returns the customer the option names.
+         *
+         * @return the id, never null
+         * @throws IllegalArgumentException if the id is blank
+         */
+        CustomerId id() {
+            return CustomerId.of(customer);
+        }
+    }
+
     /** {@code crm store export}: everything held about one customer, as JSON on stdout. */
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Print everything held about one customer as JSON (data-subject access).")
@@ -61,18 +94,18 @@ public final class StoreCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--database", required = true, paramLabel = "JDBC_URL", description = "the crmkit database")
-        private String database;
+        @Mixin
+        private Database database;
 
-        @Option(names = "--customer", required = true, paramLabel = "ID", description = "the customer id")
-        private String customer;
+        @Mixin
+        private CustomerOption customer;
 
         @Override
         public Integer call() {
             Clock clock = Clock.systemUTC();
-            JdbcCustomerStore store = open(database, clock);
+            JdbcCustomerStore store = database.open(clock);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(SubjectExport.json(store, CustomerId.of(customer), clock));
+            out.println(SubjectExport.json(store, customer.id(), clock));
             out.flush();
             return 0;
         }
@@ -85,19 +118,19 @@ public final class StoreCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--database", required = true, paramLabel = "JDBC_URL", description = "the crmkit database")
-        private String database;
+        @Mixin
+        private Database database;
 
-        @Option(names = "--customer", required = true, paramLabel = "ID", description = "the customer id")
-        private String customer;
+        @Mixin
+        private CustomerOption customer;
 
         @Option(names = "--actor", required = true, paramLabel = "NAME", description = "who carries out the erasure")
         private String actor;
 
         @Override
         public Integer call() {
-            JdbcCustomerStore store = open(database, Clock.systemUTC());
-            ErasureRecord r = store.erase(CustomerId.of(customer), actor);
+            JdbcCustomerStore store = database.open(Clock.systemUTC());
+            ErasureRecord r = store.erase(customer.id(), actor);
             PrintWriter out = spec.commandLine().getOut();
             out.println("{\"customer\":" + CliJson.quote(r.customerId().value()) + ",\"actor\":" + CliJson.quote(r.actor())
                     + ",\"erasedAt\":\"" + r.at() + "\"}");
@@ -114,12 +147,12 @@ public final class StoreCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--database", required = true, paramLabel = "JDBC_URL", description = "the crmkit database")
-        private String database;
+        @Mixin
+        private Database database;
 
         @Override
         public Integer call() {
-            JdbcCustomerStore store = open(database, Clock.systemUTC());
+            JdbcCustomerStore store = database.open(Clock.systemUTC());
             StoreStats s = store.stats();
             PrintWriter out = spec.commandLine().getOut();
             out.println("{\"customers\":" + s.customers() + ",\"activities\":" + s.activities() + ",\"merges\":"

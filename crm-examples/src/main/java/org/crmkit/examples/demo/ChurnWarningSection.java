@@ -43,9 +43,6 @@ import org.crmkit.scoring.loyalty.LoyaltyIdentifier;
 import org.crmkit.scoring.loyalty.LoyaltyLevel;
 import org.crmkit.scoring.loyalty.LoyaltyReport;
 import org.crmkit.scoring.summary.CustomerSummaries;
-import org.crmkit.scoring.summary.NonPositiveDayPolicy;
-import org.crmkit.scoring.summary.Summarizer;
-import org.crmkit.scoring.summary.TimeUnit;
 import org.crmkit.scoring.summary.TransactionLog;
 
 /**
@@ -133,13 +130,13 @@ public final class ChurnWarningSection {
         TransactionLog log = TransactionLog.fromPurchases(purchases, value.currency(), ZoneOffset.UTC);
 
         // 1. the risk at the calibration end against what happened in the holdout period
-        CustomerSummaries split = positive(summarizer(calibrationEnd, end).summarize(log));
+        CustomerSummaries split = ValueReport.withPositiveAge(ValueReport.summarizer(calibrationEnd, end).summarize(log));
         BgNbd calibrationModel = value.calibrationFit().model();
         ChurnReport holdout = ChurnReport.evaluate(calibrationModel, split);
         double holdoutWeeks = Duration.between(calibrationEnd.atStartOfDay(), end.atStartOfDay()).toDays() / 7.0;
 
         // 2. the watch list now, from the whole period
-        CustomerSummaries whole = positive(value.wholePeriod());
+        CustomerSummaries whole = ValueReport.withPositiveAge(value.wholePeriod());
         BgNbd model = value.purchaseFit().model();
         double weekly = Math.pow(1 + value.annualDiscountRate(), 1 / 52.0) - 1;
         ChurnScorer scorer = ChurnScorer.builder(model).window(WINDOW_WEEKS)
@@ -214,26 +211,6 @@ public final class ChurnWarningSection {
         return new ChurnWarningSection(holdout, holdoutWeeks, list, scores.countByLevel(),
                 brandPatterns.countByLevel(), brandPatterns.countByPattern(), loyalty.countByCell(), moved, recovered,
                 examples);
-    }
-
-    private static Summarizer summarizer(LocalDate calibrationEnd, LocalDate end) {
-        return Summarizer.builder().timeUnit(TimeUnit.WEEKS).calibrationEnd(calibrationEnd).observationEnd(end)
-                .nonPositiveDays(NonPositiveDayPolicy.EXCLUDE).build();
-    }
-
-    private static CustomerSummaries positive(CustomerSummaries s) {
-        CustomerSummaries.Builder b = CustomerSummaries.builder().timeUnit(TimeUnit.WEEKS);
-        for (int i = 0; i < s.size(); i++) {
-            if (s.t(i) > 0) {
-                if (s.hasHoldout()) {
-                    b.add(s.customerId(i), s.frequency(i), s.recency(i), s.t(i), s.monetaryValue(i),
-                            s.frequencyHoldout(i), s.monetaryValueHoldout(i), s.durationHoldout(i));
-                } else {
-                    b.add(s.customerId(i), s.frequency(i), s.recency(i), s.t(i), s.monetaryValue(i));
-                }
-            }
-        }
-        return b.build();
     }
 
     /**

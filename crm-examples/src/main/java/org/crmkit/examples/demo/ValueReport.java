@@ -494,13 +494,21 @@ public final class ValueReport {
         return top;
     }
 
-    private static Summarizer summarizer(LocalDate calibrationEnd, LocalDate observationEnd) {
+    /**
+     * The demo's summarizer: weeks, the given calibration and observation end, purchase days
+     * of no positive value left out. The churn section summarizes with it too, so that both
+     * sections see the same periods.
+     */
+    static Summarizer summarizer(LocalDate calibrationEnd, LocalDate observationEnd) {
         return Summarizer.builder().timeUnit(TimeUnit.WEEKS).calibrationEnd(calibrationEnd)
                 .observationEnd(observationEnd).nonPositiveDays(NonPositiveDayPolicy.EXCLUDE).build();
     }
 
-    /** The rows with T > 0 (a first purchase on the last day gives T = 0, which no model accepts). */
-    private static CustomerSummaries withPositiveAge(CustomerSummaries s) {
+    /**
+     * The rows with T > 0 (a first purchase on the last day gives T = 0, which no model accepts);
+     * the churn section scores the same rows.
+     */
+    static CustomerSummaries withPositiveAge(CustomerSummaries s) {
         return rows(s, i -> s.t(i) > 0);
     }
 

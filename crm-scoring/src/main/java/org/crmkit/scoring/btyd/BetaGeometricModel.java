@@ -43,13 +43,7 @@ abstract class BetaGeometricModel extends ParametricModel implements PurchaseMod
     public void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age,
             double[] out, Parallelism parallelism) {
         Objects.requireNonNull(parallelism, "parallelism");
-        int n = Objects.requireNonNull(x, "x").length;
-        if (Objects.requireNonNull(tx, "tx").length != n
-                || Objects.requireNonNull(age, "age").length != n
-                || Objects.requireNonNull(out, "out").length != n) {
-            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
-                    + tx.length + ", T " + age.length + ", out " + out.length);
-        }
+        HistoryArrays.requireSameLength(x, tx, age, out);
         math.predict(t, x, tx, age, out, null, parallelism);
     }
 
@@ -58,15 +52,7 @@ abstract class BetaGeometricModel extends ParametricModel implements PurchaseMod
     public void predict(double t, double[] x, double[] tx, double[] age, double[] expected,
             double[] alive, Parallelism parallelism) {
         Objects.requireNonNull(parallelism, "parallelism");
-        int n = Objects.requireNonNull(x, "x").length;
-        if (Objects.requireNonNull(tx, "tx").length != n
-                || Objects.requireNonNull(age, "age").length != n
-                || Objects.requireNonNull(expected, "expected").length != n
-                || Objects.requireNonNull(alive, "alive").length != n) {
-            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
-                    + tx.length + ", T " + age.length + ", expected " + expected.length
-                    + ", alive " + alive.length);
-        }
+        HistoryArrays.requireSameLength(x, tx, age, expected, alive);
         math.predict(t, x, tx, age, expected, alive, parallelism);
     }
 
@@ -75,13 +61,7 @@ abstract class BetaGeometricModel extends ParametricModel implements PurchaseMod
     public void probabilityAlive(double[] x, double[] tx, double[] age, double[] out,
             Parallelism parallelism) {
         Objects.requireNonNull(parallelism, "parallelism");
-        int n = Objects.requireNonNull(x, "x").length;
-        if (Objects.requireNonNull(tx, "tx").length != n
-                || Objects.requireNonNull(age, "age").length != n
-                || Objects.requireNonNull(out, "out").length != n) {
-            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
-                    + tx.length + ", T " + age.length + ", out " + out.length);
-        }
+        HistoryArrays.requireSameLength(x, tx, age, out);
         math.predict(0, x, tx, age, null, out, parallelism);
     }
 
@@ -108,13 +88,7 @@ abstract class BetaGeometricModel extends ParametricModel implements PurchaseMod
     public void discountedExpectedPurchases(long periods, double discountRate, double[] x,
             double[] tx, double[] age, double[] out, Parallelism parallelism) {
         Objects.requireNonNull(parallelism, "parallelism");
-        int n = Objects.requireNonNull(x, "x").length;
-        if (Objects.requireNonNull(tx, "tx").length != n
-                || Objects.requireNonNull(age, "age").length != n
-                || Objects.requireNonNull(out, "out").length != n) {
-            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
-                    + tx.length + ", T " + age.length + ", out " + out.length);
-        }
+        HistoryArrays.requireSameLength(x, tx, age, out);
         math.discountedExpectedPurchases(periods, discountRate, x, tx, age, out, parallelism);
     }
 

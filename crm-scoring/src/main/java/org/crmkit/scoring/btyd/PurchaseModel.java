@@ -164,7 +164,7 @@ public interface PurchaseModel extends FittedModel {
     default void discountedExpectedPurchases(long periods, double discountRate, double[] x,
             double[] tx, double[] age, double[] out, Parallelism parallelism) {
         ModelSupport.requireDiscounting(periods, discountRate);
-        int n = checkLengths(x, tx, age, out);
+        int n = HistoryArrays.requireSameLength(x, tx, age, out);
         Objects.requireNonNull(parallelism, "parallelism").forEachChunk(n, 256, (c, from, to) -> {
             for (int i = from; i < to; i++) {
                 out[i] = discountedExpectedPurchases(periods, discountRate, x[i], tx[i], age[i]);
@@ -207,7 +207,7 @@ public interface PurchaseModel extends FittedModel {
      */
     default void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age,
             double[] out, Parallelism parallelism) {
-        int n = checkLengths(x, tx, age, out);
+        int n = HistoryArrays.requireSameLength(x, tx, age, out);
         Objects.requireNonNull(parallelism, "parallelism").forEachChunk(n, CHUNK, (c, from, to) -> {
             for (int i = from; i < to; i++) {
                 out[i] = conditionalExpectedPurchases(t, x[i], tx[i], age[i]);
@@ -243,7 +243,7 @@ public interface PurchaseModel extends FittedModel {
      */
     default void probabilityAlive(double[] x, double[] tx, double[] age, double[] out,
             Parallelism parallelism) {
-        int n = checkLengths(x, tx, age, out);
+        int n = HistoryArrays.requireSameLength(x, tx, age, out);
         Objects.requireNonNull(parallelism, "parallelism").forEachChunk(n, CHUNK, (c, from, to) -> {
             for (int i = from; i < to; i++) {
                 out[i] = probabilityAlive(x[i], tx[i], age[i]);
@@ -295,17 +295,4 @@ public interface PurchaseModel extends FittedModel {
 
     /** The fewest customers per chunk of the bulk methods. */
     int CHUNK = 1 << 14;
-
-    private static int checkLengths(double[] x, double[] tx, double[] age, double[] out) {
-        Objects.requireNonNull(x, "x");
-        Objects.requireNonNull(tx, "tx");
-        Objects.requireNonNull(age, "age");
-        Objects.requireNonNull(out, "out");
-        int n = x.length;
-        if (tx.length != n || age.length != n || out.length != n) {
-            throw new IllegalArgumentException("arrays differ in length: x " + n + ", tx "
-                    + tx.length + ", T " + age.length + ", out " + out.length);
-        }
-        return n;
-    }
 }

@@ -96,18 +96,8 @@ final class IdDictionary {
 
     /** Returns the index of the id, adding it if new. */
     int intern(byte[] b, int s, int e) {
-        int h = hash(b, s, e);
-        int slot = h & mask;
-        while (true) {
-            int v = table[slot];
-            if (v == 0) {
-                return insert(b, s, e, slot);
-            }
-            if (equalsAt(v - 1, b, s, e)) {
-                return v - 1;
-            }
-            slot = (slot + 1) & mask;
-        }
+        int r = addIfAbsent(b, s, e);
+        return r >= 0 ? r : -1 - r;
     }
 
     /** Adds the id and returns its index, or returns {@code -1 - index} if it is present. */

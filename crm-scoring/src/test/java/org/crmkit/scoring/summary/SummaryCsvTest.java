@@ -86,7 +86,7 @@ class SummaryCsvTest {
                     assertThat(e.getFile()).isEqualTo("s.csv");
                     assertThat(e.getLine()).isEqualTo(4);
                     assertThat(e.getColumn()).isEqualTo("recency");
-                    assertThat(e.getMessage()).startsWith("s.csv:4: column recency:")
+                    assertThat(e.getMessage()).startsWith("s.csv:4: field 'recency':")
                             .contains("x2");
                 });
     }
@@ -163,9 +163,9 @@ class SummaryCsvTest {
                 .hasMessageContaining("weight must be finite and > 0: 0.0");
         assertThatThrownBy(() -> read("customer_id,frequency,recency,T,frequency_holdout,"
                 + "monetary_value_holdout,duration_holdout,weights\n"))
-                .isInstanceOf(CsvInputException.class).hasMessageContaining("column weights");
+                .isInstanceOf(CsvInputException.class).hasMessageContaining("field 'weights'");
         assertThatThrownBy(() -> read("frequency,recency,T\n0,0,6\n"))
-                .isInstanceOf(CsvInputException.class).hasMessageContaining("column customer_id");
+                .isInstanceOf(CsvInputException.class).hasMessageContaining("field 'customer_id'");
     }
 
     @Test

@@ -42,6 +42,7 @@ import org.crmkit.core.lifecycle.Lifecycle;
 import org.crmkit.core.lifecycle.LifecycleRecord;
 import org.crmkit.core.lifecycle.LifecycleRecordJson;
 import org.crmkit.core.merge.MergeResult;
+import org.crmkit.core.store.ActivitySelection;
 import org.crmkit.core.store.AuditEntry;
 import org.crmkit.core.store.ChangeEvent;
 import org.crmkit.core.store.ChangeListener;
@@ -381,19 +382,9 @@ public final class JdbcCustomerStore implements CustomerStore {
     }
 
     @Override
-    public List<Activity> activitiesOf(CustomerId id) {
-        return activitiesOf(id, Activity.class, Instant.MIN, Instant.MAX);
-    }
-
-    @Override
     public <A extends Activity> List<A> activitiesOf(CustomerId id, Class<A> type, Instant from, Instant to) {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("period ends at " + to + " before it starts at " + from);
-        }
+        ActivitySelection<A> selection = new ActivitySelection<>(type, from, to);
         String kind = KINDS.get(type);
         String sql = "SELECT document FROM crm_activity WHERE customer_id = ? AND occurred_at >= ? AND occurred_at <= ?"
                 + (kind != null ? " AND kind = ?" : "");
@@ -409,7 +400,7 @@ public final class JdbcCustomerStore implements CustomerStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Activity a = activity(rs.getString(1));
-                        if (type.isInstance(a) && !a.timestamp().isBefore(from) && a.timestamp().isBefore(to)) {
+                        if (selection.includes(a)) {
                             found.add(type.cast(a));
                         }
                     }

@@ -1,6 +1,7 @@
 package org.crmkit.scoring.btyd.internal;
 
 import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
 import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.SimulatedCohort;
@@ -282,11 +283,8 @@ public final class BetaGeometricNbd {
         // ln(a / (b + x - 1)) (BG/NBD) or ln(a / (b + x)) (MBG/NBD) per whole frequency
         double[] logBase = new double[FREQUENCY_TABLE];
         Arrays.fill(logBase, Double.NaN);
-        int slots = out == null ? 0 : 1 << CACHE_BITS;
-        double[] keyX = new double[slots];
-        double[] keyT = new double[slots];
-        double[] value = new double[slots];
-        Arrays.fill(keyT, Double.NaN);
+        PairCache cache = out == null ? null : new PairCache(
+                (xi, ti) -> Hypergeometric.expectedPurchases(r + xi, alpha + ti, a, posteriorB(xi), t));
         for (int i = from; i < to; i++) {
             double xi = x[i];
             double txi = tx[i];
@@ -325,24 +323,43 @@ public final class BetaGeometricNbd {
                 out[i] = 0;
                 continue;
             }
-            // Fibonacci hashing: the high bits of the product mix every input bit
-            long bits = (Double.doubleToLongBits(xi) * 31 + Double.doubleToLongBits(ti))
-                    * 0x9E3779B97F4A7C15L;
-            int slot = (int) (bits >>> (64 - CACHE_BITS));
-            double g;
-            if (keyT[slot] == ti && keyX[slot] == xi) {
-                g = value[slot];
-            } else {
-                g = Hypergeometric.expectedPurchases(r + xi, alpha + ti, a, posteriorB(xi), t);
-                keyX[slot] = xi;
-                keyT[slot] = ti;
-                value[slot] = g;
-            }
-            out[i] = alive * g;
+            out[i] = alive * cache.get(xi, ti);
         }
     }
 
     private static final int FREQUENCY_TABLE = 256;
+
+    /**
+     * A small direct-mapped cache of a factor that depends on (x, T) only, for one chunk of the
+     * bulk methods: summaries computed from dated transactions take few distinct (x, T) pairs,
+     * so most customers find their factor here. Not thread-safe: one per chunk.
+     */
+    private static final class PairCache {
+        private final DoubleBinaryOperator factor;
+        private final double[] keyX = new double[1 << CACHE_BITS];
+        private final double[] keyT = new double[1 << CACHE_BITS];
+        private final double[] value = new double[1 << CACHE_BITS];
+
+        PairCache(DoubleBinaryOperator factor) {
+            this.factor = factor;
+            Arrays.fill(keyT, Double.NaN);
+        }
+
+        /** The factor of (x, T), computed on a miss (a NaN key never matches, so empty slots miss). */
+        double get(double x, double t) {
+            // Fibonacci hashing: the high bits of the product mix every input bit
+            long bits = (Double.doubleToLongBits(x) * 31 + Double.doubleToLongBits(t)) * 0x9E3779B97F4A7C15L;
+            int slot = (int) (bits >>> (64 - CACHE_BITS));
+            if (keyT[slot] == t && keyX[slot] == x) {
+                return value[slot];
+            }
+            double g = factor.applyAsDouble(x, t);
+            keyX[slot] = x;
+            keyT[slot] = t;
+            value[slot] = g;
+            return g;
+        }
+    }
 
     /**
      * The discounted expected purchases over {@code periods} whole periods
@@ -387,11 +404,7 @@ public final class BetaGeometricNbd {
             double[] tx, double[] age, double[] out, Parallelism parallelism) {
         ModelSupport.requireDiscounting(periods, discountRate);
         parallelism.forEachChunk(x.length, 512, (c, from, to) -> {
-            int slots = 1 << CACHE_BITS;
-            double[] keyX = new double[slots];
-            double[] keyT = new double[slots];
-            double[] value = new double[slots];
-            Arrays.fill(keyT, Double.NaN);
+            PairCache cache = new PairCache((xi, ti) -> posteriorDiscounted(periods, discountRate, xi, ti));
             for (int i = from; i < to; i++) {
                 double xi = x[i];
                 double ti = age[i];
@@ -400,19 +413,7 @@ public final class BetaGeometricNbd {
                     out[i] = 0;
                     continue;
                 }
-                long bits = (Double.doubleToLongBits(xi) * 31 + Double.doubleToLongBits(ti))
-                        * 0x9E3779B97F4A7C15L;
-                int slot = (int) (bits >>> (64 - CACHE_BITS));
-                double g;
-                if (keyT[slot] == ti && keyX[slot] == xi) {
-                    g = value[slot];
-                } else {
-                    g = posteriorDiscounted(periods, discountRate, xi, ti);
-                    keyX[slot] = xi;
-                    keyT[slot] = ti;
-                    value[slot] = g;
-                }
-                out[i] = alive * g;
+                out[i] = alive * cache.get(xi, ti);
             }
         });
     }

@@ -26,11 +26,6 @@ abstract class BetaGeometricSpecification<M extends FittedModel> extends ModelSp
     }
 
     @Override
-    public final double logLikelihood(double[] parameters, BtydData data, double[] gradient) {
-        return logLikelihood(parameters, data, gradient, Parallelism.defaults());
-    }
-
-    @Override
     public final double logLikelihood(double[] parameters, BtydData data, double[] gradient,
             Parallelism parallelism) {
         return BetaGeometricNbd.logLikelihood(parameters, data, gradient, modified,

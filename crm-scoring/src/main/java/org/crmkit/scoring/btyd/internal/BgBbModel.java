@@ -25,11 +25,6 @@ public final class BgBbModel extends ModelSpecification<BgBb> {
     }
 
     @Override
-    public double logLikelihood(double[] parameters, BtydData data, double[] gradient) {
-        return logLikelihood(parameters, data, gradient, Parallelism.defaults());
-    }
-
-    @Override
     public double logLikelihood(double[] parameters, BtydData data, double[] gradient,
             Parallelism parallelism) {
         requirePositiveParameters(parameters);
@@ -45,14 +40,9 @@ public final class BgBbModel extends ModelSpecification<BgBb> {
         return LikelihoodSum.evaluate(rows, NAMES.size(), CHUNK, parallelism, gradient, (from, to, sums, at) -> {
             double[] work = wantGradient ? new double[BgBbLikelihood.WORK_LENGTH] : null;
             for (int i = from; i < to; i++) {
-                double w = data.weight(i);
-                sums[at] += w * BgBbLikelihood.logLikelihood(a, b, g, d, (int) data.frequency(i),
+                double ll = BgBbLikelihood.logLikelihood(a, b, g, d, (int) data.frequency(i),
                         (int) data.recency(i), (int) data.age(i), work);
-                if (wantGradient) {
-                    for (int k = 0; k < 4; k++) {
-                        sums[at + 1 + k] += w * work[k];
-                    }
-                }
+                LikelihoodSum.addRow(sums, at, data.weight(i), ll, work, NAMES.size());
             }
         });
     }

@@ -34,6 +34,29 @@ public final class LikelihoodSum {
     }
 
     /**
+     * Adds one row into a chunk's slot: {@code weight} times its log-likelihood into
+     * {@code sums[at]} and, when {@code rowGradient} is not null, {@code weight} times its first
+     * {@code parameters} entries (the row's gradient) into {@code sums[at + 1 ..]}. The one
+     * accumulation step of every {@link Chunk} of the built-in models.
+     *
+     * @param sums the partial sums of all chunks
+     * @param at the first entry of the chunk's slot
+     * @param weight the row's weight
+     * @param logLikelihood the row's log-likelihood
+     * @param rowGradient the row's gradient in its first {@code parameters} entries, or null
+     * @param parameters the number of parameters
+     */
+    public static void addRow(double[] sums, int at, double weight, double logLikelihood, double[] rowGradient,
+            int parameters) {
+        sums[at] += weight * logLikelihood;
+        if (rowGradient != null) {
+            for (int k = 0; k < parameters; k++) {
+                sums[at + 1 + k] += weight * rowGradient[k];
+            }
+        }
+    }
+
+    /**
      * Evaluates the sum.
      *
      * @param rows the number of rows

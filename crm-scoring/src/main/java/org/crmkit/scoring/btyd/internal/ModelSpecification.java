@@ -2,6 +2,8 @@ package org.crmkit.scoring.btyd.internal;
 
 import java.util.List;
 import java.util.Objects;
+import org.crmkit.scoring.Parallelism;
+import org.crmkit.scoring.btyd.BtydData;
 import org.crmkit.scoring.btyd.BtydModel;
 import org.crmkit.scoring.btyd.FittedModel;
 
@@ -51,6 +53,16 @@ public abstract class ModelSpecification<M extends FittedModel> implements BtydM
         for (int i = 0; i < parameters.length; i++) {
             ModelSupport.requirePositive(parameterNames.get(i), parameters[i]);
         }
+    }
+
+    /**
+     * {@inheritDoc} Here: the four-argument form on {@link Parallelism#defaults()}. A subclass
+     * overrides at least one of the two forms (the built-in models that evaluate in chunks
+     * override the four-argument form, which {@link BtydModel} otherwise sends here).
+     */
+    @Override
+    public double logLikelihood(double[] parameters, BtydData data, double[] gradient) {
+        return logLikelihood(parameters, data, gradient, Parallelism.defaults());
     }
 
     @Override

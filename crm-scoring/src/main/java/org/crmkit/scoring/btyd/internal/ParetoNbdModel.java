@@ -29,11 +29,6 @@ public final class ParetoNbdModel extends ModelSpecification<ParetoNbd> {
     }
 
     @Override
-    public double logLikelihood(double[] parameters, BtydData data, double[] gradient) {
-        return logLikelihood(parameters, data, gradient, Parallelism.defaults());
-    }
-
-    @Override
     public double logLikelihood(double[] parameters, BtydData data, double[] gradient,
             Parallelism parallelism) {
         Objects.requireNonNull(parallelism, "parallelism");
@@ -57,15 +52,10 @@ public final class ParetoNbdModel extends ModelSpecification<ParetoNbd> {
         return LikelihoodSum.evaluate(rows, NAMES.size(), CHUNK, parallelism, gradient, (from, to, sums, at) -> {
             double[] work = wantGradient ? new double[ParetoNbdLikelihood.WORK_LENGTH] : null;
             for (int i = from; i < to; i++) {
-                double w = data.weight(i);
                 int level = data.frequencyLevelIndex(i);
-                sums[at] += w * ParetoNbdLikelihood.logLikelihood(r, alpha, s, beta, data.frequency(i),
+                double ll = ParetoNbdLikelihood.logLikelihood(r, alpha, s, beta, data.frequency(i),
                         data.recency(i), data.age(i), lnGammaRatio[level], digammaRatio[level], work);
-                if (wantGradient) {
-                    for (int k = 0; k < 4; k++) {
-                        sums[at + 1 + k] += w * work[k];
-                    }
-                }
+                LikelihoodSum.addRow(sums, at, data.weight(i), ll, work, NAMES.size());
             }
         });
     }
