@@ -385,7 +385,8 @@ public final class BetaGeometricNbd {
         double rx = r + x;
         double at = alpha + age;
         double bx = posteriorB(x);
-        return DiscountedSum.of(u -> Hypergeometric.expectedPurchases(rx, at, a, bx, u), periods, discountRate);
+        return DiscountedSum.of(u -> Hypergeometric.expectedPurchases(rx, at, a, bx, u),
+                out -> Hypergeometric.expectedPurchasesAtPeriods(rx, at, a, bx, out), periods, discountRate);
     }
 
     /**

@@ -63,6 +63,37 @@ public final class DiscountedSum {
      * @return the discounted sum, {@code >= 0}
      */
     public static double of(DoubleUnaryOperator cumulative, long periods, double discountRate) {
+        return of(cumulative, out -> {
+            for (int k = 1; k <= out.length; k++) {
+                out[k - 1] = cumulative.applyAsDouble(k);
+            }
+        }, periods, discountRate);
+    }
+
+    /**
+     * {@code C(1), ..., C(m)} at once, for a model that computes them together faster than
+     * one at a time.
+     */
+    @FunctionalInterface
+    public interface FirstPeriods {
+        /**
+         * Fills {@code out[k - 1] = C(k)} for {@code k = 1 .. out.length}.
+         *
+         * @param out receives the values
+         */
+        void fill(double[] out);
+    }
+
+    /**
+     * Returns {@code D(K)}, the exactly summed first periods taken from {@code first}.
+     *
+     * @param cumulative {@code C(u)}, non-decreasing and concave, {@code C(0) = 0}
+     * @param first the same {@code C} at the first whole periods, filled at once
+     * @param periods the horizon K, {@code >= 0}
+     * @param discountRate d per period, finite and {@code >= 0}
+     * @return the discounted sum, {@code >= 0}
+     */
+    public static double of(DoubleUnaryOperator cumulative, FirstPeriods first, long periods, double discountRate) {
         if (periods <= 0) {
             return 0.0;
         }
@@ -73,9 +104,11 @@ public final class DiscountedSum {
         double total = 0.0;
         double previous = 0.0;
         double factor = 1.0;
-        long exact = Math.min(periods, EXACT_PERIODS);
+        int exact = (int) Math.min(periods, EXACT_PERIODS);
+        double[] values = new double[exact];
+        first.fill(values);
         for (int k = 1; k <= exact; k++) {
-            double c = cumulative.applyAsDouble(k);
+            double c = values[k - 1];
             factor *= v;
             total += Math.max(0.0, c - previous) * factor;
             previous = c;

@@ -57,6 +57,70 @@ public final class Hypergeometric {
     }
 
     /**
+     * Fills {@code out[k - 1] = G(r, alpha, a, b, k)} for the whole periods
+     * {@code k = 1 .. out.length}, equal to {@link #expectedPurchases} at each. Where every
+     * period takes the series route with non-negative terms, the series of all periods are
+     * summed together: the term ratio {@code (c-r+n)(a+n-1) / ((c+n)(n+1))} is the same for
+     * every period and only the power of {@code z} differs, so one division per term serves
+     * them all, and each period's sum stops where it would stop alone. Otherwise each period
+     * is computed on its own.
+     *
+     * @param r the NBD shape, positive
+     * @param alpha the NBD scale, positive
+     * @param a the beta shape a, positive
+     * @param b the beta shape b, positive
+     * @param out receives the expected purchases
+     */
+    public static void expectedPurchasesAtPeriods(double r, double alpha, double a, double b, double[] out) {
+        int m = out.length;
+        double c = a + b - 1;
+        double cr = c - r;
+        if (m == 0 || c < 0.5 || cr < 0 || m / (alpha + m) > SERIES_MAX_Z) {
+            for (int k = 1; k <= m; k++) {
+                out[k - 1] = expectedPurchases(r, alpha, a, b, k);
+            }
+            return;
+        }
+        double[] z = new double[m];
+        double[] term = new double[m];
+        double[] sum = new double[m];
+        boolean[] done = new boolean[m];
+        for (int k = 0; k < m; k++) {
+            z[k] = (k + 1) / (alpha + (k + 1));
+            term[k] = cr / c * z[k];
+            sum[k] = term[k];
+        }
+        int open = m;
+        for (int n = 1; n < MAX_TERMS && open > 0; n++) {
+            double ratio = (cr + n) * (a + n - 1) / ((c + n) * (n + 1));
+            for (int k = 0; k < m; k++) {
+                if (!done[k]) {
+                    // the same product as the one-period series: ratio first, then z
+                    term[k] *= ratio * z[k];
+                    double next = sum[k] + term[k];
+                    if (next == sum[k]) {
+                        done[k] = true;
+                        open--;
+                    } else {
+                        sum[k] = next;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < m; k++) {
+            double s = sum[k];
+            if (!done[k] || !Double.isFinite(s)) {
+                out[k] = expectedPurchases(r, alpha, a, b, k + 1);
+                continue;
+            }
+            double logOneMinusZ = Math.log1p(-z[k]);
+            double u = (a - 1) * logOneMinusZ;
+            double first = Math.abs(u) < 1e-8 ? -logOneMinusZ * (1 + u / 2) : -Math.expm1(u) / (a - 1);
+            out[k] = Math.max(0, c * (first - Math.exp(u) * s));
+        }
+    }
+
+    /**
      * The series route; NaN if it did not converge.
      */
     static double series(double r, double a, double c, double z) {
