@@ -95,13 +95,17 @@ public final class FitCommand implements Callable<Integer> {
             throw new BadInputException(summary, 1, "monetary_value", model
                     + " needs the mean spend of the repeat purchases; the column is missing");
         }
-        BtydCommands.requireModelAccepts(summary, summaries, m, data);
         if (spend) {
+            // the spend input applies the policy for non-positive mean spends and names the
+            // first such customer under reject; the purchase-model row check below would blame
+            // the first customer without repeat purchases instead
             data = BtydCommands.spendInput(summary, summaries, policy);
             if (data.excludedCustomers() > 0) {
                 err.println("crm fit: left out " + (long) data.excludedCustomers()
                         + " repeat customer(s) with a mean spend of 0 or less (--non-positive-spend exclude)");
             }
+        } else {
+            BtydCommands.requireModelAccepts(summary, summaries, m, data);
         }
         FitResult<?> fit = BtydFitter.standard().fit(m, data);
         // one line, as the README shows it; the same text goes to --out

@@ -208,4 +208,28 @@ class BtydCommandsTest {
                     + api.probabilityAlive(x, tx, t));
         }
     }
+
+    @Test
+    void fitGammaGamma_zeroRepeatSpend_namesThatCustomerNotTheFirstOneTimeBuyer(@TempDir Path dir)
+            throws IOException {
+        Path summary = dir.resolve("s.csv");
+        // as in the full CDNOW data: one-time buyers first, and one repeat customer (line 5)
+        // whose repeat purchases net to 0
+        StringBuilder rows = new StringBuilder("# time_unit=weeks\ncustomer_id,frequency,recency,T,monetary_value\n"
+                + "1,0,0,38,0\n2,2,20,38,25.5\n10244,1,4,33.6,0\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 300; i++) {
+            // customers' mean spends vary around their own level, as Gamma-Gamma assumes
+            rows.append(100 + i).append(',').append(1 + i % 5).append(",10,38,")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", 5 + 40 * random.nextDouble())).append('\n');
+        }
+        Files.writeString(summary, rows);
+        assertThat(run("fit", "--model", "gamma-gamma", "--summary", summary.toString(), "--out",
+                dir.resolve("gg.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("s.csv: line 5").contains("'10244'").contains("mean repeat spend");
+        assertThat(dir.resolve("gg.json")).doesNotExist();
+        assertThat(run("fit", "--model", "gamma-gamma", "--summary", summary.toString(), "--non-positive-spend",
+                "exclude", "--out", dir.resolve("gg.json").toString())).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("left out 1 repeat customer(s)");
+    }
 }
