@@ -205,7 +205,7 @@ public final class BtydFitter {
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, String> boundary = Map.of();
         Outcome bestSearch = null;
-        Pilot pilot = data.size() >= pilotMinRows ? pilot(model, data, transforms, where) : null;
+        Pilot pilot = data.size() >= pilotMinRows ? pilot(model, data, transforms) : null;
         if (pilot != null) {
             double[] theta0 = pilot.theta();
             double[] start = toParameters(transforms, theta0);
@@ -324,12 +324,13 @@ public final class BtydFitter {
     /**
      * The pilot of a fit on many distinct rows: the fit of a systematic sample of
      * {@value #PILOT_ROWS} rows (every k-th row with its weight), and the sample's inverse
-     * Hessian of the per-customer objective, which estimates the full data's. BFGS on all
+     * Hessian of the per-customer objective, taken from the pilot's covariance, which
+     * estimates the full data's. BFGS on all
      * rows from there takes a Newton-like first step and needs a few iterations instead of
      * some twenty from the model's generic start. Null when the pilot does not converge
      * inside the parameter space; the fit then proceeds without it.
      */
-    private Pilot pilot(BtydModel<?> model, BtydData data, List<ParameterTransform> transforms, Parallelism where) {
+    private Pilot pilot(BtydModel<?> model, BtydData data, List<ParameterTransform> transforms) {
         int rows = data.size();
         int stride = (rows + PILOT_ROWS - 1) / PILOT_ROWS;
         int m = (rows + stride - 1) / stride;
@@ -355,9 +356,24 @@ public final class BtydFitter {
         Map<String, Double> estimates = fit.parameters();
         double[] theta = toUnbounded(model, transforms,
                 model.parameterNames().stream().mapToDouble(estimates::get).toArray());
-        // objective = -LL / n: its Hessian is the information divided by n
-        double[][] h = inverseInformation(objective(model, sample, transforms, where), theta, 1);
-        return h == null ? null : new Pilot(theta, h);
+        // the pilot's covariance is J I^-1 J (J = d parameter / d theta, I the information on
+        // the theta scale); the objective -LL / n has Hessian I / n, so its inverse is n I^-1
+        double[][] c = fit.covariance().orElse(null);
+        if (c == null) {
+            return null;
+        }
+        int k = theta.length;
+        double[][] h = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            double ji = transforms.get(i).derivative(theta[i]);
+            for (int j = 0; j < k; j++) {
+                h[i][j] = c[i][j] / (ji * transforms.get(j).derivative(theta[j])) * sample.customers();
+                if (!Double.isFinite(h[i][j])) {
+                    return null;
+                }
+            }
+        }
+        return new Pilot(theta, h);
     }
 
     /** A pilot fit's point and inverse Hessian, in the unbounded coordinates. */
