@@ -30,6 +30,13 @@ class BtydCommandsTest {
         return Crm.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
+    /** A model file with only the model and the published CDNOW BG/NBD parameters. */
+    private static Path cdnowBgNbdModel(Path dir) throws IOException {
+        Path model = dir.resolve("typed.json");
+        Files.writeString(model, "{\"model\":\"bg-nbd\",\"parameters\":{\"r\":0.243,\"alpha\":4.414,\"a\":0.793,\"b\":2.426}}");
+        return model;
+    }
+
     /** A simulated summary with monetary value and holdout columns. */
     private static Path summary(Path dir, int n) throws IOException {
         double[] ages = new double[n];
@@ -102,8 +109,7 @@ class BtydCommandsTest {
 
     @Test
     void predict_modelFileWithOnlyModelAndParameters_matchesApi(@TempDir Path dir) throws IOException {
-        Path model = dir.resolve("typed.json");
-        Files.writeString(model, "{\"model\":\"bg-nbd\",\"parameters\":{\"r\":0.243,\"alpha\":4.414,\"a\":0.793,\"b\":2.426}}");
+        Path model = cdnowBgNbdModel(dir);
         Path summary = dir.resolve("s.csv");
         Files.writeString(summary, "customer_id,frequency,recency,T\n1,2,30.43,38.86\n2,0,0,38.86\n");
         Path predictions = dir.resolve("p.csv");
@@ -173,8 +179,7 @@ class BtydCommandsTest {
         assertThat(run("fit", "--model", "bg-nbd", "--summary", summary.toString(), "--out",
                 dir.resolve("m.json").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("s.csv: line 6, field 'frequency'");
-        Path model = dir.resolve("typed.json");
-        Files.writeString(model, "{\"model\":\"bg-nbd\",\"parameters\":{\"r\":0.243,\"alpha\":4.414,\"a\":0.793,\"b\":2.426}}");
+        Path model = cdnowBgNbdModel(dir);
         assertThat(run("predict", "--model", model.toString(), "--summary", summary.toString(), "--horizon", "39",
                 "--out", dir.resolve("p.csv").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("s.csv: line 6, field 'frequency'");
@@ -192,8 +197,7 @@ class BtydCommandsTest {
         }
         Path summary = dir.resolve("s.csv");
         Files.writeString(summary, csv);
-        Path model = dir.resolve("typed.json");
-        Files.writeString(model, "{\"model\":\"bg-nbd\",\"parameters\":{\"r\":0.243,\"alpha\":4.414,\"a\":0.793,\"b\":2.426}}");
+        Path model = cdnowBgNbdModel(dir);
         Path predictions = dir.resolve("p.csv");
         assertThat(run("predict", "--model", model.toString(), "--summary", summary.toString(), "--horizon", "39",
                 "--out", predictions.toString())).as(err.toString()).isZero();
