@@ -3,6 +3,7 @@ package org.crmkit.examples.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -117,7 +118,12 @@ public final class SummarizeCommand implements Callable<Integer> {
         TransactionCsv reader = csv.build();
         TransactionLog log;
         try (InputStream in = InputFiles.open(spec, transactions)) {
-            log = reader.read(in, InputFiles.displayName(transactions));
+            if (!InputFiles.isStandardStream(transactions) && Files.isRegularFile(transactions)) {
+                // a file is read in parallel parts; opening it first gives the usual errors
+                log = reader.read(transactions);
+            } else {
+                log = reader.read(in, InputFiles.displayName(transactions));
+            }
         }
         int transactionCount = log.size();
         try {

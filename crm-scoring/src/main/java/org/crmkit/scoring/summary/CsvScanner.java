@@ -32,6 +32,7 @@ final class CsvScanner {
     private int pos;
     private int limit;
     private boolean eof;
+    private long discarded; // bytes of the input moved out of the buffer by fill()
     private long lineNumber;
     private boolean first = true;
     private boolean comments;
@@ -55,6 +56,19 @@ final class CsvScanner {
 
     long lineNumber() {
         return lineNumber;
+    }
+
+    /** The number of input bytes consumed by the lines returned so far. */
+    long consumed() {
+        return discarded + pos;
+    }
+
+    /**
+     * Reads a part of a file that does not start at its beginning: a byte order mark there
+     * is text, not a mark.
+     */
+    void startsMidFile() {
+        first = false;
     }
 
     /** While on, a line whose first byte is '#' is returned unsplit as a comment. */
@@ -217,6 +231,7 @@ final class CsvScanner {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             limit -= pos;
+            discarded += pos;
             pos = 0;
         }
         if (limit == buf.length) {

@@ -2,11 +2,16 @@ package org.crmkit.scoring.summary;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Objects;
+import org.crmkit.scoring.Parallelism;
 
 /**
  * Reads a transaction file (one transaction per line: customer, date, optional amount)
@@ -32,7 +37,8 @@ import java.util.Objects;
  * <p>Speed: the file is scanned as bytes; customer ids are interned as bytes (no object
  * per row or per customer), {@code yyyyMMdd} and ISO dates are parsed from their digits
  * through a small cache, and transactions go into fixed-size chunks, so the cost per row
- * stays the same from thousands to tens of millions of rows.
+ * stays the same from thousands to tens of millions of rows. {@link #read(Path)} parses a
+ * large file in parts at once (see {@link Builder#parallelism(Parallelism)}).
  *
  * <pre>{@code
  * TransactionLog log = TransactionCsv.builder()
@@ -49,6 +55,9 @@ import java.util.Objects;
  * <p>Immutable and thread-safe; each read uses its own buffers.
  */
 public final class TransactionCsv {
+    /** Files of at least this many bytes are read in parallel parts by {@link #read(Path)}. */
+    public static final long PARALLEL_MIN_BYTES = 16L << 20;
+
     private final CsvDelimiter delimiter;
     private final boolean header;
     private final ColumnSelector customerColumn;
@@ -56,6 +65,7 @@ public final class TransactionCsv {
     private final ColumnSelector amountColumn;
     private final String dateFormat;
     private final LocalDate latestDate;
+    private final Parallelism parallelism;
 
     private TransactionCsv(Builder b) {
         this.delimiter = b.delimiter == null ? CsvDelimiter.COMMA : b.delimiter;
@@ -65,6 +75,7 @@ public final class TransactionCsv {
         this.amountColumn = b.amountColumn;
         this.dateFormat = b.dateFormat == null ? "yyyy-MM-dd" : b.dateFormat;
         this.latestDate = b.latestDate;
+        this.parallelism = b.parallelism == null ? Parallelism.defaults() : b.parallelism;
     }
 
     /**
@@ -77,7 +88,10 @@ public final class TransactionCsv {
     }
 
     /**
-     * Reads a file.
+     * Reads a file. A regular file of {@value #PARALLEL_MIN_BYTES} bytes or more is cut
+     * at line ends into parts that are parsed at once on the reader's {@link Parallelism}
+     * and joined in file order; the log, and the error reported for invalid content (the
+     * first in file order), are the same as from {@link #read(InputStream, String)}.
      *
      * @param file the file, not null
      * @return the transactions, never null
@@ -86,9 +100,27 @@ public final class TransactionCsv {
      */
     public TransactionLog read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
+        return read(file, Files.isRegularFile(file) ? partsFor(Files.size(file), parallelism.parallelism()) : 1);
+    }
+
+    /** Reads a file in {@code parts} parts (1: the sequential read); for tests of small files. */
+    TransactionLog read(Path file, int parts) throws IOException {
+        if (parts > 1) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                return readParts(channel, file.toString(), parts);
+            }
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         }
+    }
+
+    /** How many parts a file of this size is read in: one per worker, each 8 MB or more. */
+    static int partsFor(long bytes, int workers) {
+        if (workers <= 1 || bytes < PARALLEL_MIN_BYTES) {
+            return 1;
+        }
+        return (int) Math.min(workers, bytes / (PARALLEL_MIN_BYTES / 2));
     }
 
     /**
@@ -104,8 +136,21 @@ public final class TransactionCsv {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
         CsvScanner sc = new CsvScanner(in, source, delimiter);
-        DateParser dates = new DateParser(dateFormat);
+        Columns columns = columns(sc, source);
+        if (columns == null) {
+            return TransactionLog.builder().build();
+        }
         TransactionLog.Builder log = TransactionLog.builder();
+        parse(sc, columns, header ? columns.fields : -1, log);
+        return log.build();
+    }
+
+    /**
+     * The columns of a file: from the header line, which {@code sc} then has read; or
+     * without a header from the selectors alone ({@code sc} has read nothing). Null if a
+     * file without a header line is empty.
+     */
+    private Columns columns(CsvScanner sc, String source) throws IOException {
         String[] names = null;
         if (header) {
             if (!sc.nextLine()) {
@@ -120,22 +165,31 @@ public final class TransactionCsv {
         int ci = resolve(customerColumn, names, source, sc.lineNumber());
         int di = resolve(dateColumn, names, source, sc.lineNumber());
         int ai = amountColumn == null ? -1 : resolve(amountColumn, names, source, sc.lineNumber());
+        return new Columns(names, ci, di, ai, names == null ? -1 : names.length);
+    }
+
+    /**
+     * Parses the lines {@code sc} has left into {@code log}. {@code fields} is the number
+     * of fields every line must have, or -1 to take it from the first line.
+     */
+    private void parse(CsvScanner sc, Columns columns, int fields, TransactionLog.Builder log) throws IOException {
+        String source = sc.source();
+        DateParser dates = new DateParser(dateFormat);
+        int ci = columns.customer;
+        int di = columns.date;
+        int ai = columns.amount;
         String cName = sc.label(ci);
         String dName = sc.label(di);
         String aName = ai < 0 ? null : sc.label(ai);
-        int needed = Math.max(ci, Math.max(di, ai)) + 1;
+        int needed = columns.needed();
         // every line has as many fields as the header, or without one as the first line
-        int fields = names == null ? -1 : names.length;
-        String what = names == null ? "the first line" : "the header";
+        String what = columns.names == null ? "the first line" : "the header";
         long latest = latestDate == null ? Long.MAX_VALUE : latestDate.toEpochDay();
         while (sc.nextLine()) {
             long line = sc.lineNumber();
             if (fields < 0) {
                 fields = sc.fieldCount;
-                if (fields < needed) {
-                    throw new CsvInputException(source, line, sc.label(fields), "missing: the line has "
-                            + fields + " fields, the columns selected need " + needed);
-                }
+                requireNeeded(source, line, sc, fields, needed);
             }
             if (sc.fieldCount != fields) {
                 sc.requireFieldCount(fields, what);
@@ -167,7 +221,174 @@ public final class TransactionCsv {
             }
             log.add(b, cs, ce, day, amount);
         }
-        return log.build();
+    }
+
+    private static void requireNeeded(String source, long line, CsvScanner sc, int fields, int needed) {
+        if (fields < needed) {
+            throw new CsvInputException(source, line, sc.label(fields), "missing: the line has "
+                    + fields + " fields, the columns selected need " + needed);
+        }
+    }
+
+    /**
+     * The parallel read: the header (or, without one, the first line's field count) is
+     * read first; the rest of the file is cut into {@code parts} byte ranges that end at
+     * a line end (a line never spans two, and a line end byte never occurs inside a UTF-8
+     * sequence, so each part decodes on its own); each part is parsed into its own
+     * builder with its line numbers counted from 1; the builders are joined in order.
+     * An error of a part is reported with the lines of the parts before it added, so it
+     * names the same line as the sequential read; of several, the first part's wins.
+     */
+    private TransactionLog readParts(FileChannel channel, String source, int parts) throws IOException {
+        long size = channel.size();
+        CsvScanner head = new CsvScanner(new RangeInputStream(channel, 0, size), source, delimiter);
+        Columns columns = columns(head, source);
+        long bodyStart;
+        long headLines;
+        int fields;
+        if (header) {
+            bodyStart = head.consumed();
+            headLines = head.lineNumber();
+            fields = columns.fields;
+        } else {
+            // the first line fixes the field count; the first part reads it again as data
+            if (!head.nextLine()) {
+                return TransactionLog.builder().build();
+            }
+            fields = head.fieldCount;
+            requireNeeded(source, head.lineNumber(), head, fields, columns.needed());
+            bodyStart = 0;
+            headLines = 0;
+        }
+        long[] bounds = new long[parts + 1];
+        bounds[0] = bodyStart;
+        bounds[parts] = size;
+        for (int k = 1; k < parts; k++) {
+            long nominal = bodyStart + (size - bodyStart) * k / parts;
+            bounds[k] = Math.max(bounds[k - 1], lineEndAfter(channel, Math.max(nominal, bounds[k - 1]), size));
+        }
+        TransactionLog.Builder[] logs = new TransactionLog.Builder[parts];
+        long[] lines = new long[parts];
+        RuntimeException[] failures = new RuntimeException[parts];
+        parallelism.run(parts, k -> {
+            CsvScanner sc = new CsvScanner(new RangeInputStream(channel, bounds[k], bounds[k + 1]), source, delimiter);
+            if (bounds[k] > 0) {
+                sc.startsMidFile();
+            }
+            if (columns.names != null) {
+                sc.columnNames(columns.names);
+            }
+            TransactionLog.Builder log = TransactionLog.builder();
+            try {
+                parse(sc, columns, fields, log);
+                // every part but the last ends with a line end, so this counts its lines
+                lines[k] = sc.lineNumber();
+                logs[k] = log;
+            } catch (CsvInputException e) {
+                failures[k] = e;
+            } catch (IOException e) {
+                failures[k] = new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                failures[k] = e;
+            }
+        });
+        long before = headLines;
+        for (int k = 0; k < parts; k++) {
+            RuntimeException failure = failures[k];
+            if (failure instanceof CsvInputException) {
+                CsvInputException e = (CsvInputException) failure;
+                throw new CsvInputException(source, e.line() == 0 ? 0 : e.line() + before, e.getColumn(),
+                        e.getReason());
+            }
+            if (failure instanceof UncheckedIOException) {
+                throw ((UncheckedIOException) failure).getCause();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            before += lines[k];
+        }
+        return TransactionLog.Builder.concatenate(Arrays.asList(logs));
+    }
+
+    /** The offset just after the first line end at or after {@code from}, or the size. */
+    private static long lineEndAfter(FileChannel channel, long from, long size) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        long at = from;
+        while (at < size) {
+            buffer.clear();
+            int n = channel.read(buffer, at);
+            if (n < 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buffer.get(i) == '\n') {
+                    return at + i + 1;
+                }
+            }
+            at += n;
+        }
+        return size;
+    }
+
+    /** The selected columns of a file and, with a header, its names and field count. */
+    private static final class Columns {
+        final String[] names;
+        final int customer;
+        final int date;
+        final int amount;
+        final int fields;
+
+        Columns(String[] names, int customer, int date, int amount, int fields) {
+            this.names = names;
+            this.customer = customer;
+            this.date = date;
+            this.amount = amount;
+            this.fields = fields;
+        }
+
+        int needed() {
+            return Math.max(customer, Math.max(date, amount)) + 1;
+        }
+    }
+
+    /** Bytes {@code [from, to)} of a channel by positional reads; channels allow them concurrently. */
+    private static final class RangeInputStream extends InputStream {
+        private final FileChannel channel;
+        private long position;
+        private final long end;
+
+        RangeInputStream(FileChannel channel, long from, long to) {
+            this.channel = channel;
+            this.position = from;
+            this.end = to;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            long left = end - position;
+            if (left <= 0) {
+                return -1;
+            }
+            ByteBuffer target = ByteBuffer.wrap(b, off, (int) Math.min(len, left));
+            int n = channel.read(target, position);
+            if (n < 0) {
+                return -1;
+            }
+            position += n;
+            return n;
+        }
     }
 
     private static int resolve(ColumnSelector sel, String[] names, String source, long line) {
@@ -211,6 +432,7 @@ public final class TransactionCsv {
         private ColumnSelector amountColumn;
         private String dateFormat;
         private LocalDate latestDate;
+        private Parallelism parallelism;
 
         private Builder() {
         }
@@ -314,6 +536,22 @@ public final class TransactionCsv {
             Objects.requireNonNull(date, "date");
             Options.once(latestDate, "latest date");
             latestDate = date;
+            return this;
+        }
+
+        /**
+         * Sets where {@link TransactionCsv#read(Path)} parses the parts of a large file
+         * (default {@link Parallelism#defaults()}); {@link Parallelism#sequential()} reads
+         * every file in one pass on the calling thread.
+         *
+         * @param parallelism where to run, not null
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder parallelism(Parallelism parallelism) {
+            Objects.requireNonNull(parallelism, "parallelism");
+            Options.once(this.parallelism, "parallelism");
+            this.parallelism = parallelism;
             return this;
         }
 

@@ -379,6 +379,72 @@ public final class TransactionLog {
             return new TransactionLog(ids.trimmed(), c, d, a);
         }
 
+        /**
+         * Joins builders filled from consecutive parts of one input, in that order: the log
+         * equals the one a single builder fed every part in turn would build (customers
+         * indexed in order of first appearance, transactions in input order). The first
+         * part's dictionary is kept and the other parts' ids are added to it, so only those
+         * are hashed again. Every part is used up.
+         *
+         * @throws IllegalStateException if a part was already built, or the parts hold
+         *     more transactions than one log can
+         */
+        static TransactionLog concatenate(java.util.List<Builder> parts) {
+            if (parts.isEmpty()) {
+                return builder().build();
+            }
+            long total = 0;
+            for (Builder p : parts) {
+                if (p.built) {
+                    throw new IllegalStateException("build() was already called");
+                }
+                total += p.size;
+            }
+            if (total > Integer.MAX_VALUE - CHUNK) {
+                throw new IllegalStateException("too many transactions: " + total);
+            }
+            int n = (int) total;
+            int[] c = new int[n];
+            int[] d = new int[n];
+            double[] a = new double[n];
+            IdDictionary all = parts.get(0).ids;
+            int at = 0;
+            for (int q = 0; q < parts.size(); q++) {
+                Builder p = parts.get(q);
+                p.built = true;
+                int[] map = null;
+                if (q > 0) {
+                    IdDictionary local = p.ids;
+                    map = new int[local.size()];
+                    byte[] bytes = local.bytes();
+                    for (int i = 0; i < map.length; i++) {
+                        map[i] = all.intern(bytes, local.start(i), local.end(i));
+                    }
+                }
+                for (int k = 0, from = 0; from < p.size; k++, from += CHUNK) {
+                    int len = Math.min(CHUNK, p.size - from);
+                    int[] pc = p.customer[k];
+                    if (map == null) {
+                        System.arraycopy(pc, 0, c, at, len);
+                    } else {
+                        for (int j = 0; j < len; j++) {
+                            c[at + j] = map[pc[j]];
+                        }
+                    }
+                    System.arraycopy(p.day[k], 0, d, at, len);
+                    System.arraycopy(p.amount[k], 0, a, at, len);
+                    p.customer[k] = null;
+                    p.day[k] = null;
+                    p.amount[k] = null;
+                    at += len;
+                }
+                p.customer = null;
+                p.day = null;
+                p.amount = null;
+            }
+            return new TransactionLog(all.trimmed(), c, d, a);
+        }
+
         private void gather(int[][] chunks, int[] out) {
             for (int k = 0, from = 0; from < size; k++, from += CHUNK) {
                 System.arraycopy(chunks[k], 0, out, from, Math.min(CHUNK, size - from));
