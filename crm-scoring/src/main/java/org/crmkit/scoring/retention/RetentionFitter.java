@@ -11,7 +11,7 @@ import org.hipparchus.linear.MatrixUtils;
  * Fits {@link ShiftedBetaGeometric} and {@link BetaDiscreteWeibull} by maximum likelihood to
  * {@link SurvivalData}.
  *
- * <p>The per-customer negative log-likelihood (Fader and Hardie 2007, appendix B; each cohort
+ * <p>The per-customer negative log-likelihood (Fader and Hardie 2007, appendix B, equation (B3); each cohort
  * right-censored at its last period) is minimised over the logarithms of the parameters by
  * BFGS with the analytic gradient (the project's {@link Optimizers}), falling back to
  * derivative-free BOBYQA then BFGS when BFGS fails. sBG starts from the method-of-moments point
@@ -23,6 +23,10 @@ import org.hipparchus.linear.MatrixUtils;
  *
  * <p>Data that cannot identify the model are refused: no customer churned, no customer
  * renewed, or fewer distinct periods than parameters (sBG needs periods 1 and 2, BdW 1 to 3).
+ * Data without heterogeneity (the same churn probability for everybody) have no finite
+ * maximum: the likelihood rises towards infinite {@code alpha} and {@code beta} at a fixed
+ * ratio, and the fit ends on that flat ridge with standard errors larger than the estimates, or
+ * at the boundary of the range with {@link RetentionFit#converged()} false.
  *
  * <pre>{@code
  * RetentionFit fit = RetentionFitter.fit(RetentionModelKind.BDW, data);

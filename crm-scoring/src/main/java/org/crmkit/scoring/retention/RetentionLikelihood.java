@@ -8,7 +8,7 @@ import org.hipparchus.special.Gamma;
  * The negative log-likelihood per customer of survival data under sBG or BdW, with its
  * analytic gradient, on the log-parameter scale {@code theta = ln(parameters)}.
  *
- * <p>The log-likelihood is Fader and Hardie (2007), appendix B:
+ * <p>The log-likelihood is Fader and Hardie (2007), appendix B, equation (B3):
  * {@code LL = sum_t lost_t ln P(T = t) + sum_t active_t ln S(t)}, the second sum over the last
  * observed period of each cohort. For sBG the terms come from the recursion
  * {@code S(t) = S(t - 1) (beta + t - 1) / (alpha + beta + t - 1)},

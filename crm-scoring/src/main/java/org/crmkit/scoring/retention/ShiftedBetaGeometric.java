@@ -11,7 +11,7 @@ import org.hipparchus.special.Beta;
  *
  * <p>A customer with churn probability {@code theta} renews at the end of each period with
  * probability {@code 1 - theta}; {@code theta} is {@code Beta(alpha, beta)} across customers.
- * Then (Fader and Hardie 2007, the model section and appendix A)
+ * Then (Fader and Hardie 2007, the sBG model and the recursions of its appendix)
  * <ul>
  *   <li>{@code P(T = t) = B(alpha + 1, beta + t - 1) / B(alpha, beta)}, or recursively
  *       {@code P(T = 1) = alpha / (alpha + beta)},
@@ -21,7 +21,9 @@ import org.hipparchus.special.Beta;
  *       customer's own probability changes (the sorting effect of heterogeneity).</li>
  * </ul>
  * The discounted expected residual lifetime of a customer with {@code m} renewals has the closed
- * form (Fader and Hardie 2010, Marketing Science 29(1), 85-93, equation 6, with {@code n - 1 = m})
+ * form (Fader and Hardie 2010, Marketing Science 29(1), 85-93, the sBG DERL, with {@code n - 1 = m}
+ * renewals; derived again here from {@code E[(1 - theta) / (1 - (1 - theta) / (1 + d))]} under the
+ * posterior {@code Beta(alpha, beta + m)})
  * {@code DERL(d, m) = (beta + m) / (alpha + beta + m) 2F1(1, beta + m + 1; alpha + beta + m + 1; 1 / (1 + d))},
  * summed here as its hypergeometric series (term ratio below {@code 1 / (1 + d)}, truncated by
  * the same remainder bound as {@link RetentionModel#derl} documents). Its undiscounted

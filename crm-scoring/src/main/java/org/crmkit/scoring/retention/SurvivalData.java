@@ -15,7 +15,7 @@ import java.util.Objects;
  * <p>A cohort is the customers acquired together; its counts are {@code n_0, n_1, ..., n_T}, the
  * customers acquired ({@code n_0 > 0}) and those who made 1, ..., {@code T} renewals (the
  * convention of {@link RetentionModel}). Each cohort contributes its own right-censored
- * likelihood (Fader and Hardie 2007, appendix B):
+ * likelihood (Fader and Hardie 2007, appendix B, equation (B3)):
  * {@code sum_{t=1}^{T} (n_{t-1} - n_t) ln P(T = t) + n_T ln S(T)}; cohorts observed for
  * different numbers of periods are combined by adding their log-likelihoods.
  *

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Data: Table 1 of the paper (from Berry and Linoff 2004), the percentage of a cohort of
  * 1,000 customers of each segment still active after 0, 1, ..., 12 years; the paper fits the
- * first seven years (periods 0..7) and projects years 8 to 12. Estimates: section "Estimating
- * model parameters" of the paper (the Excel Solver fit of Figure 4 and appendix B): regular
- * alpha = 0.704, beta = 1.182; high end alpha = 0.668, beta = 3.806 (three decimals, so the
+ * first seven years (periods 0..7, likelihood (B3) of its appendix B) and projects years 8 to 12.
+ * Estimates, as reported in the paper's text for that fit: regular alpha = 0.704, beta = 1.182;
+ * high end alpha = 0.668, beta = 3.806 (the page was not checked against the printed journal;
+ * three decimals, so the
  * tolerance is 0.0005 plus optimiser noise). The log-likelihoods -1680.27 (regular) and
  * -1611.16 (high end) are those of an independent Python replication of the paper
  * (github.com/abdullahau/customer-analytics, BdW-Model.qmd and its notebook output), not of this code.
@@ -51,7 +52,7 @@ class PublishedFitsTest {
 
     /**
      * The paper's point (section "Model fit and projections", Figure 5): fitted on years 0..7,
-     * the sBG projects the survival of years 8..12 closely. Here: within 2 percentage points (the high end is under-projected by 0.8 to 1.6 points, as in the paper's figure)
+     * the sBG projects the survival of years 8..12 closely. Here: within 2 percentage points (the high end is under-projected by 0.8 to 1.6 points)
      * of Table 1 in every projected year, for both segments.
      */
     @Test
