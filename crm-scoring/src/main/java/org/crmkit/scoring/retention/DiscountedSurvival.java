@@ -10,7 +10,7 @@ package org.crmkit.scoring.retention;
  * {@value #TOLERANCE} of the sum. Since {@code term_k <= z^k}, at most
  * {@code ceil(ln(TOLERANCE (1 - z)) / ln z) + 1} terms are ever needed (then the remainder is
  * below {@value #TOLERANCE} in absolute terms): the loop is bounded by the discount rate, about
- * 380,000 terms at the smallest rate accepted ({@link RetentionModel#MIN_DISCOUNT_RATE}).
+ * 440,000 terms at the smallest rate accepted ({@link RetentionModel#MIN_DISCOUNT_RATE}).
  */
 final class DiscountedSurvival {
     /** Relative (at worst absolute) bound on the truncated remainder. */

@@ -38,7 +38,7 @@ public sealed interface RetentionModel permits ShiftedBetaGeometric, BetaDiscret
 
     /**
      * The smallest discount rate per period {@link #derl} accepts: the sums have at most
-     * {@code ln(1e-15 d / (1 + d)) / ln(1 / (1 + d))} terms, about 400,000 at this rate.
+     * {@code ln(1e-15 d / (1 + d)) / ln(1 / (1 + d))} terms, about 440,000 at this rate.
      */
     double MIN_DISCOUNT_RATE = 1e-4;
 
