@@ -184,6 +184,38 @@ public final class BtydFitter {
      * @throws IllegalArgumentException if the data do not suit the model
      */
     public <F extends FittedModel> FitResult<F> fit(BtydModel<F> model, BtydData data) {
+        return fitWith(model, data, null);
+    }
+
+    /**
+     * Fits the model by maximum likelihood to rows this JVM does not hold: every likelihood
+     * and gradient comes from {@code likelihood} (for instance summed over a cluster's
+     * partitions), while {@code sample} gives the starting points and, when
+     * {@code likelihood.rows()} reaches {@link #PILOT_MIN_ROWS}, the pilot fit. The search,
+     * convergence tests, boundary tests and covariance are those of
+     * {@link #fit(BtydModel, BtydData)}, which this equals when {@code sample} is the whole
+     * data and {@code likelihood} sums it.
+     *
+     * <pre>{@code
+     * FitResult<BgNbd> fit = BtydFitter.standard().fit(BgNbd.model(), sample, partitionSum);
+     * }</pre>
+     *
+     * @param <F> the type of the fitted model
+     * @param model the model specification, not null
+     * @param sample rows with the data's mean frequency and age (the starting points use
+     *     them), not null
+     * @param likelihood the total log-likelihood and gradient of all rows, not null
+     * @return the fit, never null
+     * @throws IllegalArgumentException if the data do not suit the model
+     */
+    public <F extends FittedModel> FitResult<F> fit(BtydModel<F> model, BtydData sample,
+            ExternalLikelihood likelihood) {
+        Objects.requireNonNull(likelihood, "likelihood");
+        return fitWith(model, sample, likelihood);
+    }
+
+    /** The fit of {@link #fit(BtydModel, BtydData)}; with {@code sum}, its likelihood replaces the data's. */
+    private <F extends FittedModel> FitResult<F> fitWith(BtydModel<F> model, BtydData data, ExternalLikelihood sum) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(data, "data");
         List<ParameterTransform> transforms = model.transforms();
@@ -192,10 +224,11 @@ public final class BtydFitter {
             throw new IllegalArgumentException("model " + model.name() + " has " + k
                     + " parameters but " + transforms.size() + " transforms");
         }
-        double n = data.customers();
+        double n = sum == null ? data.customers() : sum.customers();
+        int rows = sum == null ? data.size() : sum.rows();
         Parallelism where = parallelism == null ? Parallelism.defaults() : parallelism;
-        Objective exact = objective(model, data, transforms, where);
-        Budget budget = new Budget(exact, evaluationBudget(data.size()));
+        Objective exact = sum == null ? objective(model, data, transforms, where) : objective(sum, transforms, n);
+        Budget budget = new Budget(exact, evaluationBudget(rows));
         Objective objective = budget;
         List<double[]> starts = model.startingPoints(data);
         if (starts.isEmpty()) {
@@ -205,7 +238,7 @@ public final class BtydFitter {
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, String> boundary = Map.of();
         Outcome bestSearch = null;
-        Pilot pilot = data.size() >= pilotMinRows ? pilot(model, data, transforms) : null;
+        Pilot pilot = rows >= pilotMinRows ? pilot(model, data, transforms) : null;
         if (pilot != null) {
             double[] theta0 = pilot.theta();
             double[] start = toParameters(transforms, theta0);
@@ -271,7 +304,7 @@ public final class BtydFitter {
         }
         if (budget.exhausted()) {
             reason += "; evaluation budget of " + budget.limit + " likelihood evaluations for "
-                    + data.size() + " distinct rows exhausted";
+                    + rows + " distinct rows exhausted";
         }
         if (data.excludedCustomers() > 0) {
             reason += "; " + data.excludedCustomers() + " customer(s) with a non-positive mean spend left out";
@@ -284,6 +317,21 @@ public final class BtydFitter {
         return new FitResult<>(fitted, model.parameterNames(), -best.value() * n, converged, reason,
                 best.iterations(),
                 Optimizers.maxAbs(best.gradient()), covariance, n, attempts, boundary, data.excludedCustomers());
+    }
+
+    /** -LL / n of an external sum in the unbounded coordinates, +infinity where not finite. */
+    private static Objective objective(ExternalLikelihood sum, List<ParameterTransform> transforms, double n) {
+        int k = transforms.size();
+        return (theta, gradient) -> {
+            double[] gp = new double[k];
+            double ll = sum.logLikelihood(toParameters(transforms, theta), gp);
+            boolean finite = Double.isFinite(ll);
+            for (int i = 0; i < k; i++) {
+                gradient[i] = finite ? -gp[i] * transforms.get(i).derivative(theta[i]) / n : 0;
+                finite &= Double.isFinite(gradient[i]);
+            }
+            return finite ? -ll / n : Double.POSITIVE_INFINITY;
+        };
     }
 
     /** The likelihood evaluations one fit may make on data of so many distinct rows. */
