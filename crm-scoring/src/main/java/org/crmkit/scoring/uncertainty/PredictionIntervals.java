@@ -34,7 +34,7 @@ import org.hipparchus.random.RandomDataGenerator;
  *     transform sampling; the tail beyond {@code 1 - 1e-10} of the probability is left out),
  *     customers independent given the parameters; for revenue each customer's purchases are
  *     then valued by the Gamma-Gamma model: the customer's rate {@code nu} is drawn from its
- *     posterior {@code Gamma(q + p x, v + p x m)} and the sum of {@code Y} purchases is
+ *     posterior {@code Gamma(q + p x, v + x m)} (shape, rate) and the sum of {@code Y} purchases is
  *     {@code Gamma(p Y, nu)} (Fader and Hardie 2013, "The Gamma-Gamma model of monetary
  *     value", note 025, eq. 1 and the posterior of nu). {@link Interval#includes()} says which.</li>
  * </ul>
@@ -461,7 +461,7 @@ public final class PredictionIntervals {
                     Map<String, Double> g = s.parameters();
                     spendShape = g.get("p");
                     posteriorShape = g.get("q") + spendShape * r.x();
-                    posteriorRate = g.get("v") + spendShape * r.x() * r.m();
+                    posteriorRate = g.get("v") + r.x() * r.m();
                 }
                 // customer c of replicate rep is sample rep * weight + c; uniforms are drawn a batch at a
                 // time so that the table is extended once, to the largest of them
