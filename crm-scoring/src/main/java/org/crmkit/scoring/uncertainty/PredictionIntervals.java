@@ -256,6 +256,23 @@ public final class PredictionIntervals {
     }
 
     /**
+     * Writes the ends of the interval of {@link SpendModel#conditionalExpectedSpend} for many
+     * customers, parameter uncertainty of the spend model only.
+     *
+     * @param x the frequencies, not null
+     * @param monetary the mean spends, not null
+     * @param low receives the lower ends, same length, not null
+     * @param high receives the upper ends, same length, not null
+     * @throws IllegalStateException if no spend draws were given
+     * @throws IllegalArgumentException if lengths differ or an argument is invalid
+     */
+    public void expectedSpend(double[] x, double[] monetary, double[] low, double[] high) {
+        requireSpend();
+        Objects.requireNonNull(monetary, "monetary");
+        bulk(x, x, x, monetary, low, high, true, (p, s, i) -> s.conditionalExpectedSpend(x[i], monetary[i]));
+    }
+
+    /**
      * Returns the interval of the total purchases of a customer base, customer {@code i} over
      * its own window {@code t[i]} (a holdout period of its own length, or one horizon for all).
      *
