@@ -89,6 +89,9 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
+    @picocli.CommandLine.Mixin
+    private ProgressOptions progress;
+
     @Override
     public Integer call() throws IOException {
         output.refuseInputs(transactions);
@@ -117,8 +120,10 @@ public final class SummarizeCommand implements Callable<Integer> {
         TransactionCsv reader = csv.build();
         TransactionLog log;
         try (InputStream in = InputFiles.open(spec, transactions)) {
-            log = reader.read(in, InputFiles.displayName(transactions));
+            log = reader.read(in, InputFiles.displayName(transactions), progress.listener(spec),
+                    org.crmkit.scoring.Cancellation.never());
         }
+        progress.finish();
         int transactionCount = log.size();
         try {
             s.requireHeap(log);

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Objects;
+import org.crmkit.scoring.Cancellation;
+import org.crmkit.scoring.ProgressEvent;
+import org.crmkit.scoring.ProgressListener;
 
 /**
  * Reads a transaction file (one transaction per line: customer, date, optional amount)
@@ -101,8 +105,40 @@ public final class TransactionCsv {
      * @throws CsvInputException if the content is invalid
      */
     public TransactionLog read(InputStream in, String source) throws IOException {
+        return read(in, source, ProgressListener.none(), Cancellation.never());
+    }
+
+    /** Lines read between progress events and cancellation checks. */
+    static final int PROGRESS_LINES = 1 << 16;
+
+    /**
+     * Reads a stream as {@link #read(InputStream, String)} does, reporting progress and
+     * honouring a cancellation: every {@value #PROGRESS_LINES} lines (and once at the end)
+     * {@code listener} hears the phase {@code read <source>: lines}, the lines read so far
+     * (header included), no total, and the time since the reading began; before each such
+     * event the cancellation is checked.
+     *
+     * <pre>{@code
+     * TransactionLog log = csv.read(in, "big.csv", e -> log.info("{} lines", e.done()), Cancellation.never());
+     * }</pre>
+     *
+     * @param in the input, not null
+     * @param source the name used in error messages and events, not null
+     * @param listener receives progress, not null
+     * @param cancellation stops the reading, not null
+     * @return the transactions, never null
+     * @throws IOException if the stream cannot be read
+     * @throws CsvInputException if the content is invalid
+     * @throws java.util.concurrent.CancellationException if the cancellation was cancelled
+     */
+    public TransactionLog read(InputStream in, String source, ProgressListener listener, Cancellation cancellation)
+            throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(cancellation, "cancellation");
+        long started = System.nanoTime();
+        String phase = "read " + source + ": lines";
         CsvScanner sc = new CsvScanner(in, source, delimiter);
         DateParser dates = new DateParser(dateFormat);
         TransactionLog.Builder log = TransactionLog.builder();
@@ -130,6 +166,13 @@ public final class TransactionCsv {
         long latest = latestDate == null ? Long.MAX_VALUE : latestDate.toEpochDay();
         while (sc.nextLine()) {
             long line = sc.lineNumber();
+            if (line % PROGRESS_LINES == 0) {
+                cancellation.throwIfCancelled(phase);
+                if (!listener.isSilent()) {
+                    listener.onProgress(ProgressEvent.ofUnknownTotal(phase, line,
+                            Duration.ofNanos(System.nanoTime() - started)));
+                }
+            }
             if (fields < 0) {
                 fields = sc.fieldCount;
                 if (fields < needed) {
@@ -166,6 +209,10 @@ public final class TransactionCsv {
                 }
             }
             log.add(b, cs, ce, day, amount);
+        }
+        if (!listener.isSilent()) {
+            listener.onProgress(ProgressEvent.ofUnknownTotal(phase, Math.max(0, sc.lineNumber()),
+                    Duration.ofNanos(System.nanoTime() - started)));
         }
         return log.build();
     }
