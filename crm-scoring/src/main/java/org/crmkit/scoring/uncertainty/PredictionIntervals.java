@@ -345,8 +345,9 @@ public final class PredictionIntervals {
         }
     }
 
-    private int joint() {
-        return Math.max(purchases.size(), spend == null ? 1 : spend.size());
+    /** The joint draws: the purchase model's, or with the spend model the larger count. */
+    private int joint(boolean withSpend) {
+        return withSpend ? Math.max(purchases.size(), spend.size()) : purchases.size();
     }
 
     private PurchaseModel purchaseDraw(int j) {
@@ -368,12 +369,12 @@ public final class PredictionIntervals {
     }
 
     private Interval single(Quantity q, boolean withSpend) {
-        int draws = joint();
+        int draws = joint(withSpend);
         double[] values = new double[draws];
         for (int j = 0; j < draws; j++) {
             values[j] = q.of(purchaseDraw(j), spendDraw(j));
         }
-        double point = q.of(purchases.estimate(), spend == null ? null : spend.estimate());
+        double point = q.of(purchases.estimate(), withSpend ? spend.estimate() : null);
         double[] ends = Quantiles.interval(values, draws, level);
         return new Interval(level, ends[0], point, ends[1], parameterSources(withSpend),
                 method(withSpend, "percentile interval of the expectation"));
@@ -393,7 +394,7 @@ public final class PredictionIntervals {
                     + age.length + ", low " + low.length + ", high " + high.length
                     + (monetary == null ? "" : ", monetary " + monetary.length));
         }
-        int draws = joint();
+        int draws = joint(withSpend);
         PurchaseModel[] p = new PurchaseModel[draws];
         SpendModel[] s = new SpendModel[draws];
         for (int j = 0; j < draws; j++) {
@@ -453,13 +454,13 @@ public final class PredictionIntervals {
         for (int k = 0; k < m; k++) {
             weight[k] = counts.get(row[k])[0];
         }
-        double point = expectedTotal(purchases.estimate(), spend == null ? null : spend.estimate(), row, weight);
-        int draws = joint();
+        double point = expectedTotal(purchases.estimate(), revenue ? spend.estimate() : null, row, weight);
+        int draws = joint(revenue);
         int replicates = process ? Math.max(1, (simulatedTotals + draws - 1) / draws) : 1;
         double[] totals = new double[draws * replicates];
         parallelism.run(draws, j -> {
             PurchaseModel p = purchaseDraw(j);
-            SpendModel s = spendDraw(j);
+            SpendModel s = revenue ? spendDraw(j) : null;
             if (!process) {
                 totals[j] = expectedTotal(p, s, row, weight);
                 return;
