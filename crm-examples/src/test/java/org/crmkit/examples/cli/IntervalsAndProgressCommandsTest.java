@@ -90,6 +90,43 @@ class IntervalsAndProgressCommandsTest {
     }
 
     @Test
+    void predict_intervalsWithSpendModel_addsSpendAndClvEnds(@TempDir Path dir) throws IOException {
+        BgNbd truth = BgNbd.of(0.4, 5, 0.8, 2.5);
+        int n = 500;
+        double[] ages = new double[n];
+        for (int i = 0; i < n; i++) {
+            ages[i] = 26 + i % 14;
+        }
+        SimulatedCohort c = truth.simulate(ages, 0, 23);
+        double[] m = org.crmkit.scoring.btyd.GammaGamma.of(6, 4, 15).simulateMeanSpend(c.frequency(), 24);
+        StringBuilder sb = new StringBuilder("customer_id,frequency,recency,T,monetary_value\n");
+        for (int i = 0; i < n; i++) {
+            sb.append(String.format(Locale.ROOT, "c%d,%s,%s,%s,%s%n", i, c.frequency()[i], c.recency()[i], ages[i],
+                    m[i]));
+        }
+        Path summary = dir.resolve("s.csv");
+        Files.writeString(summary, sb.toString());
+        Path bg = dir.resolve("bg.json");
+        Path gg = dir.resolve("gg.json");
+        assertThat(run("fit", "--model", "bg-nbd", "--summary", summary.toString(), "--out", bg.toString())).isZero();
+        assertThat(run("fit", "--model", "gamma-gamma", "--summary", summary.toString(), "--out", gg.toString()))
+                .as(err.toString()).isZero();
+        Path p = dir.resolve("p.csv");
+        assertThat(run("predict", "--model", bg.toString(), "--spend-model", gg.toString(), "--summary",
+                summary.toString(), "--horizon", "52", "--discount-rate", "0.002", "--intervals", "0.8", "--draws",
+                "50", "--interval-method", "bootstrap", "--out", p.toString())).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(p);
+        assertThat(lines.get(0)).endsWith(",expected_spend,expected_spend_low,expected_spend_high,clv,clv_low,clv_high");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] v = line.split(",");
+            assertThat(v).hasSize(13);
+            assertThat(Double.parseDouble(v[8])).isLessThanOrEqualTo(Double.parseDouble(v[9]));
+            assertThat(Double.parseDouble(v[11])).isLessThanOrEqualTo(Double.parseDouble(v[12]))
+                    .isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
     void evaluate_intervals_reportsTheIntervalOfTheHoldoutTotal(@TempDir Path dir) throws IOException {
         Path[] f = files(dir);
         for (String method : List.of("covariance", "bootstrap")) {
