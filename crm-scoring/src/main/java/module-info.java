@@ -32,6 +32,7 @@ module org.crmkit.scoring {
     exports org.crmkit.scoring.loyalty;
     exports org.crmkit.scoring.basket;
     exports org.crmkit.scoring.retention;
+    exports org.crmkit.scoring.uncertainty;
 
     uses BtydModel;
     provides BtydModel with

@@ -47,6 +47,7 @@ class ModuleTest {
                 "org.crmkit.scoring.churn",
                 "org.crmkit.scoring.loyalty",
                 "org.crmkit.scoring.basket",
-                "org.crmkit.scoring.retention");
+                "org.crmkit.scoring.retention",
+                "org.crmkit.scoring.uncertainty");
     }
 }

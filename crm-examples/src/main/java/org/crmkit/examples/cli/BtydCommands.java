@@ -231,6 +231,15 @@ final class BtydCommands {
      * @throws IOException if the file cannot be read
      */
     static FittedModel readModel(CommandSpec spec, Path file) throws IOException {
+        return readModelFile(spec, file).model();
+    }
+
+    /** A model file's model and the covariance of its estimates, if it holds one. */
+    record ModelFile(FittedModel model, java.util.Optional<double[][]> covariance) {
+    }
+
+    /** As {@link #readModel}, with the file's covariance (for {@code --intervals}). */
+    static ModelFile readModelFile(CommandSpec spec, Path file) throws IOException {
         byte[] bytes = InputFiles.readAllBytes(spec, file);
         String json;
         try {
@@ -257,10 +266,16 @@ final class BtydCommands {
             throw BadInputException.definition(file, JsonLines.lineOf(json, "$.model"), "model",
                     "unknown model \"" + stored.model() + "\"");
         }
+        FittedModel model;
         try {
-            return stored.toModel();
+            model = stored.toModel();
         } catch (IllegalArgumentException e) {
             throw modelError(file, json, e, "parameters");
+        }
+        try {
+            return new ModelFile(model, BtydModelJson.readCovariance(json));
+        } catch (IllegalArgumentException e) {
+            throw modelError(file, json, e, "covariance");
         }
     }
 

@@ -12,6 +12,8 @@ import org.crmkit.scoring.btyd.PurchaseModel;
 import org.crmkit.scoring.evaluation.FrequencyRow;
 import org.crmkit.scoring.evaluation.HoldoutEvaluation;
 import org.crmkit.scoring.summary.CustomerSummaries;
+import org.crmkit.scoring.uncertainty.Interval;
+import org.crmkit.scoring.uncertainty.PredictionIntervals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,6 +30,13 @@ import picocli.CommandLine.Spec;
  * crm evaluate --model bgnbd.json --summary summary_with_holdout.csv
  * }</pre>
  *
+ * <p>{@code --intervals LEVEL [--draws N] [--seed S] [--interval-method covariance|bootstrap]}
+ * adds {@code predictedPurchasesInterval}: a prediction interval for the total holdout
+ * purchases that includes parameter uncertainty (draws from the model file's covariance, or a
+ * parametric bootstrap) and the purchase process (each customer's holdout count simulated from
+ * the model's conditional distribution over the customer's own {@code duration_holdout}), with
+ * {@code actualInside} saying whether the actual total lies in it.
+ *
  * <p>Bad input exits with code 2 and one line on stderr.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -43,10 +52,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "summary CSV with frequency_holdout and duration_holdout; - for stdin")
     private Path summary;
 
+    @picocli.CommandLine.Mixin
+    private IntervalOptions intervals;
+
+    @picocli.CommandLine.Mixin
+    private ProgressOptions progress;
+
     @Override
     public Integer call() throws IOException {
         InputFiles.requireOneStandardInput(model, summary);
-        FittedModel m = BtydCommands.readModel(spec, model);
+        intervals.validate();
+        BtydCommands.ModelFile modelFile = BtydCommands.readModelFile(spec, model);
+        FittedModel m = modelFile.model();
         if (!(m instanceof PurchaseModel purchases)) {
             throw BadInputException.definition(model, 1, "model", "model \"" + m.modelName()
                     + "\" does not predict purchases");
@@ -63,6 +80,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         root.put("customers", e.customers());
         root.put("actualPurchases", e.actualTotal());
         root.put("predictedPurchases", e.predictedTotal());
+        if (intervals.requested()) {
+            Interval total = totalInterval(purchases, modelFile, s);
+            ObjectNode i = root.putObject("predictedPurchasesInterval");
+            i.put("level", total.level());
+            i.put("low", total.low());
+            i.put("high", total.high());
+            i.put("point", total.point());
+            ArrayNode includes = i.putArray("includes");
+            total.includes().forEach(source -> includes.add(source.name().toLowerCase(java.util.Locale.ROOT)));
+            i.put("method", total.method());
+            i.put("actualInside", total.contains(e.actualTotal()));
+        }
         root.put("meanAbsoluteError", e.meanAbsoluteError());
         root.put("rootMeanSquaredError", e.rootMeanSquaredError());
         table(root.putArray("holdoutTable"), e.holdoutTable());
@@ -70,6 +99,26 @@ public final class EvaluateCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** The interval of the total holdout purchases, parameter and purchase-process uncertainty. */
+    private Interval totalInterval(PurchaseModel purchases, BtydCommands.ModelFile modelFile, CustomerSummaries s) {
+        int n = s.size();
+        double[] x = new double[n];
+        double[] tx = new double[n];
+        double[] age = new double[n];
+        double[] duration = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = s.frequency(i);
+            tx[i] = s.recency(i);
+            age[i] = s.t(i);
+            duration[i] = s.durationHoldout(i);
+        }
+        PredictionIntervals bands = intervals.intervals(purchases, model, modelFile.covariance(), null, null,
+                java.util.Optional.empty(), s, summary, progress.listener(spec));
+        Interval total = bands.totalPurchases(duration, x, tx, age, true, intervals.seed());
+        progress.finish();
+        return total;
     }
 
     private static void table(ArrayNode array, List<FrequencyRow> rows) {

@@ -33,6 +33,12 @@ import picocli.CommandLine.Spec;
  * 2 and one line on stderr; a fit that does not converge prints its JSON
  * ({@code "converged":false}) on stdout, says why on stderr, leaves {@code --out} as it was
  * (a failed command never replaces a previous result) and exits with code 1.
+ *
+ * <p>{@code --max-iterations N} limits each search, {@code --time-limit 30s} (or {@code 5m},
+ * {@code 2h}, {@code 500ms}) the whole fit; a fit stopped by a limit reports it on stderr
+ * ({@code crm fit: stopped by the time limit (30s) after 12 iterations; ...}) and in the JSON
+ * ({@code "limitReached":"time"}, {@code "converged":false}) and exits with code 1. A fit
+ * running longer than 2 s shows its likelihood evaluations on stderr unless {@code --quiet}.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit a buy-till-you-die model to a summary CSV; prints the model JSON.")
@@ -75,9 +81,36 @@ public final class FitCommand implements Callable<Integer> {
                     + "summary file records in its '# time_unit=' line, else unspecified)")
     private String timeUnit;
 
+    @Option(names = "--max-iterations", paramLabel = "N",
+            description = "iteration limit of each search (default " + BtydFitter.DEFAULT_MAX_ITERATIONS + ")")
+    private Integer maxIterations;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION",
+            description = "stop the fit after this long (e.g. 30s, 5m, 2h) with the best point reached")
+    private String timeLimit;
+
+    @picocli.CommandLine.Mixin
+    private ProgressOptions progress;
+
+    /** The fitter the options ask for: limits and the progress display. */
+    private BtydFitter fitter() {
+        BtydFitter f = BtydFitter.standard();
+        if (maxIterations != null) {
+            if (maxIterations <= 0) {
+                throw new IllegalArgumentException("--max-iterations: must be positive, got " + maxIterations);
+            }
+            f = f.withMaxIterations(maxIterations);
+        }
+        if (timeLimit != null) {
+            f = f.withTimeLimit(ProgressOptions.parseDuration("--time-limit", timeLimit));
+        }
+        return f.withProgress(progress.listener(spec));
+    }
+
     @Override
     public Integer call() throws IOException {
         OutputOptions.refuse(out, summary);
+        BtydFitter fitter = fitter();
         PrintWriter err = spec.commandLine().getErr();
         BtydModel<?> m = BtydModels.byName(model).orElseThrow(() -> new IllegalArgumentException(
                 "--model: unknown model \"" + model + "\"; known: " + BtydModels.names()));
@@ -107,7 +140,14 @@ public final class FitCommand implements Callable<Integer> {
         } else {
             BtydCommands.requireModelAccepts(summary, summaries, m, data);
         }
-        FitResult<?> fit = BtydFitter.standard().fit(m, data);
+        FitResult<?> fit = fitter.fit(m, data);
+        progress.finish();
+        fit.limitReached().ifPresent(limit -> err.println("crm fit: stopped by the " + switch (limit) {
+            case ITERATIONS -> "iteration limit (" + (maxIterations == null ? BtydFitter.DEFAULT_MAX_ITERATIONS
+                    : maxIterations) + " per search)";
+            case TIME -> "time limit (" + timeLimit + ")";
+            case EVALUATIONS -> "evaluation budget";
+        } + " after " + fit.iterations() + " iterations; largest gradient component " + fit.gradientNorm()));
         // one line, as the README shows it; the same text goes to --out
         String unit = BtydCommands.timeUnit(summary, summaries, timeUnit);
         String json = new ObjectMapper().readTree(BtydModelJson.write(fit, unit)).toString();

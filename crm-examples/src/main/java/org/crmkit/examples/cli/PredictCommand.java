@@ -3,7 +3,13 @@ package org.crmkit.examples.cli;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.crmkit.scoring.ProgressEvent;
+import org.crmkit.scoring.ProgressListener;
+import org.crmkit.scoring.uncertainty.PredictionIntervals;
 import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.BgBb;
 import org.crmkit.scoring.btyd.FittedModel;
@@ -41,6 +47,12 @@ import picocli.CommandLine.Spec;
  * quantity Fader, Hardie and Shang (2010) and the BTYD package report
  * ({@link PurchaseModel#probabilityAliveAt} with t = 1).
  *
+ * <p>{@code --intervals LEVEL [--draws N] [--seed S] [--interval-method covariance|bootstrap]}
+ * adds {@code _low} and {@code _high} after each of {@code expected_purchases}, {@code p_alive},
+ * {@code expected_spend} and {@code clv}: intervals for these expectations from parameter
+ * uncertainty only ({@link IntervalOptions}, {@link PredictionIntervals}). Work longer than
+ * 2 s shows progress on stderr unless {@code --quiet} ({@link ProgressOptions}).
+ *
  * <p>Model files may hold only {@code model} and {@code parameters}. Bad input exits with
  * code 2 and one line; the status line goes to stderr, so {@code --out -} writes a clean CSV
  * on stdout.
@@ -73,6 +85,12 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
+    @Mixin
+    private IntervalOptions intervals;
+
+    @Mixin
+    private ProgressOptions progress;
+
     @Override
     public Integer call() throws IOException {
         output.refuseInputs(model, spendModel, summary);
@@ -82,14 +100,18 @@ public final class PredictCommand implements Callable<Integer> {
         if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
             throw new IllegalArgumentException("--discount-rate: not a number >= 0: " + discountRate);
         }
-        FittedModel m = BtydCommands.readModel(spec, model);
+        intervals.validate();
+        BtydCommands.ModelFile modelFile = BtydCommands.readModelFile(spec, model);
+        FittedModel m = modelFile.model();
         if (!(m instanceof PurchaseModel purchases)) {
             throw BadInputException.definition(model, 1, "model", "model \"" + m.modelName()
                     + "\" does not predict purchases; give it as --spend-model");
         }
         SpendModel spend = null;
+        BtydCommands.ModelFile spendFile = null;
         if (spendModel != null) {
-            FittedModel s = BtydCommands.readModel(spec, spendModel);
+            spendFile = BtydCommands.readModelFile(spec, spendModel);
+            FittedModel s = spendFile.model();
             if (!(s instanceof SpendModel sm)) {
                 throw BadInputException.definition(spendModel, 1, "model", "model \"" + s.modelName()
                         + "\" is not a spend model");
@@ -107,10 +129,14 @@ public final class PredictCommand implements Callable<Integer> {
         int n = t.size();
         boolean discrete = m instanceof BgBb;
         SpendModel spendModelOrNull = spend;
+        ProgressListener listener = progress.listener(spec);
+        long started = System.nanoTime();
+        PredictionIntervals bands = !intervals.requested() ? null : intervals.intervals(purchases, model,
+                modelFile.covariance(), spend, spendModel, spendFile == null ? Optional.empty() : spendFile.covariance(),
+                t, summary, listener);
         try (AtomicOutput out = output.open(spec)) {
             Writer w = out.writer();
-            w.write("customer_id,expected_purchases,p_alive" + (discrete ? ",p_alive_next_period" : "")
-                    + (spend == null ? "\n" : ",expected_spend,clv\n"));
+            w.write(header(discrete, spend != null, bands != null));
             StringBuilder sb = new StringBuilder(128);
             // blocks of rows: beside the summaries only a block's columns are held, so the
             // heap needed grows by about 42 bytes per row, not 90
@@ -121,25 +147,84 @@ public final class PredictCommand implements Callable<Integer> {
                     block = new Block(size, spend != null);
                 }
                 block.predict(t, from, purchases, spendModelOrNull, horizon, discountRate, summary);
+                Bands band = bands == null ? null : Bands.of(bands, block, t, from, spend != null, horizon, discountRate);
                 for (int j = 0; j < size; j++) {
                     int i = from + j;
                     sb.setLength(0);
                     CsvField.append(sb, t.customerId(i), output.spreadsheetSafe());
-                    sb.append(',').append(block.expected[j]).append(',').append(block.alive[j]);
+                    sb.append(',').append(block.expected[j]);
+                    Bands.append(sb, band == null ? null : band.expected, j);
+                    sb.append(',').append(block.alive[j]);
+                    Bands.append(sb, band == null ? null : band.alive, j);
                     if (discrete) {
                         sb.append(',').append(purchases.probabilityAliveAt(1, block.x[j], block.tx[j], block.age[j]));
                     }
                     if (spend != null) {
                         double perPurchase = spend.conditionalExpectedSpend(block.x[j], t.monetaryValue(i));
-                        sb.append(',').append(perPurchase).append(',').append(block.discounted[j] * perPurchase);
+                        sb.append(',').append(perPurchase);
+                        Bands.append(sb, band == null ? null : band.spend, j);
+                        sb.append(',').append(block.discounted[j] * perPurchase);
+                        Bands.append(sb, band == null ? null : band.clv, j);
                     }
                     w.write(sb.append('\n').toString());
+                }
+                if (!listener.isSilent()) {
+                    listener.onProgress(ProgressEvent.of("predict: customers", from + size, n,
+                            Duration.ofNanos(System.nanoTime() - started)));
                 }
             }
             out.commit();
         }
+        progress.finish();
         spec.commandLine().getErr().printf("wrote predictions for %d customers to %s%n", n, output.describe());
         return 0;
+    }
+
+    /** The header line: each predicted column followed, with intervals, by its _low and _high. */
+    private static String header(boolean discrete, boolean spend, boolean bands) {
+        StringBuilder h = new StringBuilder("customer_id");
+        for (String c : spend ? List.of("expected_purchases", "p_alive", "expected_spend", "clv")
+                : List.of("expected_purchases", "p_alive")) {
+            h.append(',').append(c);
+            if (bands) {
+                h.append(',').append(c).append("_low,").append(c).append("_high");
+            }
+            if (discrete && c.equals("p_alive")) {
+                h.append(",p_alive_next_period");
+            }
+        }
+        return h.append('\n').toString();
+    }
+
+    /** The interval ends of one block's columns (null arrays: no such column). */
+    private record Bands(double[][] expected, double[][] alive, double[][] spend, double[][] clv) {
+        static Bands of(PredictionIntervals bands, Block block, CustomerSummaries t, int from, boolean withSpend,
+                double horizon, double discountRate) {
+            int size = block.size();
+            double[][] expected = new double[2][size];
+            double[][] alive = new double[2][size];
+            bands.expectedPurchases(horizon, block.x, block.tx, block.age, expected[0], expected[1]);
+            bands.probabilityAlive(block.x, block.tx, block.age, alive[0], alive[1]);
+            if (!withSpend) {
+                return new Bands(expected, alive, null, null);
+            }
+            double[] m = new double[size];
+            for (int j = 0; j < size; j++) {
+                m[j] = t.monetaryValue(from + j);
+            }
+            double[][] spend = new double[2][size];
+            double[][] clv = new double[2][size];
+            bands.expectedSpend(block.x, m, spend[0], spend[1]);
+            bands.lifetimeValue((long) Math.min(horizon, Long.MAX_VALUE), discountRate, block.x, block.tx, block.age,
+                    m, clv[0], clv[1]);
+            return new Bands(expected, alive, spend, clv);
+        }
+
+        static void append(StringBuilder sb, double[][] ends, int j) {
+            if (ends != null) {
+                sb.append(',').append(ends[0][j]).append(',').append(ends[1][j]);
+            }
+        }
     }
 
     /** Rows predicted at a time. */

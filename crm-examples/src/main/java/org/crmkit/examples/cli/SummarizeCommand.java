@@ -90,6 +90,9 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
+    @picocli.CommandLine.Mixin
+    private ProgressOptions progress;
+
     @Override
     public Integer call() throws IOException {
         output.refuseInputs(transactions);
@@ -120,11 +123,13 @@ public final class SummarizeCommand implements Callable<Integer> {
         try (InputStream in = InputFiles.open(spec, transactions)) {
             if (!InputFiles.isStandardStream(transactions) && Files.isRegularFile(transactions)) {
                 // a file is read in parallel parts; opening it first gives the usual errors
-                log = reader.read(transactions);
+                log = reader.read(transactions, progress.listener(spec), org.crmkit.scoring.Cancellation.never());
             } else {
-                log = reader.read(in, InputFiles.displayName(transactions));
+                log = reader.read(in, InputFiles.displayName(transactions), progress.listener(spec),
+                        org.crmkit.scoring.Cancellation.never());
             }
         }
+        progress.finish();
         int transactionCount = log.size();
         try {
             s.requireHeap(log);

@@ -1,12 +1,18 @@
 package org.crmkit.scoring.btyd;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.crmkit.scoring.Cancellation;
 import org.crmkit.scoring.Parallelism;
+import org.crmkit.scoring.ProgressEvent;
+import org.crmkit.scoring.ProgressListener;
 import org.crmkit.scoring.btyd.internal.Optimizers.Objective;
 import org.crmkit.scoring.btyd.internal.Optimizers.Outcome;
 import org.crmkit.scoring.btyd.internal.Optimizers;
@@ -102,23 +108,110 @@ public final class BtydFitter {
     private static final double SYMMETRY_THRESHOLD = 1e-12;
     private static final double POSITIVITY_THRESHOLD = 1e-14;
     private static final BtydFitter STANDARD = new BtydFitter(DEFAULT_GRADIENT_TOLERANCE,
-            DEFAULT_MAX_ITERATIONS, null, PILOT_MIN_ROWS);
+            DEFAULT_MAX_ITERATIONS, null, PILOT_MIN_ROWS, Control.NONE);
 
     private final double gradientTolerance;
     private final int maxIterations;
     private final Parallelism parallelism; // null: Parallelism.defaults() at each fit
     private final int pilotMinRows;
+    private final Control control;
 
-    private BtydFitter(double gradientTolerance, int maxIterations, Parallelism parallelism, int pilotMinRows) {
+    private BtydFitter(double gradientTolerance, int maxIterations, Parallelism parallelism, int pilotMinRows,
+            Control control) {
         this.gradientTolerance = gradientTolerance;
         this.maxIterations = maxIterations;
         this.parallelism = parallelism;
         this.pilotMinRows = pilotMinRows;
+        this.control = control;
+    }
+
+    /**
+     * Progress, time limit and cancellation of a fit: who hears of each likelihood evaluation,
+     * how long the fit may run (in nanoseconds of {@code clock}, {@code Long.MAX_VALUE} for no
+     * limit), the token that cancels it, and the clock (System::nanoTime, a test's own clock).
+     */
+    private record Control(ProgressListener listener, long timeLimitNanos, Cancellation cancellation,
+            LongSupplier clock) {
+        static final Control NONE = new Control(ProgressListener.none(), Long.MAX_VALUE, Cancellation.never(),
+                System::nanoTime);
+    }
+
+    private BtydFitter with(Control c) {
+        return new BtydFitter(gradientTolerance, maxIterations, parallelism, pilotMinRows, c);
+    }
+
+    /** This fitter reading time from {@code clock} (nanoseconds); for tests of the time limit. */
+    BtydFitter withClock(LongSupplier clock) {
+        return with(new Control(control.listener(), control.timeLimitNanos(), control.cancellation(),
+                Objects.requireNonNull(clock, "clock")));
+    }
+
+    /**
+     * Returns a fitter that reports each likelihood evaluation to {@code listener}: the phase
+     * {@code fit <model>: likelihood evaluations} (with {@code (pilot)} for the pilot fit on a
+     * sample of many rows), the evaluations so far, no total (a search does not know how many
+     * it needs; at most {@link #MAX_EVALUATIONS}), and the time since the fit began. Events come
+     * from the thread that called {@link #fit}.
+     *
+     * <pre>{@code
+     * BtydFitter.standard().withProgress(e -> bar.update(e.done(), e.elapsed())).fit(BgNbd.model(), data);
+     * }</pre>
+     *
+     * @param listener receives the events, not null
+     * @return a new fitter, never null
+     */
+    public BtydFitter withProgress(ProgressListener listener) {
+        return with(new Control(Objects.requireNonNull(listener, "listener"), control.timeLimitNanos(),
+                control.cancellation(), control.clock()));
+    }
+
+    /**
+     * Returns a fitter that stops a fit after {@code limit}: once the time is up no further
+     * likelihood evaluation starts, and the fit returns the best point it reached, not
+     * converged, with {@link FitResult#limitReached()} {@link FitLimit#TIME} and a
+     * {@link FitResult#convergence()} that says so. The limit covers the whole fit (pilot,
+     * searches and fall-backs); the covariance at the returned point takes a further
+     * {@code 2k} evaluations.
+     *
+     * <pre>{@code
+     * FitResult<ParetoNbd> fit = BtydFitter.standard().withTimeLimit(Duration.ofSeconds(30)).fit(model, data);
+     * if (fit.limitReached().isPresent()) { ... }
+     * }</pre>
+     *
+     * @param limit the longest a fit may search, positive, not null
+     * @return a new fitter, never null
+     * @throws IllegalArgumentException if the limit is zero or negative
+     */
+    public BtydFitter withTimeLimit(Duration limit) {
+        Objects.requireNonNull(limit, "limit");
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("time limit " + limit + " is not positive");
+        }
+        long nanos;
+        try {
+            nanos = limit.toNanos();
+        } catch (ArithmeticException tooLong) {
+            nanos = Long.MAX_VALUE;
+        }
+        return with(new Control(control.listener(), nanos, control.cancellation(), control.clock()));
+    }
+
+    /**
+     * Returns a fitter whose fits check {@code cancellation} before every likelihood
+     * evaluation; a cancelled fit throws {@link java.util.concurrent.CancellationException}
+     * ({@code "fit bg-nbd was cancelled"}) and returns nothing.
+     *
+     * @param cancellation the token, not null
+     * @return a new fitter, never null
+     */
+    public BtydFitter withCancellation(Cancellation cancellation) {
+        return with(new Control(control.listener(), control.timeLimitNanos(),
+                Objects.requireNonNull(cancellation, "cancellation"), control.clock()));
     }
 
     /** This fitter with pilot fits from {@code rows} distinct rows on; for tests of the pilot. */
     BtydFitter withPilotMinRows(int rows) {
-        return new BtydFitter(gradientTolerance, maxIterations, parallelism, rows);
+        return new BtydFitter(gradientTolerance, maxIterations, parallelism, rows, control);
     }
 
     /**
@@ -141,7 +234,7 @@ public final class BtydFitter {
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new IllegalArgumentException("gradient tolerance " + tolerance + " is not in (0, 1)");
         }
-        return new BtydFitter(tolerance, maxIterations, parallelism, pilotMinRows);
+        return new BtydFitter(tolerance, maxIterations, parallelism, pilotMinRows, control);
     }
 
     /**
@@ -155,7 +248,7 @@ public final class BtydFitter {
         if (iterations <= 0) {
             throw new IllegalArgumentException("max iterations " + iterations + " is not positive");
         }
-        return new BtydFitter(gradientTolerance, iterations, parallelism, pilotMinRows);
+        return new BtydFitter(gradientTolerance, iterations, parallelism, pilotMinRows, control);
     }
 
     /**
@@ -171,7 +264,7 @@ public final class BtydFitter {
      */
     public BtydFitter withParallelism(Parallelism parallelism) {
         return new BtydFitter(gradientTolerance, maxIterations,
-                Objects.requireNonNull(parallelism, "parallelism"), pilotMinRows);
+                Objects.requireNonNull(parallelism, "parallelism"), pilotMinRows, control);
     }
 
     /**
@@ -182,6 +275,8 @@ public final class BtydFitter {
      * @param data the summaries, not null
      * @return the fit; check {@link FitResult#converged()}, never null
      * @throws IllegalArgumentException if the data do not suit the model
+     * @throws java.util.concurrent.CancellationException if the fitter's
+     *     {@link #withCancellation cancellation} was cancelled
      */
     public <F extends FittedModel> FitResult<F> fit(BtydModel<F> model, BtydData data) {
         return fitWith(model, data, null);
@@ -218,6 +313,11 @@ public final class BtydFitter {
     private <F extends FittedModel> FitResult<F> fitWith(BtydModel<F> model, BtydData data, ExternalLikelihood sum) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(data, "data");
+        return fit(model, data, sum, control.clock().getAsLong(), "fit " + model.name());
+    }
+
+    private <F extends FittedModel> FitResult<F> fit(BtydModel<F> model, BtydData data, ExternalLikelihood sum,
+            long started, String phase) {
         List<ParameterTransform> transforms = model.transforms();
         int k = model.parameterNames().size();
         if (transforms.size() != k) {
@@ -228,7 +328,7 @@ public final class BtydFitter {
         int rows = sum == null ? data.size() : sum.rows();
         Parallelism where = parallelism == null ? Parallelism.defaults() : parallelism;
         Objective exact = sum == null ? objective(model, data, transforms, where) : objective(sum, transforms, n);
-        Budget budget = new Budget(exact, evaluationBudget(rows));
+        Budget budget = new Budget(exact, evaluationBudget(rows), control, started, phase);
         Objective objective = budget;
         List<double[]> starts = model.startingPoints(data);
         if (starts.isEmpty()) {
@@ -238,7 +338,7 @@ public final class BtydFitter {
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, String> boundary = Map.of();
         Outcome bestSearch = null;
-        Pilot pilot = rows >= pilotMinRows ? pilot(model, data, transforms) : null;
+        Pilot pilot = rows >= pilotMinRows ? pilot(model, data, transforms, started, phase) : null;
         if (pilot != null) {
             double[] theta0 = pilot.theta();
             double[] start = toParameters(transforms, theta0);
@@ -302,7 +402,10 @@ public final class BtydFitter {
         } else if (!converged && outcomes.stream().noneMatch(Outcome::converged)) {
             reason = "no attempt converged; best: " + reason;
         }
-        if (budget.exhausted()) {
+        if (budget.timedOut) {
+            reason += "; stopped by the time limit of " + Duration.ofNanos(control.timeLimitNanos())
+                    + " after " + budget.used + " likelihood evaluations";
+        } else if (budget.exhausted()) {
             reason += "; evaluation budget of " + budget.limit + " likelihood evaluations for "
                     + rows + " distinct rows exhausted";
         }
@@ -316,7 +419,22 @@ public final class BtydFitter {
         }
         return new FitResult<>(fitted, model.parameterNames(), -best.value() * n, converged, reason,
                 best.iterations(),
-                Optimizers.maxAbs(best.gradient()), covariance, n, attempts, boundary, data.excludedCustomers());
+                Optimizers.maxAbs(best.gradient()), covariance, n, attempts, boundary, data.excludedCustomers())
+                .withLimit(limitReached(converged, budget, best));
+    }
+
+    /** The limit a fit that did not converge ran into, if any: time first, then evaluations, then iterations. */
+    private Optional<FitLimit> limitReached(boolean converged, Budget budget, Outcome best) {
+        if (converged) {
+            return Optional.empty();
+        }
+        if (budget.timedOut) {
+            return Optional.of(FitLimit.TIME);
+        }
+        if (budget.exhausted()) {
+            return Optional.of(FitLimit.EVALUATIONS);
+        }
+        return best.iterations() >= maxIterations ? Optional.of(FitLimit.ITERATIONS) : Optional.empty();
     }
 
     /** -LL / n of an external sum in the unbounded coordinates, +infinity where not finite. */
@@ -378,7 +496,8 @@ public final class BtydFitter {
      * some twenty from the model's generic start. Null when the pilot does not converge
      * inside the parameter space; the fit then proceeds without it.
      */
-    private Pilot pilot(BtydModel<?> model, BtydData data, List<ParameterTransform> transforms) {
+    private Pilot pilot(BtydModel<?> model, BtydData data, List<ParameterTransform> transforms, long started,
+            String phase) {
         int rows = data.size();
         int stride = (rows + PILOT_ROWS - 1) / PILOT_ROWS;
         int m = (rows + stride - 1) / stride;
@@ -397,7 +516,7 @@ public final class BtydFitter {
             }
         }
         BtydData sample = money == null ? BtydData.of(x, tx, t, w) : BtydData.withMonetary(x, tx, t, money, w);
-        FitResult<?> fit = fit(model, sample);
+        FitResult<?> fit = fit(model, sample, null, started, phase + " (pilot)");
         if (!fit.converged()) {
             return null;
         }
@@ -544,14 +663,29 @@ public final class BtydFitter {
         private double[] bestTheta;
         private double[] bestGradient;
 
-        Budget(Objective f, int limit) {
+        private final Control control;
+        private final long started;
+        private final String phase;
+        /** Whether the time limit ended a search. */
+        boolean timedOut;
+
+        Budget(Objective f, int limit, Control control, long started, String phase) {
             this.f = f;
             this.limit = limit;
+            this.control = control;
+            this.started = started;
+            this.phase = phase;
         }
 
         @Override
         public double value(double[] theta, double[] gradient) {
+            control.cancellation().throwIfCancelled(phase);
             if (used >= limit) {
+                throw new BudgetExhausted();
+            }
+            long elapsed = control.clock().getAsLong() - started;
+            if (timedOut || elapsed > control.timeLimitNanos()) {
+                timedOut = true;
                 throw new BudgetExhausted();
             }
             used++;
@@ -561,11 +695,16 @@ public final class BtydFitter {
                 bestTheta = theta.clone();
                 bestGradient = gradient.clone();
             }
+            if (!control.listener().isSilent()) {
+                control.listener().onProgress(ProgressEvent.ofUnknownTotal(phase + ": likelihood evaluations", used,
+                        Duration.ofNanos(Math.max(0, elapsed))));
+            }
             return v;
         }
 
+        /** Whether no further search may start: the evaluations or the time are used up. */
         boolean exhausted() {
-            return used >= limit;
+            return used >= limit || timedOut;
         }
 
         Outcome run(double[] start, java.util.function.Supplier<Outcome> search) {
@@ -578,7 +717,8 @@ public final class BtydFitter {
                             "evaluation budget exhausted before a finite value");
                 }
                 return new Outcome(bestTheta.clone(), bestValue, bestGradient.clone(), used - before, false,
-                        "stopped by the evaluation budget (largest gradient component "
+                        (timedOut ? "stopped by the time limit" : "stopped by the evaluation budget")
+                                + " (largest gradient component "
                                 + Optimizers.maxAbs(bestGradient) + ")");
             }
         }

@@ -28,7 +28,8 @@ import org.crmkit.core.json.CrmJsonException;
  * <p>The document is
  * {@code {"model":"bg-nbd","parameters":{"r":..,"alpha":..,"a":..,"b":..},
  * "logLikelihood":..,"converged":true,"iterations":..,"customers":..,
- * "convergence":"..","gradientNorm":..,"aic":..,"bic":..,"standardErrors":{..},
+ * "convergence":"..","limitReached":"iterations|time|evaluations" (only when a limit stopped the fit),
+ * "gradientNorm":..,"aic":..,"bic":..,"standardErrors":{..},
  * "covariance":[[..]],"attempts":[..],"timeUnit":"weeks","library":"crmkit ..",
  * "schemaVersion":1}}. Only {@code model} and {@code parameters} are required when
  * reading, so a researcher can type in published estimates. Doubles are written in their
@@ -73,6 +74,7 @@ public final class BtydModelJson {
             root.put("customers", customers);
         }
         root.put("convergence", fit.convergence());
+        fit.limitReached().ifPresent(limit -> root.put("limitReached", limit.name().toLowerCase(java.util.Locale.ROOT)));
         root.put("gradientNorm", fit.gradientNorm());
         root.put("aic", fit.aic());
         root.put("bic", fit.bic());
@@ -157,7 +159,8 @@ public final class BtydModelJson {
             "model", JsonNodeType.STRING, "parameters", JsonNodeType.OBJECT,
             "logLikelihood", JsonNodeType.NUMBER, "converged", JsonNodeType.BOOLEAN,
             "iterations", JsonNodeType.NUMBER, "customers", JsonNodeType.NUMBER,
-            "convergence", JsonNodeType.STRING, "gradientNorm", JsonNodeType.NUMBER,
+            "convergence", JsonNodeType.STRING, "limitReached", JsonNodeType.STRING,
+            "gradientNorm", JsonNodeType.NUMBER,
             "aic", JsonNodeType.NUMBER, "bic", JsonNodeType.NUMBER,
             "standardErrors", JsonNodeType.OBJECT, "covariance", JsonNodeType.ARRAY,
             "attempts", JsonNodeType.ARRAY, "timeUnit", JsonNodeType.STRING,
@@ -256,6 +259,45 @@ public final class BtydModelJson {
                 unit != null ? Optional.of(unit.asText()) : Optional.empty(),
                 ll != null ? OptionalDouble.of(ll.doubleValue()) : OptionalDouble.empty(),
                 converged != null ? Optional.of(converged.booleanValue()) : Optional.empty());
+    }
+
+    /**
+     * Reads the {@code covariance} of a model document, the covariance of the estimates on the
+     * parameter scale ({@link FitResult#covariance()}), for example to draw parameters for
+     * prediction intervals.
+     *
+     * <pre>{@code
+     * Optional<double[][]> c = BtydModelJson.readCovariance(json);
+     * }</pre>
+     *
+     * @param json the document, not null
+     * @return the matrix, or empty when the document has none, never null
+     * @throws CrmJsonException if the document is invalid (as {@link #read(String)}) or the
+     *     matrix is not square with one row per parameter
+     */
+    public static Optional<double[][]> readCovariance(String json) {
+        StoredModel stored = read(json);
+        JsonNode covariance = CrmJson.readTree(json).get("covariance");
+        if (covariance == null) {
+            return Optional.empty();
+        }
+        int k = stored.parameters().size();
+        if (covariance.size() != k) {
+            throw new CrmJsonException("$.covariance", "has " + covariance.size() + " rows for " + k
+                    + " parameters", null);
+        }
+        double[][] c = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            JsonNode row = covariance.get(i);
+            if (row.size() != k) {
+                throw new CrmJsonException("$.covariance[" + i + "]", "has " + row.size() + " entries for " + k
+                        + " parameters", null);
+            }
+            for (int j = 0; j < k; j++) {
+                c[i][j] = row.get(j).doubleValue();
+            }
+        }
+        return Optional.of(c);
     }
 
     /**

@@ -46,6 +46,7 @@ public final class FitResult<F extends FittedModel> {
     private final List<FitAttempt> attempts;
     private final Map<String, String> atBoundary;
     private final double excludedCustomers;
+    private final Optional<FitLimit> limitReached;
 
     FitResult(F model, List<String> names, double logLikelihood, boolean converged, String convergence,
             int iterations, double gradientNorm, double[][] covariance, double customers,
@@ -69,6 +70,41 @@ public final class FitResult<F extends FittedModel> {
         this.covariance = covariance == null ? null : deepCopy(covariance);
         this.customers = customers;
         this.attempts = List.copyOf(attempts);
+        this.limitReached = Optional.empty();
+    }
+
+    private FitResult(FitResult<F> from, Optional<FitLimit> limitReached) {
+        this.model = from.model;
+        this.names = from.names;
+        this.logLikelihood = from.logLikelihood;
+        this.converged = from.converged;
+        this.convergence = from.convergence;
+        this.iterations = from.iterations;
+        this.gradientNorm = from.gradientNorm;
+        this.covariance = from.covariance;
+        this.customers = from.customers;
+        this.attempts = from.attempts;
+        this.atBoundary = from.atBoundary;
+        this.excludedCustomers = from.excludedCustomers;
+        this.limitReached = Objects.requireNonNull(limitReached, "limitReached");
+    }
+
+    /** A copy of this result recording the limit the fit ran into. */
+    FitResult<F> withLimit(Optional<FitLimit> limit) {
+        return new FitResult<>(this, limit);
+    }
+
+    /**
+     * Returns the limit that stopped the fit before it converged: {@link FitLimit#ITERATIONS}
+     * ({@link BtydFitter#withMaxIterations}), {@link FitLimit#TIME} ({@link BtydFitter#withTimeLimit})
+     * or {@link FitLimit#EVALUATIONS} (the fitter's evaluation budget). Empty for a converged fit
+     * and for one that stopped for another reason (a failed line search, a boundary); what the
+     * fit reached is in {@link #iterations()}, {@link #gradientNorm()} and {@link #convergence()}.
+     *
+     * @return the limit reached, or empty, never null
+     */
+    public Optional<FitLimit> limitReached() {
+        return limitReached;
     }
 
     private static double[][] deepCopy(double[][] m) {

@@ -8,10 +8,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Objects;
+import org.crmkit.scoring.Cancellation;
 import org.crmkit.scoring.Parallelism;
+import org.crmkit.scoring.ProgressEvent;
+import org.crmkit.scoring.ProgressListener;
 
 /**
  * Reads a transaction file (one transaction per line: customer, date, optional amount)
@@ -99,19 +103,44 @@ public final class TransactionCsv {
      * @throws CsvInputException if the content is invalid
      */
     public TransactionLog read(Path file) throws IOException {
+        return read(file, ProgressListener.none(), Cancellation.never());
+    }
+
+    /**
+     * Reads a file as {@link #read(Path)} does, reporting progress and honouring a
+     * cancellation as {@link #read(InputStream, String, ProgressListener, Cancellation)}
+     * does; the lines of parts read at once are counted together.
+     *
+     * @param file the file, not null
+     * @param listener receives progress, not null
+     * @param cancellation stops the reading, not null
+     * @return the transactions, never null
+     * @throws IOException if the file cannot be read
+     * @throws CsvInputException if the content is invalid
+     * @throws java.util.concurrent.CancellationException if the cancellation was cancelled
+     */
+    public TransactionLog read(Path file, ProgressListener listener, Cancellation cancellation) throws IOException {
         Objects.requireNonNull(file, "file");
-        return read(file, Files.isRegularFile(file) ? partsFor(Files.size(file), parallelism.parallelism()) : 1);
+        return read(file, Files.isRegularFile(file) ? partsFor(Files.size(file), parallelism.parallelism()) : 1,
+                listener, cancellation);
     }
 
     /** Reads a file in {@code parts} parts (1: the sequential read); for tests of small files. */
     TransactionLog read(Path file, int parts) throws IOException {
+        return read(file, parts, ProgressListener.none(), Cancellation.never());
+    }
+
+    private TransactionLog read(Path file, int parts, ProgressListener listener, Cancellation cancellation)
+            throws IOException {
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(cancellation, "cancellation");
         if (parts > 1) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                return readParts(channel, file.toString(), parts);
+                return readParts(channel, file.toString(), parts, new Progress(file.toString(), listener, cancellation));
             }
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), listener, cancellation);
         }
     }
 
@@ -133,15 +162,45 @@ public final class TransactionCsv {
      * @throws CsvInputException if the content is invalid
      */
     public TransactionLog read(InputStream in, String source) throws IOException {
+        return read(in, source, ProgressListener.none(), Cancellation.never());
+    }
+
+    /** Lines read between progress events and cancellation checks. */
+    static final int PROGRESS_LINES = 1 << 16;
+
+    /**
+     * Reads a stream as {@link #read(InputStream, String)} does, reporting progress and
+     * honouring a cancellation: every {@value #PROGRESS_LINES} lines (and once at the end)
+     * {@code listener} hears the phase {@code read <source>: lines}, the lines read so far
+     * (header included), no total, and the time since the reading began; before each such
+     * event the cancellation is checked.
+     *
+     * <pre>{@code
+     * TransactionLog log = csv.read(in, "big.csv", e -> log.info("{} lines", e.done()), Cancellation.never());
+     * }</pre>
+     *
+     * @param in the input, not null
+     * @param source the name used in error messages and events, not null
+     * @param listener receives progress, not null
+     * @param cancellation stops the reading, not null
+     * @return the transactions, never null
+     * @throws IOException if the stream cannot be read
+     * @throws CsvInputException if the content is invalid
+     * @throws java.util.concurrent.CancellationException if the cancellation was cancelled
+     */
+    public TransactionLog read(InputStream in, String source, ProgressListener listener, Cancellation cancellation)
+            throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(cancellation, "cancellation");
+        Progress progress = new Progress(source, listener, cancellation);
         CsvScanner sc = new CsvScanner(in, source, delimiter);
         Columns columns = columns(sc, source);
-        if (columns == null) {
-            return TransactionLog.builder().build();
-        }
         TransactionLog.Builder log = TransactionLog.builder();
-        parse(sc, columns, header ? columns.fields : -1, log);
+        progress.count(sc.lineNumber());
+        parse(sc, columns, header ? columns.fields : -1, log, progress, sc.lineNumber());
+        progress.finish(Math.max(0, sc.lineNumber()));
         return log.build();
     }
 
@@ -172,7 +231,8 @@ public final class TransactionCsv {
      * Parses the lines {@code sc} has left into {@code log}. {@code fields} is the number
      * of fields every line must have, or -1 to take it from the first line.
      */
-    private void parse(CsvScanner sc, Columns columns, int fields, TransactionLog.Builder log) throws IOException {
+    private void parse(CsvScanner sc, Columns columns, int fields, TransactionLog.Builder log, Progress progress,
+            long counted) throws IOException {
         String source = sc.source();
         DateParser dates = new DateParser(dateFormat);
         int ci = columns.customer;
@@ -185,8 +245,13 @@ public final class TransactionCsv {
         // every line has as many fields as the header, or without one as the first line
         String what = columns.names == null ? "the first line" : "the header";
         long latest = latestDate == null ? Long.MAX_VALUE : latestDate.toEpochDay();
+        long reported = counted;
         while (sc.nextLine()) {
             long line = sc.lineNumber();
+            if (line - reported >= PROGRESS_LINES) {
+                progress.advance(line - reported);
+                reported = line;
+            }
             if (fields < 0) {
                 fields = sc.fieldCount;
                 requireNeeded(source, line, sc, fields, needed);
@@ -221,6 +286,7 @@ public final class TransactionCsv {
             }
             log.add(b, cs, ce, day, amount);
         }
+        progress.count(Math.max(0, sc.lineNumber() - reported));
     }
 
     private static void requireNeeded(String source, long line, CsvScanner sc, int fields, int needed) {
@@ -239,7 +305,8 @@ public final class TransactionCsv {
      * An error of a part is reported with the lines of the parts before it added, so it
      * names the same line as the sequential read; of several, the first part's wins.
      */
-    private TransactionLog readParts(FileChannel channel, String source, int parts) throws IOException {
+    private TransactionLog readParts(FileChannel channel, String source, int parts, Progress progress)
+            throws IOException {
         long size = channel.size();
         CsvScanner head = new CsvScanner(new RangeInputStream(channel, 0, size), source, delimiter);
         Columns columns = columns(head, source);
@@ -253,6 +320,7 @@ public final class TransactionCsv {
         } else {
             // the first line fixes the field count; the first part reads it again as data
             if (!head.nextLine()) {
+                progress.finish(head.lineNumber());
                 return TransactionLog.builder().build();
             }
             fields = head.fieldCount;
@@ -260,6 +328,7 @@ public final class TransactionCsv {
             bodyStart = 0;
             headLines = 0;
         }
+        progress.count(headLines);
         long[] bounds = new long[parts + 1];
         bounds[0] = bodyStart;
         bounds[parts] = size;
@@ -280,7 +349,7 @@ public final class TransactionCsv {
             }
             TransactionLog.Builder log = TransactionLog.builder();
             try {
-                parse(sc, columns, fields, log);
+                parse(sc, columns, fields, log, progress, 0);
                 // every part but the last ends with a line end, so this counts its lines
                 lines[k] = sc.lineNumber();
                 logs[k] = log;
@@ -289,7 +358,7 @@ public final class TransactionCsv {
             } catch (IOException e) {
                 failures[k] = new UncheckedIOException(e);
             } catch (RuntimeException e) {
-                failures[k] = e;
+                failures[k] = e; // a cancellation too: rethrown below unless an earlier part failed
             }
         });
         long before = headLines;
@@ -308,6 +377,7 @@ public final class TransactionCsv {
             }
             before += lines[k];
         }
+        progress.finish(before);
         return TransactionLog.Builder.concatenate(Arrays.asList(logs));
     }
 
@@ -329,6 +399,44 @@ public final class TransactionCsv {
             at += n;
         }
         return size;
+    }
+
+    /**
+     * Lines read so far, over every part of a read; reports to the listener one event at a
+     * time (parts run on several threads) and checks the cancellation before each.
+     */
+    private static final class Progress {
+        private final String phase;
+        private final ProgressListener listener;
+        private final Cancellation cancellation;
+        private final long started = System.nanoTime();
+        private long lines;
+
+        Progress(String source, ProgressListener listener, Cancellation cancellation) {
+            this.phase = "read " + source + ": lines";
+            this.listener = listener;
+            this.cancellation = cancellation;
+        }
+
+        synchronized void advance(long more) {
+            lines += more;
+            cancellation.throwIfCancelled(phase);
+            if (!listener.isSilent()) {
+                listener.onProgress(ProgressEvent.ofUnknownTotal(phase, lines,
+                        Duration.ofNanos(System.nanoTime() - started)));
+            }
+        }
+
+        synchronized void count(long more) {
+            lines += more;
+        }
+
+        synchronized void finish(long total) {
+            if (!listener.isSilent()) {
+                listener.onProgress(ProgressEvent.ofUnknownTotal(phase, total,
+                        Duration.ofNanos(System.nanoTime() - started)));
+            }
+        }
     }
 
     /** The selected columns of a file and, with a header, its names and field count. */

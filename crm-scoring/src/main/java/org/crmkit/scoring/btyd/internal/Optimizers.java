@@ -237,7 +237,8 @@ public final class Optimizers {
      * @param f the objective
      * @param start the starting point
      * @param gradientTolerance the gradient test
-     * @param maxIterations iteration limit of the polish
+     * @param maxIterations iteration limit of the polish; BOBYQA itself makes at most
+     *     {@code min(BOBYQA_MAX_EVALUATIONS, 50 maxIterations)} evaluations
      * @return the outcome
      */
     public static Outcome bobyqa(Objective f, double[] start, double gradientTolerance,
@@ -254,7 +255,10 @@ public final class Optimizers {
         try {
             BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, BOBYQA_INITIAL_RADIUS,
                     BOBYQA_STOPPING_RADIUS);
-            PointValuePair best = optimizer.optimize(new MaxEval(BOBYQA_MAX_EVALUATIONS), GoalType.MINIMIZE,
+            // the iteration limit bounds BOBYQA as it bounds the conjugate gradient: with the default 500
+            // it is BOBYQA_MAX_EVALUATIONS, with a small limit (crm fit --max-iterations 2) it stays small
+            int evaluations = (int) Math.min(BOBYQA_MAX_EVALUATIONS, (long) maxIterations * CG_EVALUATIONS_PER_ITERATION);
+            PointValuePair best = optimizer.optimize(new MaxEval(evaluations), GoalType.MINIMIZE,
                     new InitialGuess(clamped), new SimpleBounds(lower, upper),
                     new ObjectiveFunction(theta -> finiteOrHuge(f.value(theta, new double[n]))));
             Outcome polished = bfgs(f, best.getPoint(), gradientTolerance, maxIterations);
