@@ -31,6 +31,7 @@ module org.crmkit.scoring {
     exports org.crmkit.scoring.churn;
     exports org.crmkit.scoring.loyalty;
     exports org.crmkit.scoring.basket;
+    exports org.crmkit.scoring.diagnostics;
 
     uses BtydModel;
     provides BtydModel with

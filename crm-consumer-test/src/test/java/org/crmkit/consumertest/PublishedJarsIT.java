@@ -77,6 +77,7 @@ class PublishedJarsIT {
                 "hipparchus.core", Set.of(),
                 "hipparchus.optim", Set.of()));
         assertThat(exports(scoring)).containsExactlyInAnyOrder("org.crmkit.scoring", "org.crmkit.scoring.basket", "org.crmkit.scoring.btyd",
+                "org.crmkit.scoring.diagnostics",
                 "org.crmkit.scoring.churn", "org.crmkit.scoring.loyalty",
                 "org.crmkit.scoring.campaign", "org.crmkit.scoring.concentration", "org.crmkit.scoring.evaluation",
                 "org.crmkit.scoring.inference", "org.crmkit.scoring.rfm", "org.crmkit.scoring.satisfaction",

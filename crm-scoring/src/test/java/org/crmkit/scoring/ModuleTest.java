@@ -46,6 +46,7 @@ class ModuleTest {
                 "org.crmkit.scoring.service",
                 "org.crmkit.scoring.churn",
                 "org.crmkit.scoring.loyalty",
-                "org.crmkit.scoring.basket");
+                "org.crmkit.scoring.basket",
+                "org.crmkit.scoring.diagnostics");
     }
 }
