@@ -182,6 +182,21 @@ class PlotCommandTest {
     }
 
     @Test
+    void demo_plots_writesEachChartAsPng() throws IOException {
+        Path charts = dir.resolve("demo-charts");
+        assertThat(run("demo", "--customers", "2000", "--seed", "5", "--plots", charts.toString())).as(err.toString())
+                .isZero();
+        assertThat(err.toString()).contains("wrote 7 charts to " + charts);
+        for (String kind : List.of("tracking", "period-transactions", "calibration-holdout", "frequency-recency",
+                "p-alive-matrix", "lorenz", "rfm-heatmap")) {
+            BufferedImage image = ImageIO.read(charts.resolve(kind + ".png").toFile());
+            assertThat(image).as(kind).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(800);
+            assertThat(image.getHeight()).isEqualTo(500);
+        }
+    }
+
+    @Test
     void plot_badInput_exitsWith2AndOneLine() throws IOException {
         Path out = dir.resolve("bad.gif");
         assertThat(run("plot", "lorenz", "--summary", summary.toString(), "--out", out.toString())).isEqualTo(2);
