@@ -33,6 +33,7 @@ module org.crmkit.scoring {
     exports org.crmkit.scoring.basket;
     exports org.crmkit.scoring.retention;
     exports org.crmkit.scoring.uncertainty;
+    exports org.crmkit.scoring.diagnostics;
 
     uses BtydModel;
     provides BtydModel with

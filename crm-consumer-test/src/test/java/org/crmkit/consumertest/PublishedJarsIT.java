@@ -77,11 +77,12 @@ class PublishedJarsIT {
                 "hipparchus.core", Set.of(),
                 "hipparchus.optim", Set.of()));
         assertThat(exports(scoring)).containsExactlyInAnyOrder("org.crmkit.scoring", "org.crmkit.scoring.basket", "org.crmkit.scoring.btyd",
+                "org.crmkit.scoring.diagnostics",
                 "org.crmkit.scoring.churn", "org.crmkit.scoring.loyalty",
                 "org.crmkit.scoring.campaign", "org.crmkit.scoring.concentration", "org.crmkit.scoring.evaluation",
                 "org.crmkit.scoring.inference", "org.crmkit.scoring.rfm", "org.crmkit.scoring.satisfaction",
                 "org.crmkit.scoring.retention", "org.crmkit.scoring.service", "org.crmkit.scoring.summary",
-                "org.crmkit.scoring.uncertainty",
+                "org.crmkit.scoring.uncertainty", "org.crmkit.scoring.diagnostics",
                 "org.crmkit.scoring.value");
         assertThat(scoring.uses()).containsExactly(BTYD_MODEL);
         assertThat(scoring.provides()).singleElement().satisfies(p -> {

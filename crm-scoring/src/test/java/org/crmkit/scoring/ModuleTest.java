@@ -48,6 +48,7 @@ class ModuleTest {
                 "org.crmkit.scoring.loyalty",
                 "org.crmkit.scoring.basket",
                 "org.crmkit.scoring.retention",
-                "org.crmkit.scoring.uncertainty");
+                "org.crmkit.scoring.uncertainty",
+                "org.crmkit.scoring.diagnostics");
     }
 }

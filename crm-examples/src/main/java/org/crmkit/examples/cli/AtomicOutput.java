@@ -78,14 +78,16 @@ public final class AtomicOutput implements Closeable {
     private final Path temp;
     private final FileChannel channel;
     private final Writer writer;
+    private final OutputStream stream; // null for standard output
     private boolean committed;
     private boolean closed;
 
-    private AtomicOutput(Path target, Path temp, FileChannel channel, Writer writer) {
+    private AtomicOutput(Path target, Path temp, FileChannel channel, Writer writer, OutputStream stream) {
         this.target = target;
         this.temp = temp;
         this.channel = channel;
         this.writer = writer;
+        this.stream = stream;
     }
 
     /** The whole content of an output, written by {@link #write}. */
@@ -143,7 +145,7 @@ public final class AtomicOutput implements Closeable {
                 public void close() throws IOException {
                     flush(); // standard output stays open for the command's other output
                 }
-            });
+            }, null);
         }
         requireWritable(target);
         Path absolute = target.toAbsolutePath();
@@ -162,7 +164,7 @@ public final class AtomicOutput implements Closeable {
         PENDING.add(temp);
         OutputStream stream = Channels.newOutputStream(channel);
         Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-        return new AtomicOutput(target, temp, channel, w);
+        return new AtomicOutput(target, temp, channel, w, stream);
     }
 
     /**
@@ -207,6 +209,21 @@ public final class AtomicOutput implements Closeable {
      */
     public Writer writer() {
         return writer;
+    }
+
+    /**
+     * Returns the byte stream of a file output, for binary content such as a PNG image: the
+     * bytes go into the temporary file like the writer's. Use either this or
+     * {@link #writer()}, not both; closing it is not needed.
+     *
+     * @return the stream, never null
+     * @throws IllegalStateException for standard output, which takes text only
+     */
+    public OutputStream stream() {
+        if (stream == null) {
+            throw new IllegalStateException("standard output takes text only");
+        }
+        return stream;
     }
 
     /**

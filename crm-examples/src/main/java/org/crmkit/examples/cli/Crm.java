@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, SummarizeCommand.class, RfmCommand.class, FitCommand.class,
             PredictCommand.class, EvaluateCommand.class, SegmentCommand.class, NpsCommand.class,
             CampaignCommand.class, ChurnCommand.class, LoyaltyCommand.class, StoreCommand.class,
-            ItemsetsCommand.class, RulesCommand.class, RecommendCommand.class, RetentionCommand.class})
+            ItemsetsCommand.class, RulesCommand.class, RecommendCommand.class, RetentionCommand.class,
+            PlotCommand.class})
 public final class Crm implements Runnable {
     /** The option that turns on stack traces, accepted anywhere on the line. */
     static final String DEBUG = "--debug";

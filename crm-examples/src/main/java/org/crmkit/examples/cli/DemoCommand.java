@@ -80,8 +80,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "an empty database to store the customers in (default: a new embedded H2 database in a temporary folder)")
     private String database;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "also write the demo's charts (as crm plot draws them) as PNG files into DIR")
+    private java.nio.file.Path plots;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if (customers < 1 || customers > 1_000_000) {
             throw new ParameterException(spec.commandLine(),
                     "--customers must be 1 to 1000000, got " + customers);
@@ -109,6 +113,10 @@ public final class DemoCommand implements Callable<Integer> {
                 LocalDate.ofInstant(PopulationSimulator.END, ZoneOffset.UTC), 52, 0.10, behaviourOf,
                 label(Behaviour.BTYD_PROCESS));
         printValue(out, value);
+        if (plots != null) {
+            DemoPlots.write(spec, plots, store, Currency.getInstance("EUR"), value.calibrationFit().model(),
+                    CALIBRATION_END, LocalDate.ofInstant(PopulationSimulator.END, ZoneOffset.UTC));
+        }
         ChurnWarningSection.of(store, value, replay, CALIBRATION_END, PopulationSimulator.END).print(out);
         CrossSellReport.of(store.all(), seed, PopulationSimulator.END.minus(Duration.ofDays(365)),
                 PopulationSimulator.END.minus(Duration.ofDays(183)), PopulationSimulator.END).print(out);
