@@ -82,7 +82,7 @@ class PublishedJarsIT {
                 "org.crmkit.scoring.campaign", "org.crmkit.scoring.concentration", "org.crmkit.scoring.evaluation",
                 "org.crmkit.scoring.inference", "org.crmkit.scoring.rfm", "org.crmkit.scoring.satisfaction",
                 "org.crmkit.scoring.retention", "org.crmkit.scoring.service", "org.crmkit.scoring.summary",
-                "org.crmkit.scoring.uncertainty", "org.crmkit.scoring.diagnostics",
+                "org.crmkit.scoring.uncertainty",
                 "org.crmkit.scoring.value");
         assertThat(scoring.uses()).containsExactly(BTYD_MODEL);
         assertThat(scoring.provides()).singleElement().satisfies(p -> {
