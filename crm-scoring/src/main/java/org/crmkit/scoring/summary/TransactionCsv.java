@@ -130,7 +130,8 @@ public final class TransactionCsv {
         return read(file, parts, ProgressListener.none(), Cancellation.never());
     }
 
-    private TransactionLog read(Path file, int parts, ProgressListener listener, Cancellation cancellation)
+    /** Reads a file in {@code parts} parts with progress; for tests of small files. */
+    TransactionLog read(Path file, int parts, ProgressListener listener, Cancellation cancellation)
             throws IOException {
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(cancellation, "cancellation");
@@ -246,9 +247,10 @@ public final class TransactionCsv {
         String what = columns.names == null ? "the first line" : "the header";
         long latest = latestDate == null ? Long.MAX_VALUE : latestDate.toEpochDay();
         long reported = counted;
+        progress.check();
         while (sc.nextLine()) {
             long line = sc.lineNumber();
-            if (line - reported >= PROGRESS_LINES) {
+            if (line % PROGRESS_LINES == 0) {
                 progress.advance(line - reported);
                 reported = line;
             }
@@ -425,6 +427,10 @@ public final class TransactionCsv {
                 listener.onProgress(ProgressEvent.ofUnknownTotal(phase, lines,
                         Duration.ofNanos(System.nanoTime() - started)));
             }
+        }
+
+        void check() {
+            cancellation.throwIfCancelled(phase);
         }
 
         synchronized void count(long more) {

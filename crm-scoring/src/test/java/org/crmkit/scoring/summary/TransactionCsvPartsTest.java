@@ -192,6 +192,22 @@ class TransactionCsvPartsTest {
     }
 
     @Test
+    void parts_countTheLinesOfEveryPartInTheirProgress() throws IOException {
+        String text = commaText(3_000, 6);
+        long lines = text.chars().filter(c -> c == '\n').count();
+        Path f = write(text);
+        java.util.List<org.crmkit.scoring.ProgressEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TransactionLog log = byName().read(f, 4, events::add, org.crmkit.scoring.Cancellation.never());
+        assertThat(log.size()).isEqualTo(3_000);
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(events.size() - 1).done()).isEqualTo(lines);
+        org.crmkit.scoring.Cancellation cancelled = org.crmkit.scoring.Cancellation.create();
+        cancelled.cancel();
+        assertThatThrownBy(() -> byName().read(f, 4, org.crmkit.scoring.ProgressListener.none(), cancelled))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+    }
+
+    @Test
     void partsFor_usesOnePartPerWorkerForLargeFilesOnly() {
         assertThat(TransactionCsv.partsFor(TransactionCsv.PARALLEL_MIN_BYTES - 1, 8)).isEqualTo(1);
         assertThat(TransactionCsv.partsFor(1L << 30, 1)).isEqualTo(1);
