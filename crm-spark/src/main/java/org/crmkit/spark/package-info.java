@@ -6,7 +6,7 @@
  * {@link org.crmkit.spark.SparkBtydFitter} (every buy-till-you-die model fitted without
  * collecting customers), {@link org.crmkit.spark.BtydScorer} (a Spark ML
  * {@code Transformer}) and {@link org.crmkit.spark.SparkScoring} (the same as a
- * {@code mapPartitions} function), {@code SparkRfm} (RFM scores and ABC
+ * {@code mapPartitions} function), {@link org.crmkit.spark.SparkRfm} (RFM scores and ABC
  * classes by exact distributed quantiles) and {@code SparkRules}
  * (association rules from baskets).
  *
