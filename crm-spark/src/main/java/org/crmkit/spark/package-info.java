@@ -7,7 +7,7 @@
  * collecting customers), {@link org.crmkit.spark.BtydScorer} (a Spark ML
  * {@code Transformer}) and {@link org.crmkit.spark.SparkScoring} (the same as a
  * {@code mapPartitions} function), {@link org.crmkit.spark.SparkRfm} (RFM scores and ABC
- * classes by exact distributed quantiles) and {@code SparkRules}
+ * classes by exact distributed quantiles) and {@link org.crmkit.spark.SparkRules}
  * (association rules from baskets).
  *
  * <p>Spark is a {@code provided} dependency: the application or cluster brings it.
