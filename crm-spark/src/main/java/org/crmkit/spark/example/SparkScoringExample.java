@@ -43,11 +43,11 @@ import org.crmkit.spark.SparkSummarizer;
  * observation after two years; the fitted r, alpha, a, b should come out near the truth.
  *
  * <pre>
- * mvn -pl crm-spark exec:exec -Dexample.args="--customers 1000000 --master local[2]"
+ * crm-spark/run-example.sh --customers 1000000 --master local[2]
  * </pre>
  *
  * <p>Options: {@code --customers N} (default 100000), {@code --master URL} (default
- * {@code local[2]}; leave out under spark-submit), {@code --partitions P} (default 4 per
+ * {@code local[2]} unless spark-submit set one), {@code --partitions P} (default 4 per
  * core), {@code --seed S}.
  */
 public final class SparkScoringExample {
@@ -86,6 +86,9 @@ public final class SparkScoringExample {
         }
         SparkSession.Builder b = SparkSession.builder().appName("crmkit scoring example")
                 .config("spark.ui.enabled", "false");
+        if (master == null && System.getProperty("spark.master") == null) {
+            master = "local[2]"; // spark-submit sets spark.master; a plain java run gets two threads
+        }
         if (master != null) {
             b.master(master);
         }
