@@ -112,7 +112,7 @@ public final class SparkRfm {
         JavaRDD<Double> values = summary.select(value).as(Encoders.DOUBLE()).javaRDD();
         long[] thresholds = OrderStatistics.of(values, lowerBetter, what).scoreThresholds(bins);
         UDF1<Double, Integer> score = v -> OrderStatistics.score(OrderStatistics.key(v, lowerBetter), thresholds);
-        return udf(score, DataTypes.IntegerType).asNondeterministic().apply(value);
+        return udf(score, DataTypes.IntegerType).apply(value);
     }
 
     /**
