@@ -6,8 +6,8 @@
  * {@link org.crmkit.spark.SparkBtydFitter} (every buy-till-you-die model fitted without
  * collecting customers), {@link org.crmkit.spark.BtydScorer} (a Spark ML
  * {@code Transformer}) and {@link org.crmkit.spark.SparkScoring} (the same as a
- * {@code mapPartitions} function), {@code SparkRfm} (RFM scores and ABC
- * classes by exact distributed quantiles) and {@code SparkRules}
+ * {@code mapPartitions} function), {@link org.crmkit.spark.SparkRfm} (RFM scores and ABC
+ * classes by exact distributed quantiles) and {@link org.crmkit.spark.SparkRules}
  * (association rules from baskets).
  *
  * <p>Spark is a {@code provided} dependency: the application or cluster brings it.
