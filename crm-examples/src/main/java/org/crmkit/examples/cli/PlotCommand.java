@@ -275,6 +275,12 @@ public final class PlotCommand implements Runnable {
                 + singular(unit)) + ": actual vs " + t.model();
         String subtitle = String.format(Locale.ROOT, "%,d customers, first purchases from %s; calibration to %s,"
                 + " holdout to %s", t.customers(), t.cohortStart(), t.calibrationEnd(), t.observationEnd());
+        double[] ends = t.periodEnds();
+        double lastLength = ends.length == 1 ? ends[0] : ends[ends.length - 1] - ends[ends.length - 2];
+        if (!cumulative && lastLength < 1 - 1e-9) {
+            subtitle += String.format(Locale.ROOT, "; the last period is %.0f days long",
+                    lastLength * t.timeUnit().days());
+        }
         JFreeChart chart = Charts.lines(title, subtitle, unit + " since " + t.cohortStart(),
                 cumulative ? "repeat transactions (cumulative)" : "repeat transactions per " + singular(unit),
                 t.table(cumulative), false, List.of("expected"));

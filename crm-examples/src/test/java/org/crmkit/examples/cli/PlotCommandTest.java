@@ -184,7 +184,7 @@ class PlotCommandTest {
     @Test
     void demo_plots_writesEachChartAsPng() throws IOException {
         Path charts = dir.resolve("demo-charts");
-        assertThat(run("demo", "--customers", "2000", "--seed", "5", "--plots", charts.toString())).as(err.toString())
+        assertThat(run("demo", "--customers", "1000", "--seed", "7", "--plots", charts.toString())).as(err.toString())
                 .isZero();
         assertThat(err.toString()).contains("wrote 7 charts to " + charts);
         for (String kind : List.of("tracking", "period-transactions", "calibration-holdout", "frequency-recency",
