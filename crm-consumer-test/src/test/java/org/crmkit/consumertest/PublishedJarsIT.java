@@ -80,7 +80,8 @@ class PublishedJarsIT {
                 "org.crmkit.scoring.churn", "org.crmkit.scoring.loyalty",
                 "org.crmkit.scoring.campaign", "org.crmkit.scoring.concentration", "org.crmkit.scoring.evaluation",
                 "org.crmkit.scoring.inference", "org.crmkit.scoring.rfm", "org.crmkit.scoring.satisfaction",
-                "org.crmkit.scoring.service", "org.crmkit.scoring.summary", "org.crmkit.scoring.value");
+                "org.crmkit.scoring.service", "org.crmkit.scoring.summary", "org.crmkit.scoring.uncertainty",
+                "org.crmkit.scoring.value");
         assertThat(scoring.uses()).containsExactly(BTYD_MODEL);
         assertThat(scoring.provides()).singleElement().satisfies(p -> {
             assertThat(p.service()).isEqualTo(BTYD_MODEL);
