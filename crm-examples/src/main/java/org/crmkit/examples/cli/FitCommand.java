@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>{@code
  * crm fit --model bg-nbd --summary summary.csv --out bgnbd.json
+ * crm fit --model bg-nbd --summary summary.csv --regularization 0.001
  * }</pre>
  *
  * <p>Any model registered through {@link BtydModels} can be named. Spend models
@@ -75,6 +76,11 @@ public final class FitCommand implements Callable<Integer> {
                     + "summary file records in its '# time_unit=' line, else unspecified)")
     private String timeUnit;
 
+    @Option(names = "--regularization", defaultValue = "0", paramLabel = "LAMBDA",
+            description = "L2 penalty per customer on the log-parameters (lifetimes' penalizer_coef on the"
+                    + " log scale); 0, the default, is maximum likelihood")
+    private double regularization;
+
     @Override
     public Integer call() throws IOException {
         OutputOptions.refuse(out, summary);
@@ -107,7 +113,10 @@ public final class FitCommand implements Callable<Integer> {
         } else {
             BtydCommands.requireModelAccepts(summary, summaries, m, data);
         }
-        FitResult<?> fit = BtydFitter.standard().fit(m, data);
+        if (!(regularization >= 0) || Double.isInfinite(regularization)) {
+            throw new IllegalArgumentException("--regularization: expected a finite number >= 0, got " + regularization);
+        }
+        FitResult<?> fit = BtydFitter.standard().withRegularization(regularization).fit(m, data);
         // one line, as the README shows it; the same text goes to --out
         String unit = BtydCommands.timeUnit(summary, summaries, timeUnit);
         String json = new ObjectMapper().readTree(BtydModelJson.write(fit, unit)).toString();

@@ -46,6 +46,8 @@ public final class FitResult<F extends FittedModel> {
     private final List<FitAttempt> attempts;
     private final Map<String, String> atBoundary;
     private final double excludedCustomers;
+    private final double regularization;
+    private final double penalty;
 
     FitResult(F model, List<String> names, double logLikelihood, boolean converged, String convergence,
             int iterations, double gradientNorm, double[][] covariance, double customers,
@@ -69,6 +71,51 @@ public final class FitResult<F extends FittedModel> {
         this.covariance = covariance == null ? null : deepCopy(covariance);
         this.customers = customers;
         this.attempts = List.copyOf(attempts);
+        this.regularization = 0;
+        this.penalty = 0;
+    }
+
+    /** A copy of {@code fit} that records the L2 penalty it was fitted with. */
+    private FitResult(FitResult<F> fit, double regularization, double penalty) {
+        this.model = fit.model;
+        this.names = fit.names;
+        this.logLikelihood = fit.logLikelihood;
+        this.converged = fit.converged;
+        this.convergence = fit.convergence;
+        this.iterations = fit.iterations;
+        this.gradientNorm = fit.gradientNorm;
+        this.covariance = fit.covariance;
+        this.customers = fit.customers;
+        this.attempts = fit.attempts;
+        this.atBoundary = fit.atBoundary;
+        this.excludedCustomers = fit.excludedCustomers;
+        this.regularization = regularization;
+        this.penalty = penalty;
+    }
+
+    /** This fit with the regularization weight and the penalty (on the total scale) it had. */
+    FitResult<F> regularized(double lambda, double totalPenalty) {
+        return new FitResult<>(this, lambda, totalPenalty);
+    }
+
+    /**
+     * Returns the L2 penalty weight per customer the fit used
+     * ({@link BtydFitter#withRegularization(double)}); 0 for maximum likelihood.
+     *
+     * @return lambda, {@code >= 0}
+     */
+    public double regularization() {
+        return regularization;
+    }
+
+    /**
+     * Returns the penalty at the estimate on the scale of the log-likelihood,
+     * {@code n lambda sum theta^2}: the fit maximised {@code logLikelihood() - penalty()}.
+     *
+     * @return the penalty, {@code >= 0}; 0 without regularization
+     */
+    public double penalty() {
+        return penalty;
     }
 
     private static double[][] deepCopy(double[][] m) {
