@@ -48,9 +48,9 @@ class ModelsCliTest {
 
     @Test
     void ggompertzNbd_fitPredictEvaluate_workEndToEnd(@TempDir Path dir) throws IOException {
-        Path summary = summary(dir, 3000);
+        Path summary = summary(dir, 1500);
         Path model = dir.resolve("gg.json");
-        // 3,000 customers may not pin the lifetime heterogeneity (s, beta -> inf): then the fit
+        // 1,500 customers may not pin the lifetime heterogeneity (s, beta -> inf): then the fit
         // exits 1 and writes the limiting estimate, which predicts like any other
         int code = run("fit", "--model", "ggompertz-nbd", "--summary", summary.toString(), "--out", model.toString());
         assertThat(code).as(err.toString()).isIn(0, 1);
@@ -63,7 +63,7 @@ class ModelsCliTest {
         assertThat(run("predict", "--model", model.toString(), "--summary", summary.toString(), "--horizon", "39",
                 "--out", predictions.toString())).as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(predictions);
-        assertThat(lines).hasSize(3001);
+        assertThat(lines).hasSize(1501);
         String[] first = lines.get(1).split(",");
         assertThat(Double.parseDouble(first[1])).isCloseTo(fitted.conditionalExpectedPurchases(39,
                 Double.parseDouble(Files.readAllLines(summary).get(1).split(",")[1]),
