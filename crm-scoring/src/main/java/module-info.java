@@ -41,5 +41,6 @@ module org.crmkit.scoring {
             org.crmkit.scoring.btyd.internal.MbgNbdModel,
             org.crmkit.scoring.btyd.internal.GammaGammaModel,
             org.crmkit.scoring.btyd.internal.ParetoNbdModel,
-            org.crmkit.scoring.btyd.internal.BgBbModel;
+            org.crmkit.scoring.btyd.internal.BgBbModel,
+            org.crmkit.scoring.btyd.internal.GGompertzNbdModel;
 }

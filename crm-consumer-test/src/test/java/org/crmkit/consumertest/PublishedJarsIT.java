@@ -89,7 +89,8 @@ class PublishedJarsIT {
             assertThat(p.service()).isEqualTo(BTYD_MODEL);
             assertThat(p.providers()).containsExactlyInAnyOrder("org.crmkit.scoring.btyd.internal.BgNbdModel",
                     "org.crmkit.scoring.btyd.internal.MbgNbdModel", "org.crmkit.scoring.btyd.internal.ParetoNbdModel",
-                    "org.crmkit.scoring.btyd.internal.BgBbModel", "org.crmkit.scoring.btyd.internal.GammaGammaModel");
+                    "org.crmkit.scoring.btyd.internal.BgBbModel", "org.crmkit.scoring.btyd.internal.GammaGammaModel",
+                    "org.crmkit.scoring.btyd.internal.GGompertzNbdModel");
         });
         // every dependency a consumer pulls in resolves: no missing or split module
         java.lang.module.Configuration.resolve(finder, List.of(ModuleLayer.boot().configuration()), ModuleFinder.of(),

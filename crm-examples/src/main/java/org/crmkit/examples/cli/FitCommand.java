@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>{@code
  * crm fit --model bg-nbd --summary summary.csv --out bgnbd.json
+ * crm fit --model bg-nbd --summary summary.csv --regularization 0.001
  * }</pre>
  *
  * <p>Any model registered through {@link BtydModels} can be named. Spend models
@@ -81,6 +82,11 @@ public final class FitCommand implements Callable<Integer> {
                     + "summary file records in its '# time_unit=' line, else unspecified)")
     private String timeUnit;
 
+    @Option(names = "--regularization", defaultValue = "0", paramLabel = "LAMBDA",
+            description = "L2 penalty per customer on the log-parameters (lifetimes' penalizer_coef on the"
+                    + " log scale); 0, the default, is maximum likelihood")
+    private double regularization;
+
     @Option(names = "--max-iterations", paramLabel = "N",
             description = "iteration limit of each search (default " + BtydFitter.DEFAULT_MAX_ITERATIONS + ")")
     private Integer maxIterations;
@@ -104,7 +110,10 @@ public final class FitCommand implements Callable<Integer> {
         if (timeLimit != null) {
             f = f.withTimeLimit(ProgressOptions.parseDuration("--time-limit", timeLimit));
         }
-        return f.withProgress(progress.listener(spec));
+        if (!(regularization >= 0) || Double.isInfinite(regularization)) {
+            throw new IllegalArgumentException("--regularization: expected a finite number >= 0, got " + regularization);
+        }
+        return f.withRegularization(regularization).withProgress(progress.listener(spec));
     }
 
     @Override

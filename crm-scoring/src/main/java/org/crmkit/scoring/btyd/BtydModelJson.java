@@ -29,7 +29,7 @@ import org.crmkit.core.json.CrmJsonException;
  * {@code {"model":"bg-nbd","parameters":{"r":..,"alpha":..,"a":..,"b":..},
  * "logLikelihood":..,"converged":true,"iterations":..,"customers":..,
  * "convergence":"..","limitReached":"iterations|time|evaluations" (only when a limit stopped the fit),
- * "gradientNorm":..,"aic":..,"bic":..,"standardErrors":{..},
+ * "gradientNorm":..,"aic":..,"bic":..,["regularization":..,"penalty":..,]"standardErrors":{..},
  * "covariance":[[..]],"attempts":[..],"timeUnit":"weeks","library":"crmkit ..",
  * "schemaVersion":1}}. Only {@code model} and {@code parameters} are required when
  * reading, so a researcher can type in published estimates. Doubles are written in their
@@ -78,6 +78,10 @@ public final class BtydModelJson {
         root.put("gradientNorm", fit.gradientNorm());
         root.put("aic", fit.aic());
         root.put("bic", fit.bic());
+        if (fit.regularization() > 0) {
+            root.put("regularization", fit.regularization());
+            root.put("penalty", fit.penalty());
+        }
         Map<String, Double> se = fit.standardErrors();
         if (!se.isEmpty()) {
             ObjectNode seNode = root.putObject("standardErrors");
@@ -162,6 +166,7 @@ public final class BtydModelJson {
             "convergence", JsonNodeType.STRING, "limitReached", JsonNodeType.STRING,
             "gradientNorm", JsonNodeType.NUMBER,
             "aic", JsonNodeType.NUMBER, "bic", JsonNodeType.NUMBER,
+            "regularization", JsonNodeType.NUMBER, "penalty", JsonNodeType.NUMBER,
             "standardErrors", JsonNodeType.OBJECT, "covariance", JsonNodeType.ARRAY,
             "attempts", JsonNodeType.ARRAY, "timeUnit", JsonNodeType.STRING,
             "library", JsonNodeType.STRING, "schemaVersion", JsonNodeType.NUMBER);

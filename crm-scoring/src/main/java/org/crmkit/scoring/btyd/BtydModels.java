@@ -12,7 +12,7 @@ import java.util.ServiceLoader;
  * The registry of buy-till-you-die models by name. Every model, built-in or not, is
  * registered one way: as a {@link java.util.ServiceLoader} provider of {@link BtydModel}
  * (module {@code provides}, and {@code META-INF/services/org.crmkit.scoring.btyd.BtydModel}
- * for the class path). The five built-in models are:
+ * for the class path). The six built-in models are:
  *
  * <table>
  * <caption>Built-in models</caption>
@@ -22,6 +22,7 @@ import java.util.ServiceLoader;
  * <tr><td>{@code gamma-gamma}</td><td>{@link GammaGamma} (spend)</td><td>p, q, v</td></tr>
  * <tr><td>{@code pareto-nbd}</td><td>{@link ParetoNbd}</td><td>r, alpha, s, beta</td></tr>
  * <tr><td>{@code bg-bb}</td><td>{@link BgBb} (discrete opportunities)</td><td>alpha, beta, gamma, delta</td></tr>
+ * <tr><td>{@code ggompertz-nbd}</td><td>{@link GGompertzNbd}</td><td>r, alpha, b, s, beta</td></tr>
  * </table>
  *
  * <pre>{@code

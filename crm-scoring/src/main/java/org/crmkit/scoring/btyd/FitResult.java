@@ -47,6 +47,8 @@ public final class FitResult<F extends FittedModel> {
     private final Map<String, String> atBoundary;
     private final double excludedCustomers;
     private final Optional<FitLimit> limitReached;
+    private final double regularization;
+    private final double penalty;
 
     FitResult(F model, List<String> names, double logLikelihood, boolean converged, String convergence,
             int iterations, double gradientNorm, double[][] covariance, double customers,
@@ -71,9 +73,12 @@ public final class FitResult<F extends FittedModel> {
         this.customers = customers;
         this.attempts = List.copyOf(attempts);
         this.limitReached = Optional.empty();
+        this.regularization = 0;
+        this.penalty = 0;
     }
 
-    private FitResult(FitResult<F> from, Optional<FitLimit> limitReached) {
+    /** A copy of {@code from} with the limit it ran into and the L2 penalty it was fitted with. */
+    private FitResult(FitResult<F> from, Optional<FitLimit> limitReached, double regularization, double penalty) {
         this.model = from.model;
         this.names = from.names;
         this.logLikelihood = from.logLikelihood;
@@ -87,11 +92,18 @@ public final class FitResult<F extends FittedModel> {
         this.atBoundary = from.atBoundary;
         this.excludedCustomers = from.excludedCustomers;
         this.limitReached = Objects.requireNonNull(limitReached, "limitReached");
+        this.regularization = regularization;
+        this.penalty = penalty;
     }
 
     /** A copy of this result recording the limit the fit ran into. */
     FitResult<F> withLimit(Optional<FitLimit> limit) {
-        return new FitResult<>(this, limit);
+        return new FitResult<>(this, limit, regularization, penalty);
+    }
+
+    /** This fit with the regularization weight and the penalty (on the total scale) it had. */
+    FitResult<F> regularized(double lambda, double totalPenalty) {
+        return new FitResult<>(this, limitReached, lambda, totalPenalty);
     }
 
     /**
@@ -105,6 +117,26 @@ public final class FitResult<F extends FittedModel> {
      */
     public Optional<FitLimit> limitReached() {
         return limitReached;
+    }
+
+    /**
+     * Returns the L2 penalty weight per customer the fit used
+     * ({@link BtydFitter#withRegularization(double)}); 0 for maximum likelihood.
+     *
+     * @return lambda, {@code >= 0}
+     */
+    public double regularization() {
+        return regularization;
+    }
+
+    /**
+     * Returns the penalty at the estimate on the scale of the log-likelihood,
+     * {@code n lambda sum theta^2}: the fit maximised {@code logLikelihood() - penalty()}.
+     *
+     * @return the penalty, {@code >= 0}; 0 without regularization
+     */
+    public double penalty() {
+        return penalty;
     }
 
     private static double[][] deepCopy(double[][] m) {

@@ -31,8 +31,9 @@ class BtydModelsTest {
     }
 
     @Test
-    void all_listsTheFiveBuiltInsFirstInOrder() {
-        assertThat(BtydModels.names()).startsWith("bg-nbd", "mbg-nbd", "gamma-gamma", "pareto-nbd", "bg-bb");
+    void all_listsTheSixBuiltInsFirstInOrder() {
+        assertThat(BtydModels.names()).startsWith("bg-nbd", "mbg-nbd", "gamma-gamma", "pareto-nbd", "bg-bb",
+                "ggompertz-nbd");
         assertThat(BtydModels.names()).doesNotHaveDuplicates();
     }
 
@@ -43,6 +44,7 @@ class BtydModelsTest {
         assertThat(BtydModels.require("gamma-gamma").parameterNames()).containsExactly("p", "q", "v");
         assertThat(BtydModels.require("pareto-nbd").parameterNames()).containsExactly("r", "alpha", "s", "beta");
         assertThat(BtydModels.require("bg-bb").parameterNames()).containsExactly("alpha", "beta", "gamma", "delta");
+        assertThat(BtydModels.require("ggompertz-nbd").parameterNames()).containsExactly("r", "alpha", "b", "s", "beta");
         assertThat(BtydModels.require("pareto-nbd").withParameters(new double[] {1, 2, 3, 4}))
                 .isEqualTo(ParetoNbd.of(1, 2, 3, 4));
     }

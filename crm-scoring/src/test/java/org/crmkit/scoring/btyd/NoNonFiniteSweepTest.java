@@ -61,6 +61,26 @@ class NoNonFiniteSweepTest {
     }
 
     @Test
+    void ggompertzNbd_everyPublicMethodAndTheLikelihood_isFinite() {
+        List<double[]> rows = histories(7);
+        double[] x = rows.stream().mapToDouble(r -> r[0]).toArray();
+        double[] tx = rows.stream().mapToDouble(r -> r[1]).toArray();
+        double[] t = rows.stream().mapToDouble(r -> r[2]).toArray();
+        BtydData data = BtydData.of(x, tx, t);
+        for (double[] p : parameterSets(5, 12, 8)) {
+            checkPurchaseModel(GGompertzNbd.of(p[0], p[1], p[2], p[3], p[4]), histories(2));
+            double[] g = new double[5];
+            double ll = GGompertzNbd.model().logLikelihood(p, data, g);
+            assertThat(ll).as("LL at %s", java.util.Arrays.toString(p)).isNotNaN().isLessThan(Double.POSITIVE_INFINITY);
+            if (Double.isFinite(ll)) {
+                for (double gi : g) {
+                    assertThat(gi).as("gradient at %s", java.util.Arrays.toString(p)).isNotNaN();
+                }
+            }
+        }
+    }
+
+    @Test
     void checkPurchaseModel_failsOnANaNTurnedIntoZero() {
         // a NaN hidden as 0 is finite: the sweep must still catch it by the relations it checks
         BgNbd real = BgNbd.of(0.24, 4.4, 0.79, 2.4);

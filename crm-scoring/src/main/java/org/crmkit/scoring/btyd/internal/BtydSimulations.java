@@ -139,4 +139,54 @@ public final class BtydSimulations {
         return new SimulatedCohort(x, tx, opportunities, later, holdout, Arrays.copyOf(log.customers, log.size),
                 Arrays.copyOf(log.times, log.size));
     }
+
+    /**
+     * Draws a GGompertz/NBD cohort (Bemmaor and Glady 2012): {@code lambda ~ gamma(r, alpha)},
+     * {@code eta ~ gamma(s, beta)}, death at {@code ln(1 + E / eta) / b} with {@code E} standard
+     * exponential (so that {@code P(tau > t | eta) = exp(-eta (e^(b t) - 1))}), Poisson
+     * purchases of rate {@code lambda} until then; the first purchase at time 0.
+     *
+     * @param r purchase-rate shape
+     * @param alpha purchase-rate rate
+     * @param b Gompertz parameter
+     * @param s lifetime-scale shape
+     * @param beta lifetime-scale rate
+     * @param ages the calibration ages, each positive and finite
+     * @param holdout the holdout length, finite and {@code >= 0}
+     * @param seed the seed
+     * @return the cohort
+     */
+    public static SimulatedCohort ggompertzNbd(double r, double alpha, double b, double s, double beta,
+            double[] ages, double holdout, long seed) {
+        requireHoldout(holdout);
+        RandomDataGenerator draws = new RandomDataGenerator(seed);
+        int n = ages.length;
+        double[] x = new double[n];
+        double[] tx = new double[n];
+        double[] later = new double[n];
+        Log log = new Log();
+        for (int i = 0; i < n; i++) {
+            double age = ages[i];
+            if (!(age > 0) || Double.isInfinite(age)) {
+                throw new IllegalArgumentException("age " + i + " = " + age + " is not positive and finite");
+            }
+            double lambda = draws.nextGamma(r, 1.0 / alpha);
+            double eta = draws.nextGamma(s, 1.0 / beta);
+            double death = Math.log1p(draws.nextExponential(1.0) / eta) / b;
+            double end = Math.min(age + holdout, death);
+            log.add(i, 0.0);
+            for (double time = draws.nextExponential(1.0 / lambda); time <= end;
+                    time += draws.nextExponential(1.0 / lambda)) {
+                log.add(i, time);
+                if (time <= age) {
+                    x[i]++;
+                    tx[i] = time;
+                } else {
+                    later[i]++;
+                }
+            }
+        }
+        return new SimulatedCohort(x, tx, ages, later, holdout, Arrays.copyOf(log.customers, log.size),
+                Arrays.copyOf(log.times, log.size));
+    }
 }
