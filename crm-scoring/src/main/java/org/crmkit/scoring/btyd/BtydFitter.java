@@ -16,10 +16,7 @@ import org.crmkit.scoring.ProgressListener;
 import org.crmkit.scoring.btyd.internal.Optimizers.Objective;
 import org.crmkit.scoring.btyd.internal.Optimizers.Outcome;
 import org.crmkit.scoring.btyd.internal.Optimizers;
-import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathRuntimeException;
-import org.hipparchus.linear.CholeskyDecomposition;
-import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,11 +99,6 @@ public final class BtydFitter {
     /** Log-likelihood change below which the likelihood is flat: absolute, and per customer. */
     private static final double FLAT_ABSOLUTE = 0.01;
     private static final double FLAT_PER_CUSTOMER = 1e-5;
-    /** Relative step of the central differences of the gradient that give the Hessian. */
-    private static final double HESSIAN_STEP = 1e-5;
-    /** Cholesky thresholds: relative symmetry, and the smallest pivot of a definite matrix. */
-    private static final double SYMMETRY_THRESHOLD = 1e-12;
-    private static final double POSITIVITY_THRESHOLD = 1e-14;
     private static final BtydFitter STANDARD = new BtydFitter(DEFAULT_GRADIENT_TOLERANCE,
             DEFAULT_MAX_ITERATIONS, null, PILOT_MIN_ROWS, Control.NONE, 0);
 
@@ -868,7 +860,7 @@ public final class BtydFitter {
      */
     private static double[][] covariance(Objective objective, List<ParameterTransform> transforms,
             double[] theta, double n) {
-        double[][] inverse = inverseInformation(objective, theta, n);
+        double[][] inverse = Optimizers.inverseInformation(objective, theta, n);
         if (inverse == null) {
             return null;
         }
@@ -884,45 +876,5 @@ public final class BtydFitter {
             }
         }
         return c;
-    }
-
-    /**
-     * The inverse of the observed information in the unbounded coordinates, from central
-     * differences of the objective's gradient; null where it is not positive definite.
-     */
-    private static double[][] inverseInformation(Objective objective, double[] theta, double n) {
-        int k = theta.length;
-        double[][] information = new double[k][k];
-        double[] plus = new double[k];
-        double[] minus = new double[k];
-        for (int j = 0; j < k; j++) {
-            double h = HESSIAN_STEP * Math.max(1, Math.abs(theta[j]));
-            double[] tp = theta.clone();
-            double[] tm = theta.clone();
-            tp[j] += h;
-            tm[j] -= h;
-            double fp = objective.value(tp, plus);
-            double fm = objective.value(tm, minus);
-            if (!Double.isFinite(fp) || !Double.isFinite(fm)) {
-                return null;
-            }
-            for (int i = 0; i < k; i++) {
-                // objective = -LL / n, so d(objective gradient) * n = -Hessian of LL
-                information[i][j] = (plus[i] - minus[i]) / (2 * h) * n;
-            }
-        }
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < i; j++) {
-                double s = (information[i][j] + information[j][i]) / 2;
-                information[i][j] = s;
-                information[j][i] = s;
-            }
-        }
-        try {
-            return new CholeskyDecomposition(MatrixUtils.createRealMatrix(information),
-                    SYMMETRY_THRESHOLD, POSITIVITY_THRESHOLD).getSolver().getInverse().getData();
-        } catch (MathIllegalArgumentException notPositiveDefinite) {
-            return null;
-        }
     }
 }

@@ -3,9 +3,6 @@ package org.crmkit.scoring.retention;
 import java.util.Objects;
 import org.crmkit.scoring.btyd.internal.Optimizers;
 import org.crmkit.scoring.btyd.internal.Optimizers.Outcome;
-import org.hipparchus.exception.MathIllegalArgumentException;
-import org.hipparchus.linear.CholeskyDecomposition;
-import org.hipparchus.linear.MatrixUtils;
 
 /**
  * Fits {@link ShiftedBetaGeometric} and {@link BetaDiscreteWeibull} by maximum likelihood to
@@ -37,7 +34,6 @@ import org.hipparchus.linear.MatrixUtils;
 public final class RetentionFitter {
     static final double GRADIENT_TOLERANCE = 1e-9;
     static final int MAX_ITERATIONS = 1000;
-    private static final double HESSIAN_STEP = 1e-5;
 
     private RetentionFitter() {
     }
@@ -135,36 +131,8 @@ public final class RetentionFitter {
     /** Inverse observed information on the log scale, then J C J with J = diag(p); null if not positive definite. */
     private static double[][] covariance(RetentionLikelihood objective, double[] theta, double[] p, double n) {
         int k = theta.length;
-        double[][] information = new double[k][k];
-        double[] plus = new double[k];
-        double[] minus = new double[k];
-        for (int j = 0; j < k; j++) {
-            double h = HESSIAN_STEP * Math.max(1, Math.abs(theta[j]));
-            double[] tp = theta.clone();
-            double[] tm = theta.clone();
-            tp[j] += h;
-            tm[j] -= h;
-            double fp = objective.value(tp, plus);
-            double fm = objective.value(tm, minus);
-            if (!Double.isFinite(fp) || !Double.isFinite(fm)) {
-                return null;
-            }
-            for (int i = 0; i < k; i++) {
-                information[i][j] = (plus[i] - minus[i]) / (2 * h) * n;
-            }
-        }
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < i; j++) {
-                double s = (information[i][j] + information[j][i]) / 2;
-                information[i][j] = s;
-                information[j][i] = s;
-            }
-        }
-        double[][] inverse;
-        try {
-            inverse = new CholeskyDecomposition(MatrixUtils.createRealMatrix(information), 1e-10, 1e-14)
-                    .getSolver().getInverse().getData();
-        } catch (MathIllegalArgumentException notPositiveDefinite) {
+        double[][] inverse = Optimizers.inverseInformation(objective, theta, n);
+        if (inverse == null) {
             return null;
         }
         double[][] c = new double[k][k];
