@@ -15,6 +15,7 @@ import org.crmkit.scoring.basket.AssociationRule;
 import org.crmkit.scoring.basket.RuleCsv;
 import org.crmkit.scoring.btyd.BtydModelJson;
 import org.crmkit.scoring.btyd.FittedModel;
+import org.crmkit.scoring.ProgressListener;
 import org.crmkit.scoring.btyd.PurchaseModel;
 import org.crmkit.scoring.churn.ChurnReport;
 import org.crmkit.scoring.concentration.AbcClass;
@@ -28,10 +29,8 @@ import org.crmkit.scoring.diagnostics.RfmHeatmap;
 import org.crmkit.scoring.diagnostics.RuleScatter;
 import org.crmkit.scoring.diagnostics.TrackingCurve;
 import org.crmkit.scoring.rfm.RfmScorer;
-import org.crmkit.scoring.summary.ColumnSelector;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import org.crmkit.scoring.summary.TimeUnit;
-import org.crmkit.scoring.summary.TransactionCsv;
 import org.crmkit.scoring.summary.TransactionLog;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
@@ -192,30 +191,8 @@ public final class PlotCommand implements Runnable {
         @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "fitted model")
         private Path model;
 
-        @Option(names = "--transactions", required = true, paramLabel = "FILE",
-                description = "the cohort's transactions, one per line; - for stdin")
-        private Path transactions;
-
         @Mixin
-        private DelimiterOption delimiter;
-
-        @Option(names = "--no-header", description = "the file has no header line")
-        private boolean noHeader;
-
-        @Option(names = "--customer-col", required = true, paramLabel = "C",
-                description = "customer id column: header name or 1-based position")
-        private ColumnSelector customerCol;
-
-        @Option(names = "--date-col", required = true, paramLabel = "D",
-                description = "date column: header name or 1-based position")
-        private ColumnSelector dateCol;
-
-        @Option(names = "--amount-col", paramLabel = "A", description = "amount column (read and checked, not plotted)")
-        private ColumnSelector amountCol;
-
-        @Option(names = "--date-format", defaultValue = "yyyy-MM-dd", paramLabel = "PATTERN",
-                description = "date pattern, e.g. yyyyMMdd (default yyyy-MM-dd)")
-        private String dateFormat;
+        private TransactionInputOptions input;
 
         @Option(names = "--time-unit", paramLabel = "UNIT",
                 description = "days, weeks or months: the model's unit and the period length (default: the unit the"
@@ -238,7 +215,7 @@ public final class PlotCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            output.check(spec, model, transactions);
+            output.check(spec, model, input.transactions);
             if (observationEnd.isBefore(calibrationEnd)) {
                 throw new ParameterException(spec.commandLine(), "--observation-end " + observationEnd
                         + " is before --calibration-end " + calibrationEnd);
@@ -246,21 +223,12 @@ public final class PlotCommand implements Runnable {
             PurchaseModel m = purchaseModel(spec, model);
             TimeUnit unit = timeUnit != null ? timeUnit : recordedUnit(model).orElseThrow(() -> new BadInputException(
                     model, 1, "timeUnit", "the model file records no time unit; give --time-unit"));
-            TransactionCsv.Builder csv = TransactionCsv.builder().delimiter(delimiter.delimiter()).header(!noHeader)
-                    .customerColumn(customerCol).dateColumn(dateCol).dateFormat(dateFormat)
-                    .latestDate(observationEnd);
-            if (amountCol != null) {
-                csv.amountColumn(amountCol);
-            }
-            TransactionLog log;
-            try (InputStream in = InputFiles.open(spec, transactions)) {
-                log = csv.build().read(in, InputFiles.displayName(transactions));
-            }
+            TransactionLog log = input.read(spec, observationEnd, ProgressListener.none());
             TrackingCurve t;
             try {
                 t = TrackingCurve.of(m, log, unit, calibrationEnd, observationEnd);
             } catch (IllegalArgumentException e) {
-                throw badData(transactions, e);
+                throw badData(input.transactions, e);
             }
             JFreeChart chart = trackingChart(t, cumulative);
             output.write(spec, chart, t.table(cumulative));

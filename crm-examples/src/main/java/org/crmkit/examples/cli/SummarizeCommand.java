@@ -1,20 +1,15 @@
 package org.crmkit.examples.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.crmkit.scoring.summary.ColumnSelector;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import org.crmkit.scoring.summary.InvalidTransactionException;
 import org.crmkit.scoring.summary.NonPositiveDayPolicy;
 import org.crmkit.scoring.summary.Summarizer;
 import org.crmkit.scoring.summary.SummaryCsv;
 import org.crmkit.scoring.summary.TimeUnit;
-import org.crmkit.scoring.summary.TransactionCsv;
 import org.crmkit.scoring.summary.TransactionLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,31 +38,8 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--transactions", required = true, paramLabel = "FILE",
-            description = "transaction file, one transaction per line; - for stdin")
-    private Path transactions;
-
     @Mixin
-    private DelimiterOption delimiter;
-
-    @Option(names = "--no-header", description = "the file has no header line")
-    private boolean noHeader;
-
-    @Option(names = "--customer-col", required = true, paramLabel = "C",
-            description = "customer id column: header name or 1-based position")
-    private ColumnSelector customerCol;
-
-    @Option(names = "--date-col", required = true, paramLabel = "D",
-            description = "date column: header name or 1-based position")
-    private ColumnSelector dateCol;
-
-    @Option(names = "--amount-col", paramLabel = "A",
-            description = "amount column (optional; without it amounts are 0)")
-    private ColumnSelector amountCol;
-
-    @Option(names = "--date-format", defaultValue = "yyyy-MM-dd", paramLabel = "PATTERN",
-            description = "date pattern, e.g. yyyyMMdd (default yyyy-MM-dd)")
-    private String dateFormat;
+    private TransactionInputOptions input;
 
     @Option(names = "--time-unit", defaultValue = "days", paramLabel = "UNIT",
             description = "days (default), weeks or months (365.25/12 days)")
@@ -95,20 +67,8 @@ public final class SummarizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        output.refuseInputs(transactions);
+        output.refuseInputs(input.transactions);
         PrintWriter err = spec.commandLine().getErr();
-        TransactionCsv.Builder csv = TransactionCsv.builder()
-                .delimiter(delimiter.delimiter())
-                .header(!noHeader)
-                .customerColumn(customerCol)
-                .dateColumn(dateCol)
-                .dateFormat(dateFormat);
-        if (amountCol != null) {
-            csv.amountColumn(amountCol);
-        }
-        if (observationEnd != null) {
-            csv.latestDate(observationEnd);
-        }
         Summarizer.Builder summarizer = Summarizer.builder().timeUnit(timeUnit)
                 .nonPositiveDays(nonPositiveDays);
         if (calibrationEnd != null) {
@@ -118,17 +78,7 @@ public final class SummarizeCommand implements Callable<Integer> {
             summarizer.observationEnd(observationEnd);
         }
         Summarizer s = summarizer.build();
-        TransactionCsv reader = csv.build();
-        TransactionLog log;
-        try (InputStream in = InputFiles.open(spec, transactions)) {
-            if (!InputFiles.isStandardStream(transactions) && Files.isRegularFile(transactions)) {
-                // a file is read in parallel parts; opening it first gives the usual errors
-                log = reader.read(transactions, progress.listener(spec), org.crmkit.scoring.Cancellation.never());
-            } else {
-                log = reader.read(in, InputFiles.displayName(transactions), progress.listener(spec),
-                        org.crmkit.scoring.Cancellation.never());
-            }
-        }
+        TransactionLog log = input.read(spec, observationEnd, progress.listener(spec));
         progress.finish();
         int transactionCount = log.size();
         try {
@@ -140,7 +90,7 @@ public final class SummarizeCommand implements Callable<Integer> {
         try {
             summaries = s.summarize(log);
         } catch (InvalidTransactionException e) {
-            BadInputException b = new BadInputException(transactions, 0, null, e.getMessage());
+            BadInputException b = new BadInputException(input.transactions, 0, null, e.getMessage());
             b.initCause(e);
             throw b;
         }
