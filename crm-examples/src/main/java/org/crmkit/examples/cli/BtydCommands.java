@@ -2,10 +2,6 @@ package org.crmkit.examples.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
@@ -18,7 +14,6 @@ import org.crmkit.scoring.btyd.BtydModels;
 import org.crmkit.scoring.btyd.FittedModel;
 import org.crmkit.scoring.btyd.InvalidSummaryException;
 import org.crmkit.scoring.btyd.NonPositiveSpendPolicy;
-import org.crmkit.scoring.btyd.ModelFileException;
 import org.crmkit.scoring.btyd.StoredModel;
 import org.crmkit.scoring.evaluation.HoldoutData;
 import org.crmkit.scoring.summary.CustomerSummaries;
@@ -240,22 +235,7 @@ final class BtydCommands {
 
     /** As {@link #readModel}, with the file's covariance (for {@code --intervals}). */
     static ModelFile readModelFile(CommandSpec spec, Path file) throws IOException {
-        byte[] bytes = InputFiles.readAllBytes(spec, file);
-        String json;
-        try {
-            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw BadInputException.definition(file, 1, null, "not UTF-8 text: a model file is JSON");
-        }
-        if (json.isBlank()) {
-            throw BadInputException.definition(file, 1, null, "empty file: expected the model JSON of crm fit");
-        }
-        String syntax = JsonLines.syntaxError(json);
-        if (syntax != null) {
-            throw BadInputException.definition(file, JsonLines.syntaxErrorLine(json), JsonLines.syntaxErrorPath(json),
-                    "not a complete JSON document (truncated?): " + syntax);
-        }
+        String json = JsonLines.readDocument(spec, file, "crm fit");
         StoredModel stored;
         try {
             stored = BtydModelJson.read(json);

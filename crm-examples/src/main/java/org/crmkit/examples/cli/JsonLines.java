@@ -7,7 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Finds lines in a JSON document for error messages: the line of a syntax error, and the line
+ * Reads model files as strict JSON text and finds lines in a JSON document for error messages:
+ * the line of a syntax error, and the line
  * of the element a JSON path such as {@code $.segments[0].rule.all[1]} names.
  *
  * <p>Stateless and thread-safe.
@@ -16,6 +17,40 @@ final class JsonLines {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonLines() {
+    }
+
+    /**
+     * Reads a JSON model file as text for a strict reader: the bytes must be UTF-8, not blank
+     * and one complete JSON document; otherwise a {@link BadInputException} names the file,
+     * the line and, for a syntax error, the JSON path.
+     *
+     * @param spec the running command, not null
+     * @param file the file, or {@code -} for standard input, not null
+     * @param producer the command that writes such files, for the message of an empty one
+     * @return the document, never null
+     * @throws IOException if the file cannot be read
+     */
+    static String readDocument(picocli.CommandLine.Model.CommandSpec spec, java.nio.file.Path file, String producer)
+            throws IOException {
+        byte[] bytes = InputFiles.readAllBytes(spec, file);
+        String json;
+        try {
+            json = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw BadInputException.definition(file, 1, null, "not UTF-8 text: a model file is JSON");
+        }
+        if (json.isBlank()) {
+            throw BadInputException.definition(file, 1, null, "empty file: expected the model JSON of " + producer);
+        }
+        String syntax = syntaxError(json);
+        if (syntax != null) {
+            throw BadInputException.definition(file, syntaxErrorLine(json), syntaxErrorPath(json),
+                    "not a complete JSON document (truncated?): " + syntax);
+        }
+        return json;
     }
 
     /**

@@ -2,10 +2,6 @@ package org.crmkit.examples.cli;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.crmkit.core.json.CrmJsonException;
@@ -154,22 +150,7 @@ public final class RetentionProjectCommand implements Callable<Integer> {
 
     /** Reads a retention model file, naming file, line and JSON path in any error. */
     static RetentionModel readModel(CommandSpec spec, Path file) throws IOException {
-        byte[] bytes = InputFiles.readAllBytes(spec, file);
-        String json;
-        try {
-            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw BadInputException.definition(file, 1, null, "not UTF-8 text: a model file is JSON");
-        }
-        if (json.isBlank()) {
-            throw BadInputException.definition(file, 1, null, "empty file: expected the model JSON of crm retention fit");
-        }
-        String syntax = JsonLines.syntaxError(json);
-        if (syntax != null) {
-            throw BadInputException.definition(file, JsonLines.syntaxErrorLine(json), JsonLines.syntaxErrorPath(json),
-                    "not a complete JSON document (truncated?): " + syntax);
-        }
+        String json = JsonLines.readDocument(spec, file, "crm retention fit");
         try {
             return RetentionModelJson.read(json).model();
         } catch (CrmJsonException e) {
