@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,8 @@ public final class JdbcCustomerStore implements CustomerStore {
     private static final int ATTEMPTS = 5;
     /** Rows per JDBC batch: large enough to save round trips, small enough to bound the driver's buffers. */
     private static final int BATCH = 1_000;
+    /** Ids per {@code IN} list, far below every database's limit on bind parameters. */
+    private static final int ID_LIST = 500;
     private static final String CUSTOMER_COLUMNS =
             "id, version, status, grade, cooperation, relationship_level, relationship_type, changed_at, erased, document";
 
@@ -308,7 +311,10 @@ public final class JdbcCustomerStore implements CustomerStore {
      * Stores many new customers and their activities in one transaction with batched statements;
      * the fast path for an initial load. Every customer must have version 0 and is stored with
      * version 1; each activity must belong to a customer of the batch or one already stored.
-     * One CREATED event per customer (none per activity) goes to the outbox.
+     * One CREATED event per customer (none per activity) goes to the outbox, and one "created"
+     * audit entry per customer to the audit trail. For a large load where one transaction per
+     * chunk is enough, {@link #importInChunks} is faster (on H2 the database revisits every row
+     * of a transaction at commit, and small transactions keep those rows in its cache).
      *
      * @param customers the new customers, not null
      * @param activities their activities, not null
@@ -349,6 +355,97 @@ public final class JdbcCustomerStore implements CustomerStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * Stores many new customers and their activities in chunks of {@code chunkSize} customers,
+     * each chunk one transaction with its customers' activities, audit and outbox rows: the bulk
+     * mode for a large initial load, which keeps the database's transaction small. Unlike
+     * {@link #importAll} it is not all-or-nothing: when chunk {@code k} fails, chunks before it
+     * stay committed, chunk {@code k} is rolled back and the {@link PartialImportException}
+     * carries the report of what was committed. The import is re-runnable: a customer whose id
+     * is already stored is left as it is (it is not compared), its activities of this call are
+     * not written, and its id is listed in {@link ImportReport#skipped()}; so running the same
+     * import again after a failure stores exactly what is missing. A caller for whom an existing
+     * id is an error checks that list.
+     *
+     * <p>All input is checked before the first chunk is written: versions are 0, ids are
+     * distinct, every activity belongs to a customer of this call, no activity is dated after
+     * the clock.
+     *
+     * @param customers the new customers, not null
+     * @param activities their activities, each of a customer in {@code customers}, not null
+     * @param actor who imports, not blank
+     * @param chunkSize customers per transaction, 1 to 100,000
+     * @return what was committed and what was skipped, never null
+     * @throws IllegalArgumentException if a customer's version is not 0, an id occurs twice, an
+     *     activity belongs to no customer of the call, or the chunk size is out of range
+     * @throws org.crmkit.core.activity.FutureTimestampException if an activity is dated after the clock
+     * @throws PartialImportException if a chunk fails; its report says what was committed
+     */
+    public ImportReport importInChunks(Collection<Customer> customers, Collection<? extends Activity> activities,
+            String actor, int chunkSize) {
+        Objects.requireNonNull(customers, "customers");
+        Objects.requireNonNull(activities, "activities");
+        String who = actor(actor);
+        if (chunkSize < 1 || chunkSize > CustomerQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("chunk size must be 1 to " + CustomerQuery.MAX_LIMIT + ": " + chunkSize);
+        }
+        Map<CustomerId, List<Activity>> byCustomer = new LinkedHashMap<>(customers.size() * 2);
+        List<Customer> stored = new ArrayList<>(customers.size());
+        for (Customer customer : customers) {
+            Objects.requireNonNull(customer, "customers must not contain null");
+            if (customer.version() != 0) {
+                throw new IllegalArgumentException("a new customer must have version 0: " + customer.id() + " has "
+                        + customer.version());
+            }
+            if (byCustomer.putIfAbsent(customer.id(), new ArrayList<>()) != null) {
+                throw new IllegalArgumentException("customer id " + customer.id() + " occurs twice in the import");
+            }
+            stored.add(customer.withVersion(1));
+        }
+        for (Activity a : activities) {
+            Objects.requireNonNull(a, "activities must not contain null").requireNotAfter(clock);
+            List<Activity> own = byCustomer.get(a.customerId());
+            if (own == null) {
+                throw new IllegalArgumentException("activity " + a.id() + " belongs to customer " + a.customerId()
+                        + ", who is not in the import");
+            }
+            own.add(a);
+        }
+        int committedCustomers = 0;
+        long committedActivities = 0;
+        int chunks = 0;
+        List<CustomerId> skipped = new ArrayList<>();
+        for (int from = 0; from < stored.size(); from += chunkSize) {
+            List<Customer> chunk = stored.subList(from, Math.min(stored.size(), from + chunkSize));
+            try {
+                Chunk written = write("importing a chunk of customers", (c, events) -> {
+                    Set<CustomerId> existing = existingIds(c, chunk);
+                    List<Customer> fresh = new ArrayList<>(chunk.size());
+                    List<Activity> theirs = new ArrayList<>();
+                    List<CustomerId> left = new ArrayList<>();
+                    for (Customer s : chunk) {
+                        if (existing.contains(s.id())) {
+                            left.add(s.id());
+                        } else {
+                            fresh.add(s);
+                            theirs.addAll(byCustomer.get(s.id()));
+                        }
+                    }
+                    insertImport(c, fresh, theirs, who, micros(clock.instant()));
+                    return new Chunk(fresh.size(), theirs.size(), left);
+                });
+                committedCustomers += written.customers;
+                committedActivities += written.activities;
+                chunks++;
+                skipped.addAll(written.skipped);
+            } catch (RuntimeException e) {
+                throw new PartialImportException(
+                        new ImportReport(committedCustomers, committedActivities, chunks, skipped), e);
+            }
+        }
+        return new ImportReport(committedCustomers, committedActivities, chunks, skipped);
     }
 
     // ---------------------------------------------------------------- activities
@@ -784,6 +881,29 @@ public final class JdbcCustomerStore implements CustomerStore {
         }
     }
 
+    /** The ids of {@code customers} already stored. */
+    private static Set<CustomerId> existingIds(Connection c, List<Customer> customers) throws SQLException {
+        Set<CustomerId> found = new HashSet<>();
+        for (int from = 0; from < customers.size(); from += ID_LIST) {
+            List<Customer> part = customers.subList(from, Math.min(customers.size(), from + ID_LIST));
+            StringBuilder sql = new StringBuilder("SELECT id FROM crm_customer WHERE id IN (?");
+            for (int i = 1; i < part.size(); i++) {
+                sql.append(", ?");
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 1, part.get(i).id().value());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(CustomerId.of(rs.getString(1)));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     private static void insertCustomers(Connection c, List<Customer> customers, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO crm_customer (" + CUSTOMER_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -1048,6 +1168,10 @@ public final class JdbcCustomerStore implements CustomerStore {
     /** Work inside a transaction; events it adds are published after the commit. */
     private interface Work<T> {
         T run(Connection c, List<ChangeEvent> events) throws SQLException;
+    }
+
+    /** What one chunk of {@link #importInChunks} wrote. */
+    private record Chunk(int customers, int activities, List<CustomerId> skipped) {
     }
 
     /** Work on a connection with auto-commit. */

@@ -133,4 +133,80 @@ class JdbcImportTest {
         assertThat(store.stats()).isEqualTo(new StoreStats(0, 0, 0, 0));
         assertThat(store.outbox(0, 10)).isEmpty();
     }
+
+    @Test
+    void importInChunks_storesEverythingOnce_andReportsIt() {
+        JdbcCustomerStore store = newStore();
+        List<Customer> customers = customers(CUSTOMERS);
+        ImportReport report = store.importInChunks(customers, purchases(customers, 3), "loader", 100);
+
+        assertThat(report).isEqualTo(new ImportReport(CUSTOMERS, 3L * CUSTOMERS, 24, List.of()));
+        assertThat(store.stats()).isEqualTo(new StoreStats(CUSTOMERS, 3L * CUSTOMERS, 0, 0));
+        assertThat(store.outbox(0, 100_000)).hasSize(CUSTOMERS).extracting(ChangeEvent::customerId)
+                .doesNotHaveDuplicates();
+        CustomerId id = customers.get(2_222).id();
+        assertThat(store.auditTrail(id)).extracting(e -> e.field()).containsExactly("created");
+        assertThat(store.activitiesOf(id)).hasSize(3);
+    }
+
+    @Test
+    void importInChunks_failingChunk_keepsEarlierChunks_andRerunStoresTheRest() {
+        JdbcCustomerStore store = newStore();
+        List<Customer> customers = customers(CUSTOMERS);
+        List<Activity> activities = purchases(customers, 2);
+        // an activity already stored under the id the import gives customer 250's first purchase
+        Customer other = store.create(ModelSamples.organization("X-1"), "rep");
+        store.record(Purchase.of(ActivityId.of("C-00250-P0"), other.id(), ModelSamples.T0, Channel.STORE,
+                Actor.CUSTOMER, "SKU-9", "tools", 1, Money.of("EUR", "5.00")));
+
+        assertThatThrownBy(() -> store.importInChunks(customers, activities, "loader", 100))
+                .isInstanceOfSatisfying(PartialImportException.class, e -> {
+                    assertThat(e.report()).isEqualTo(new ImportReport(200, 400, 2, List.of()));
+                    assertThat(e).hasCauseInstanceOf(StoreAccessException.class)
+                            .hasMessageStartingWith("import stopped after 2 committed chunks (200 customers, 400 activities)");
+                });
+        assertThat(store.stats()).isEqualTo(new StoreStats(201, 401, 0, 0));
+        assertThat(store.find(customers.get(199).id())).isPresent();
+        assertThat(store.find(customers.get(200).id())).as("the failed chunk is rolled back").isEmpty();
+
+        store.remove(other.id(), other.version(), "rep");
+        ImportReport rerun = store.importInChunks(customers, activities, "loader", 100);
+        assertThat(rerun.customers()).isEqualTo(CUSTOMERS - 200);
+        assertThat(rerun.activities()).isEqualTo(2L * (CUSTOMERS - 200));
+        assertThat(rerun.skipped()).containsExactlyElementsOf(customers.subList(0, 200).stream().map(Customer::id).toList());
+        assertThat(store.stats()).isEqualTo(new StoreStats(CUSTOMERS, 2L * CUSTOMERS, 0, 0));
+        assertThat(store.outbox(0, 100_000)).filteredOn(e -> e.type() == ChangeType.CREATED).hasSize(CUSTOMERS + 1);
+        assertThat(store.auditTrail(customers.get(0).id())).as("skipped, not written twice").hasSize(1);
+    }
+
+    @Test
+    void importInChunks_badInput_rejectedBeforeAnythingIsWritten() {
+        JdbcCustomerStore store = newStore();
+        List<Customer> customers = customers(300);
+        List<Activity> activities = purchases(customers, 1);
+        List<Customer> twice = new ArrayList<>(customers);
+        twice.add(customers.get(7));
+        List<Activity> orphan = new ArrayList<>(activities);
+        orphan.add(Purchase.of(ActivityId.of("orphan"), CustomerId.of("nobody"), ModelSamples.T0, Channel.WEB,
+                Actor.CUSTOMER, "SKU-1", "books", 1, Money.of("EUR", "1.00")));
+
+        assertThatThrownBy(() -> store.importInChunks(twice, activities, "loader", 100))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("customer id C-00007 occurs twice in the import");
+        assertThatThrownBy(() -> store.importInChunks(customers, orphan, "loader", 100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("activity orphan belongs to customer nobody, who is not in the import");
+        assertThatThrownBy(() -> store.importInChunks(customers, activities, "loader", 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("chunk size must be 1 to 100000: 0");
+        assertThatThrownBy(() -> store.importInChunks(List.of(customers.get(0).withVersion(3)), List.of(), "loader", 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must have version 0");
+        assertThatThrownBy(() -> store.importInChunks(null, activities, "loader", 10))
+                .isInstanceOf(NullPointerException.class).hasMessage("customers");
+        assertThat(store.stats()).isEqualTo(new StoreStats(0, 0, 0, 0));
+    }
+
+    @Test
+    void importReport_invalid_rejected() {
+        assertThatThrownBy(() -> new ImportReport(-1, 0, 0, List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ImportReport(0, 0, 0, null)).isInstanceOf(NullPointerException.class);
+    }
 }
