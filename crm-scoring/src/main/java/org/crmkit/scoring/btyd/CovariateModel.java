@@ -336,10 +336,11 @@ public final class CovariateModel {
             etaL += lifetime[j] * z[j];
         }
         double[] p = base.clone();
-        p[1] = Math.exp(Math.log(base[1]) - etaT);
+        // a zero linear predictor (the reference profile) keeps the population values exactly
+        p[1] = etaT == 0 ? base[1] : Math.exp(Math.log(base[1]) - etaT);
         if (family == Family.PARETO_NBD) {
-            p[3] = Math.exp(Math.log(base[3]) - etaL);
-        } else {
+            p[3] = etaL == 0 ? base[3] : Math.exp(Math.log(base[3]) - etaL);
+        } else if (etaL != 0) {
             p[2] = Math.exp(Math.log(base[2]) + etaL);
             p[3] = Math.exp(Math.log(base[3]) + etaL);
         }
