@@ -267,6 +267,34 @@ public final class CovariateData {
         return BtydData.of(x, tx, t, w);
     }
 
+    /**
+     * A systematic sample of about {@code rows} rows (every k-th row, with its weight), for the
+     * pilot fit of {@link CovariateFitter}; this data itself when it has no more rows.
+     */
+    CovariateData systematicSample(int rows) {
+        int n = x.length;
+        if (n <= rows) {
+            return this;
+        }
+        int step = (n + rows - 1) / rows;
+        int m = (n + step - 1) / step;
+        int p = width;
+        double[] xs = new double[m];
+        double[] txs = new double[m];
+        double[] ts = new double[m];
+        double[] ws = new double[m];
+        double[] zs = new double[m * p];
+        for (int k = 0; k < m; k++) {
+            int i = k * step;
+            xs[k] = x[i];
+            txs[k] = tx[i];
+            ts[k] = t[i];
+            ws[k] = w[i];
+            System.arraycopy(z, i * p, zs, k * p, p);
+        }
+        return new CovariateData(design, xs, txs, ts, ws, zs, m);
+    }
+
     // package-private views for the likelihood, which must not copy per evaluation
 
     double[] frequencies() {

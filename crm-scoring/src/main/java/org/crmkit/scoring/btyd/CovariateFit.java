@@ -3,6 +3,7 @@ package org.crmkit.scoring.btyd;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The outcome of {@link CovariateFitter#fit}: the fitted {@link CovariateModel} (with its
@@ -71,15 +72,16 @@ public final class CovariateFit {
     }
 
     /**
-     * Returns the log-likelihood of the plain model's fit without covariates, the start of the
-     * search: twice the difference {@code logLikelihood() - plainLogLikelihood()} is the
-     * likelihood-ratio statistic of all coefficients being zero (chi-squared with
+     * Returns the log-likelihood of the plain model's fit without covariates when the search
+     * started from it (fits of fewer than {@link CovariateFitter#PILOT_MIN_ROWS} distinct rows,
+     * or a pilot that failed): twice the difference {@code logLikelihood() - plainLogLikelihood()}
+     * is the likelihood-ratio statistic of all coefficients being zero (chi-squared with
      * {@code parameterCount() - 4} degrees of freedom for an unpenalised fit).
      *
-     * @return the plain log-likelihood, {@code -infinity} if the plain fit failed
+     * @return the plain log-likelihood, or empty where the search started from a pilot fit
      */
-    public double plainLogLikelihood() {
-        return plainLogLikelihood;
+    public OptionalDouble plainLogLikelihood() {
+        return Double.isNaN(plainLogLikelihood) ? OptionalDouble.empty() : OptionalDouble.of(plainLogLikelihood);
     }
 
     /**

@@ -15,7 +15,11 @@ import org.crmkit.scoring.btyd.internal.Optimizers;
  * covariates ({@link CovariateModel}), optionally with equality constraints between the two
  * processes and an L2 penalty on the coefficients.
  *
- * <p>Method: the plain model is fitted first without covariates by {@link BtydFitter}; its
+ * <p>Method: on {@link #PILOT_MIN_ROWS} distinct rows or more, a pilot fit of
+ * {@link #PILOT_ROWS} systematically sampled rows (as below) gives the start and the first
+ * inverse Hessian of a BFGS search on all rows (as {@link BtydFitter} does for the plain
+ * models); otherwise, or should that search not converge, the plain model is fitted first
+ * without covariates by {@link BtydFitter}; its
  * estimate with all coefficients zero is the start of a BFGS search over
  * {@code theta = (ln p0 .. ln p3, coefficients)} with the analytic gradient of the mean
  * negative log-likelihood ({@link CovariateLikelihood}). Should that search not converge, a
@@ -203,25 +207,72 @@ public final class CovariateFitter {
             }
         }
         Parallelism where = parallelism == null ? Parallelism.defaults() : parallelism;
+        if (data.size() >= PILOT_MIN_ROWS) {
+            CovariateData sample = data.systematicSample(PILOT_ROWS);
+            CovariateFit pilot = search(family, sample, tied, where, null, null);
+            if (pilot.converged() && pilot.covariance().isPresent()) {
+                CovariateLikelihood f = new CovariateLikelihood(family, data, tied, lambdaTrans, lambdaLife, where);
+                CovariateModel m = pilot.model();
+                double[] theta0 = f.theta(m.baseArray(), m.transactionArray(), m.lifetimeArray());
+                double[][] inverseHessian = pilot.covariance().get();
+                for (double[] row : inverseHessian) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] *= sample.customers();
+                    }
+                }
+                CovariateFit full = search(family, data, tied, where, theta0, inverseHessian);
+                if (full.converged()) {
+                    return full;
+                }
+            }
+        }
+        return search(family, data, tied, where, null, null);
+    }
+
+    /**
+     * Distinct rows from which a fit starts with a pilot fit of {@value #PILOT_ROWS} rows sampled
+     * systematically; its estimate and inverse Hessian start the search on all rows, which then
+     * takes a few Newton-like steps. Should that search not converge, the fit starts over as on
+     * fewer rows.
+     */
+    public static final int PILOT_MIN_ROWS = 50_000;
+    /** The rows of a pilot fit. */
+    public static final int PILOT_ROWS = 20_000;
+
+    /**
+     * One search: from {@code theta0} with {@code inverseHessian}, or (both null) from the
+     * plain model's fit with coefficients 0, with the retries of the class documentation.
+     */
+    private CovariateFit search(CovariateModel.Family family, CovariateData data, boolean[] tied, Parallelism where,
+            double[] theta0, double[][] inverseHessian) {
+        CovariateDesign design = data.design();
         CovariateLikelihood objective = new CovariateLikelihood(family, data, tied, lambdaTrans, lambdaLife, where);
         int k = objective.parameterCount();
         int p = design.width();
-
-        FitResult<? extends PurchaseModel> plain = BtydFitter.standard().withParallelism(where)
-                .fit(family.specification(), data.withoutCovariates());
+        double plainLogLikelihood = Double.NaN;
         double[] base = new double[4];
-        for (int i = 0; i < 4; i++) {
-            base[i] = plain.parameters().get(family.parameterNames().get(i));
-        }
-        double[] zeros = new double[p];
-        double[] theta0 = objective.theta(base, zeros, zeros);
         List<Optimizers.Outcome> outcomes = new ArrayList<>();
-        Optimizers.Outcome o = Optimizers.bfgs(objective, theta0, gradientTolerance, maxIterations);
-        outcomes.add(o);
-        if (!o.converged() && Double.isFinite(o.value())) {
-            outcomes.add(Optimizers.bfgs(objective, o.theta(), gradientTolerance, maxIterations));
+        if (theta0 == null) {
+            FitResult<? extends PurchaseModel> plain = BtydFitter.standard().withParallelism(where)
+                    .fit(family.specification(), data.withoutCovariates());
+            plainLogLikelihood = plain.logLikelihood();
+            for (int i = 0; i < 4; i++) {
+                base[i] = plain.parameters().get(family.parameterNames().get(i));
+            }
+            double[] zeros = new double[p];
+            outcomes.add(Optimizers.bfgs(objective, objective.theta(base, zeros, zeros), gradientTolerance,
+                    maxIterations));
+        } else {
+            for (int i = 0; i < 4; i++) {
+                base[i] = Math.exp(theta0[i]);
+            }
+            outcomes.add(Optimizers.bfgs(objective, theta0, inverseHessian, gradientTolerance, maxIterations));
         }
-        if (outcomes.stream().noneMatch(Optimizers.Outcome::converged)) {
+        Optimizers.Outcome first = outcomes.get(0);
+        if (!first.converged() && Double.isFinite(first.value())) {
+            outcomes.add(Optimizers.bfgs(objective, first.theta(), gradientTolerance, maxIterations));
+        }
+        if (theta0 == null && outcomes.stream().noneMatch(Optimizers.Outcome::converged)) {
             double[] retry = new double[p];
             java.util.Arrays.fill(retry, RETRY_COEFFICIENT);
             outcomes.add(Optimizers.bfgs(objective, objective.theta(base, retry, retry), gradientTolerance,
@@ -245,6 +296,9 @@ public final class CovariateFitter {
                 reason = "at boundary: " + family.parameterNames().get(i) + " = " + Math.exp(theta[i])
                         + " (search: " + reason + ")";
             }
+        }
+        if (theta0 != null) {
+            reason += "; started from a fit of " + PILOT_ROWS + " sampled rows";
         }
         double n = data.customers();
         double[][] covariance = Double.isFinite(best.value()) ? Optimizers.inverseInformation(objective, theta, n)
@@ -279,7 +333,7 @@ public final class CovariateFitter {
         CovariateModel model = CovariateModel.of(family, fittedBase, design, trans, life, se);
         double penalty = objective.penalty(theta);
         double ll = -(best.value() - penalty) * n;
-        return new CovariateFit(model, ll, plain.logLikelihood(), converged, reason, iterations,
+        return new CovariateFit(model, ll, plainLogLikelihood, converged, reason, iterations,
                 Optimizers.maxAbs(best.gradient()), n, k, lambdaTrans, lambdaLife, penalty * n, covariance);
     }
 }

@@ -119,7 +119,7 @@ public final class CovariateModelJson {
         Objects.requireNonNull(fit, "fit");
         ObjectNode root = header(fit.model());
         putFinite(root, "logLikelihood", fit.logLikelihood());
-        putFinite(root, "plainLogLikelihood", fit.plainLogLikelihood());
+        fit.plainLogLikelihood().ifPresent(v -> putFinite(root, "plainLogLikelihood", v));
         root.put("converged", fit.converged());
         root.put("iterations", fit.iterations());
         double customers = fit.customers();

@@ -116,7 +116,9 @@ class CovariateFitterTest {
         CovariateFit fit = CovariateFitter.standard().fit(CovariateModel.Family.PARETO_NBD, data);
         assertThat(fit.converged()).as(fit.toString()).isTrue();
         assertWithinThreeSe(fit, PARETO_TRUTH);
-        assertThat(fit.logLikelihood()).isGreaterThan(fit.plainLogLikelihood());
+        // 50,000 rows: started from a pilot of 20,000 sampled rows, converged on all rows
+        assertThat(fit.convergence()).contains("sampled rows");
+        assertThat(fit.plainLogLikelihood()).isEmpty();
         assertThat(fit.parameterCount()).isEqualTo(8);
     }
 
@@ -200,7 +202,7 @@ class CovariateFitterTest {
         CovariateFit strong = CovariateFitter.standard().withRegularization(1e4).fit(CovariateModel.Family.PARETO_NBD,
                 data);
         strong.model().transactionCoefficients().values().forEach(v -> assertThat(v).isCloseTo(0, within(1e-4)));
-        assertThat(strong.logLikelihood()).isCloseTo(strong.plainLogLikelihood(), within(0.5));
+        assertThat(strong.logLikelihood()).isCloseTo(strong.plainLogLikelihood().orElseThrow(), within(0.5));
     }
 
     /** -LL / n + lambda sum gamma^2 from the per-customer likelihood of {@link CovariateModel}. */
