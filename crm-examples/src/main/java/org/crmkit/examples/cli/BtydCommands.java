@@ -235,7 +235,11 @@ final class BtydCommands {
 
     /** As {@link #readModel}, with the file's covariance (for {@code --intervals}). */
     static ModelFile readModelFile(CommandSpec spec, Path file) throws IOException {
-        String json = JsonLines.readDocument(spec, file, "crm fit");
+        return readModelFile(file, JsonLines.readDocument(spec, file, "crm fit"));
+    }
+
+    /** As {@link #readModelFile(CommandSpec, Path)} for a document already read from {@code file}. */
+    static ModelFile readModelFile(Path file, String json) {
         StoredModel stored;
         try {
             stored = BtydModelJson.read(json);

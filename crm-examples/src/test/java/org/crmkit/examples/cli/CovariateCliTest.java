@@ -1,0 +1,159 @@
+package org.crmkit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.crmkit.scoring.btyd.CovariateDesign;
+import org.crmkit.scoring.btyd.CovariateModel;
+import org.crmkit.scoring.btyd.CovariateModelJson;
+import org.crmkit.scoring.btyd.SimulatedCohort;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code crm fit --covariates}, and {@code crm predict|evaluate} with a covariate model. */
+class CovariateCliTest {
+    private static final CovariateDesign DESIGN = CovariateDesign.builder()
+            .categorical("gender", List.of("f", "m"))
+            .categorical("channel", List.of("phone", "shop", "web"))
+            .build();
+    /** Columns gender=m, channel=shop, channel=web. */
+    private static final CovariateModel TRUTH = CovariateModel.of(CovariateModel.Family.PARETO_NBD,
+            new double[] {0.6, 10, 0.7, 12}, DESIGN, new double[] {0.5, 0.2, -0.4}, new double[] {-0.3, 0.0, 0.4});
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return Crm.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    /** Six groups of {@code perGroup} customers drawn from the truth's per-group Pareto/NBD. */
+    private static Path summary(Path dir, int perGroup) throws IOException {
+        StringBuilder sb = new StringBuilder("# time_unit=weeks\n"
+                + "customer_id,frequency,recency,T,frequency_holdout,monetary_value_holdout,duration_holdout,gender,channel\n");
+        String[] genders = {"f", "m"};
+        String[] channels = {"phone", "shop", "web"};
+        int id = 0;
+        long seed = 5;
+        for (String g : genders) {
+            for (String c : channels) {
+                double[] ages = new double[perGroup];
+                for (int i = 0; i < perGroup; i++) {
+                    ages[i] = 26 + i % 27;
+                }
+                SimulatedCohort cohort = TRUTH.forCustomer(DESIGN.encode(new String[] {g, c})).simulate(ages, 26, seed++);
+                for (int i = 0; i < perGroup; i++) {
+                    sb.append(String.format(Locale.ROOT, "c%d,%s,%s,%s,%s,0,26,%s,%s%n", id++, cohort.frequency()[i],
+                            cohort.recency()[i], ages[i], cohort.holdoutFrequency()[i], g, c));
+                }
+            }
+        }
+        Path file = dir.resolve("summary.csv");
+        Files.writeString(file, sb.toString());
+        return file;
+    }
+
+    @Test
+    void fitPredictEvaluate_withCovariates_workEndToEnd(@TempDir Path dir) throws IOException {
+        Path summary = summary(dir, 1000);
+        Path model = dir.resolve("cov.json");
+        assertThat(run("fit", "--model", "pareto-nbd", "--summary", summary.toString(), "--covariates", "gender,channel",
+                "--out", model.toString())).as(err.toString()).isZero();
+        JsonNode fit = new ObjectMapper().readTree(out.toString());
+        assertThat(fit.get("model").asText()).isEqualTo("pareto-nbd");
+        assertThat(fit.get("timeUnit").asText()).isEqualTo("weeks");
+        assertThat(fit.get("covariates").get(1).get("reference").asText()).isEqualTo("phone");
+        assertThat(fit.get("coefficients").get("transaction").fieldNames()).toIterable()
+                .containsExactly("gender=m", "channel=shop", "channel=web");
+        CovariateModel fitted = CovariateModelJson.read(model).model();
+        double se = fitted.standardErrors().get("trans.gender=m");
+        assertThat(fitted.transactionCoefficients().get("gender=m")).isCloseTo(0.5, within(4 * se));
+        assertThat(fitted.lifetimeCoefficients().get("channel=web")).isCloseTo(0.4,
+                within(4 * fitted.standardErrors().get("life.channel=web")));
+
+        Path predictions = dir.resolve("p.csv");
+        assertThat(run("predict", "--model", model.toString(), "--summary", summary.toString(), "--horizon", "26",
+                "--out", predictions.toString())).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines).hasSize(6001);
+        assertThat(lines.get(0)).isEqualTo("customer_id,expected_purchases,p_alive");
+        List<String> rows = Files.readAllLines(summary);
+        for (int k : new int[] {1, 3500}) {
+            String[] s = rows.get(k + 1).split(",");
+            String[] p = lines.get(k).split(",");
+            double expected = fitted.forCustomer(fitted.design().encode(new String[] {s[7], s[8]}))
+                    .conditionalExpectedPurchases(26, Double.parseDouble(s[1]), Double.parseDouble(s[2]),
+                            Double.parseDouble(s[3]));
+            assertThat(p[0]).isEqualTo(s[0]);
+            assertThat(Double.parseDouble(p[1])).isCloseTo(expected, within(1e-12));
+        }
+
+        assertThat(run("evaluate", "--model", model.toString(), "--summary", summary.toString()))
+                .as(err.toString()).isZero();
+        JsonNode eval = new ObjectMapper().readTree(out.toString());
+        assertThat(eval.get("customers").asInt()).isEqualTo(6000);
+        double actual = eval.get("actualPurchases").asDouble();
+        assertThat(eval.get("predictedPurchases").asDouble()).isCloseTo(actual, within(0.1 * actual));
+    }
+
+    @Test
+    void fit_withConstraintAndRegularization_recordsThem(@TempDir Path dir) throws IOException {
+        Path summary = summary(dir, 300);
+        assertThat(run("fit", "--model", "bg-nbd", "--summary", summary.toString(), "--covariates", "gender,channel",
+                "--constrain", "gender", "--regularization", "0.01", "--reference", "channel=web"))
+                .as(err.toString()).isZero();
+        JsonNode fit = new ObjectMapper().readTree(out.toString());
+        JsonNode c = fit.get("coefficients");
+        assertThat(c.get("lifetime").get("gender=m").asDouble()).isEqualTo(c.get("transaction").get("gender=m").asDouble());
+        assertThat(c.get("transaction").fieldNames()).toIterable().containsExactly("gender=m", "channel=phone",
+                "channel=shop");
+        assertThat(fit.get("regularization").get("transaction").asDouble()).isEqualTo(0.01);
+    }
+
+    @Test
+    void badCovariateValues_exitTwoNamingFileLineAndField(@TempDir Path dir) throws IOException {
+        Path summary = summary(dir, 20);
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(summary));
+        rows.set(5, rows.get(5).replaceAll(",[^,]*$", ","));
+        Path bad = dir.resolve("bad.csv");
+        Files.write(bad, rows);
+        assertThat(run("fit", "--model", "pareto-nbd", "--summary", bad.toString(), "--covariates", "gender,channel"))
+                .isEqualTo(2);
+        assertOneLine("bad.csv", "6", "channel");
+
+        assertThat(run("fit", "--model", "pareto-nbd", "--summary", summary.toString(), "--covariates", "gender,age"))
+                .isEqualTo(2);
+        assertOneLine("summary.csv", "2", "age");
+
+        assertThat(run("fit", "--model", "gamma-gamma", "--summary", summary.toString(), "--covariates", "gender"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("takes no covariates");
+
+        Path model = dir.resolve("m.json");
+        Files.writeString(model, CovariateModelJson.write(TRUTH, "weeks"));
+        rows = new java.util.ArrayList<>(Files.readAllLines(summary));
+        rows.set(7, rows.get(7).replaceAll(",[^,]*$", ",mail"));
+        Path unknown = dir.resolve("unknown.csv");
+        Files.write(unknown, rows);
+        assertThat(run("predict", "--model", model.toString(), "--summary", unknown.toString(), "--horizon", "10",
+                "--out", dir.resolve("p.csv").toString())).isEqualTo(2);
+        assertOneLine("unknown.csv", "8", "channel");
+        assertThat(err.toString()).contains("is not one of"); // the value itself is masked (personal data)
+        assertThat(dir.resolve("p.csv")).doesNotExist();
+    }
+
+    private void assertOneLine(String file, String line, String field) {
+        String e = err.toString().strip();
+        assertThat(e).doesNotContain("\n").contains(file).contains(line).contains(field).doesNotContain("Exception");
+    }
+}

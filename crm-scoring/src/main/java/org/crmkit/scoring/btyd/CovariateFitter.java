@@ -1,0 +1,339 @@
+package org.crmkit.scoring.btyd;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.crmkit.scoring.Parallelism;
+import org.crmkit.scoring.btyd.internal.Optimizers;
+
+/**
+ * Maximum-likelihood fitting of a Pareto/NBD or BG/NBD model with time-invariant
+ * covariates ({@link CovariateModel}), optionally with equality constraints between the two
+ * processes and an L2 penalty on the coefficients.
+ *
+ * <p>Method: on {@link #PILOT_MIN_ROWS} distinct rows or more, a pilot fit of
+ * {@link #PILOT_ROWS} systematically sampled rows (as below) gives the start and the first
+ * inverse Hessian of a BFGS search on all rows (as {@link BtydFitter} does for the plain
+ * models); otherwise, or should that search not converge, the plain model is fitted first
+ * without covariates by {@link BtydFitter}; its
+ * estimate with all coefficients zero is the start of a BFGS search over
+ * {@code theta = (ln p0 .. ln p3, coefficients)} with the analytic gradient of the mean
+ * negative log-likelihood ({@link CovariateLikelihood}). Should that search not converge, a
+ * second BFGS starts where it stopped (fresh curvature), and a third from the coefficients
+ * 0.1, CLVTools' default start. Convergence means the largest component of the gradient per
+ * customer is below the tolerance (default 1e-6), no population parameter ran past
+ * {@code |ln p| > 30} and the observed information (central differences of the analytic
+ * gradient, {@code Optimizers.inverseInformation}) is positive definite. The covariance of the
+ * estimates is that inverse information; the standard errors of the population parameters
+ * are carried to their scale by the delta method ({@code se(p) = p se(ln p)}), those of the
+ * coefficients are on their own scale.
+ *
+ * <p>Constraints ({@link #withConstraints}): for a named covariate, every design column of it
+ * has one coefficient shared by both processes ({@code gamma_trans,j = gamma_life,j}), as
+ * CLVTools' {@code names.cov.constr}.
+ *
+ * <p>Regularization ({@link #withRegularization(double, double)}): the search minimises
+ * {@code -LL / n + lambda_trans sum_j gamma_trans,j^2 + lambda_life sum_j gamma_life,j^2}, the
+ * L2 penalty of CLVTools' {@code reg.lambdas} (its {@code interlayer_regularization} adds
+ * exactly these terms to the mean negative log-likelihood), over all design columns; the
+ * population parameters are not penalised. One difference: CLVTools leaves a constrained
+ * covariate's shared coefficient out of the penalty, crmkit counts it in both sums, since it
+ * is both processes' coefficient. A penalty shrinks the coefficients towards 0 (towards the
+ * plain model); the result reports the unpenalised log-likelihood, the standard errors are
+ * from the penalised objective's curvature.
+ *
+ * <pre>{@code
+ * CovariateFit fit = CovariateFitter.standard()
+ *         .withConstraints(Set.of("channel"))
+ *         .withRegularization(0.01, 0.01)
+ *         .fit(CovariateModel.Family.PARETO_NBD, data);
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe; a fit uses the fitter's {@link Parallelism}.
+ */
+public final class CovariateFitter {
+
+    /** The largest accepted gradient component per customer of the standard fitter. */
+    public static final double DEFAULT_GRADIENT_TOLERANCE = 1e-6;
+    /** The iteration limit per search of the standard fitter. */
+    public static final int DEFAULT_MAX_ITERATIONS = 500;
+    /** CLVTools' default start of a coefficient, used by the last retry. */
+    private static final double RETRY_COEFFICIENT = 0.1;
+
+    private static final CovariateFitter STANDARD = new CovariateFitter(DEFAULT_GRADIENT_TOLERANCE,
+            DEFAULT_MAX_ITERATIONS, null, Set.of(), 0, 0);
+
+    private final double gradientTolerance;
+    private final int maxIterations;
+    private final Parallelism parallelism;
+    private final Set<String> constrained;
+    private final double lambdaTrans;
+    private final double lambdaLife;
+
+    private CovariateFitter(double gradientTolerance, int maxIterations, Parallelism parallelism,
+            Set<String> constrained, double lambdaTrans, double lambdaLife) {
+        this.gradientTolerance = gradientTolerance;
+        this.maxIterations = maxIterations;
+        this.parallelism = parallelism;
+        this.constrained = constrained;
+        this.lambdaTrans = lambdaTrans;
+        this.lambdaLife = lambdaLife;
+    }
+
+    /**
+     * Returns the standard fitter: tolerance 1e-6, 500 iterations, default parallelism, no
+     * constraint, no penalty.
+     *
+     * @return the fitter, never null
+     */
+    public static CovariateFitter standard() {
+        return STANDARD;
+    }
+
+    /**
+     * Returns a fitter with another gradient tolerance.
+     *
+     * @param tolerance the largest accepted gradient component per customer, finite and {@code > 0}
+     * @return a new fitter, never null
+     * @throws IllegalArgumentException if out of range
+     */
+    public CovariateFitter withGradientTolerance(double tolerance) {
+        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("gradient tolerance " + tolerance + " is not finite and > 0");
+        }
+        return new CovariateFitter(tolerance, maxIterations, parallelism, constrained, lambdaTrans, lambdaLife);
+    }
+
+    /**
+     * Returns a fitter with another iteration limit per search.
+     *
+     * @param iterations the limit, {@code >= 1}
+     * @return a new fitter, never null
+     * @throws IllegalArgumentException if below 1
+     */
+    public CovariateFitter withMaxIterations(int iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("max iterations " + iterations + " is not >= 1");
+        }
+        return new CovariateFitter(gradientTolerance, iterations, parallelism, constrained, lambdaTrans, lambdaLife);
+    }
+
+    /**
+     * Returns a fitter whose likelihood evaluations run on {@code parallelism}.
+     *
+     * @param parallelism where the row chunks run, not null
+     * @return a new fitter, never null
+     */
+    public CovariateFitter withParallelism(Parallelism parallelism) {
+        return new CovariateFitter(gradientTolerance, maxIterations, Objects.requireNonNull(parallelism, "parallelism"),
+                constrained, lambdaTrans, lambdaLife);
+    }
+
+    /**
+     * Returns a fitter that constrains the named covariates to one coefficient per design
+     * column shared by the transaction and the lifetime process.
+     *
+     * @param covariates covariate names of the data's design, not null
+     * @return a new fitter, never null
+     * @throws NullPointerException if a name is null
+     */
+    public CovariateFitter withConstraints(Set<String> covariates) {
+        Set<String> copy = new TreeSet<>();
+        for (String c : Objects.requireNonNull(covariates, "covariates")) {
+            copy.add(Objects.requireNonNull(c, "covariate"));
+        }
+        return new CovariateFitter(gradientTolerance, maxIterations, parallelism, Set.copyOf(copy), lambdaTrans,
+                lambdaLife);
+    }
+
+    /**
+     * Returns a fitter with the same L2 penalty weight on both processes' coefficients.
+     *
+     * @param lambda the weight per customer, finite and {@code >= 0}
+     * @return a new fitter, never null
+     * @throws IllegalArgumentException if lambda is negative or not finite
+     */
+    public CovariateFitter withRegularization(double lambda) {
+        return withRegularization(lambda, lambda);
+    }
+
+    /**
+     * Returns a fitter that minimises
+     * {@code -LL / n + lambdaTrans sum gamma_trans^2 + lambdaLife sum gamma_life^2} (see the
+     * class documentation); zeros give maximum likelihood.
+     *
+     * @param lambdaTrans the weight of the transaction coefficients, finite and {@code >= 0}
+     * @param lambdaLife the weight of the lifetime coefficients, finite and {@code >= 0}
+     * @return a new fitter, never null
+     * @throws IllegalArgumentException if a weight is negative or not finite
+     */
+    public CovariateFitter withRegularization(double lambdaTrans, double lambdaLife) {
+        requireLambda("transaction", lambdaTrans);
+        requireLambda("lifetime", lambdaLife);
+        return new CovariateFitter(gradientTolerance, maxIterations, parallelism, constrained, lambdaTrans, lambdaLife);
+    }
+
+    private static void requireLambda(String process, double lambda) {
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException(process + " regularization " + lambda + " is not finite and >= 0");
+        }
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @param family the plain model, not null
+     * @param data the summaries with covariates, not null
+     * @return the fit; check {@link CovariateFit#converged()}, never null
+     * @throws IllegalArgumentException if a constrained name is not a covariate of the data
+     */
+    public CovariateFit fit(CovariateModel.Family family, CovariateData data) {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(data, "data");
+        CovariateDesign design = data.design();
+        boolean[] tied = new boolean[design.width()];
+        for (String name : constrained) {
+            int c = design.covariateNames().indexOf(name);
+            if (c < 0) {
+                throw new IllegalArgumentException("constrained covariate '" + name + "' is not one of "
+                        + design.covariateNames());
+            }
+            for (int j : design.columnsOf(c)) {
+                tied[j] = true;
+            }
+        }
+        Parallelism where = parallelism == null ? Parallelism.defaults() : parallelism;
+        if (data.size() >= PILOT_MIN_ROWS) {
+            CovariateData sample = data.systematicSample(PILOT_ROWS);
+            CovariateFit pilot = search(family, sample, tied, where, null, null);
+            if (pilot.converged() && pilot.covariance().isPresent()) {
+                CovariateLikelihood f = new CovariateLikelihood(family, data, tied, lambdaTrans, lambdaLife, where);
+                CovariateModel m = pilot.model();
+                double[] theta0 = f.theta(m.baseArray(), m.transactionArray(), m.lifetimeArray());
+                double[][] inverseHessian = pilot.covariance().get();
+                for (double[] row : inverseHessian) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] *= sample.customers();
+                    }
+                }
+                CovariateFit full = search(family, data, tied, where, theta0, inverseHessian);
+                if (full.converged()) {
+                    return full;
+                }
+            }
+        }
+        return search(family, data, tied, where, null, null);
+    }
+
+    /**
+     * Distinct rows from which a fit starts with a pilot fit of {@value #PILOT_ROWS} rows sampled
+     * systematically; its estimate and inverse Hessian start the search on all rows, which then
+     * takes a few Newton-like steps. Should that search not converge, the fit starts over as on
+     * fewer rows.
+     */
+    public static final int PILOT_MIN_ROWS = 50_000;
+    /** The rows of a pilot fit. */
+    public static final int PILOT_ROWS = 20_000;
+
+    /**
+     * One search: from {@code theta0} with {@code inverseHessian}, or (both null) from the
+     * plain model's fit with coefficients 0, with the retries of the class documentation.
+     */
+    private CovariateFit search(CovariateModel.Family family, CovariateData data, boolean[] tied, Parallelism where,
+            double[] theta0, double[][] inverseHessian) {
+        CovariateDesign design = data.design();
+        CovariateLikelihood objective = new CovariateLikelihood(family, data, tied, lambdaTrans, lambdaLife, where);
+        int k = objective.parameterCount();
+        int p = design.width();
+        double plainLogLikelihood = Double.NaN;
+        double[] base = new double[4];
+        List<Optimizers.Outcome> outcomes = new ArrayList<>();
+        if (theta0 == null) {
+            FitResult<? extends PurchaseModel> plain = BtydFitter.standard().withParallelism(where)
+                    .fit(family.specification(), data.withoutCovariates());
+            plainLogLikelihood = plain.logLikelihood();
+            for (int i = 0; i < 4; i++) {
+                base[i] = plain.parameters().get(family.parameterNames().get(i));
+            }
+            double[] zeros = new double[p];
+            outcomes.add(Optimizers.bfgs(objective, objective.theta(base, zeros, zeros), gradientTolerance,
+                    maxIterations));
+        } else {
+            for (int i = 0; i < 4; i++) {
+                base[i] = Math.exp(theta0[i]);
+            }
+            outcomes.add(Optimizers.bfgs(objective, theta0, inverseHessian, gradientTolerance, maxIterations));
+        }
+        Optimizers.Outcome first = outcomes.get(0);
+        if (!first.converged() && Double.isFinite(first.value())) {
+            outcomes.add(Optimizers.bfgs(objective, first.theta(), gradientTolerance, maxIterations));
+        }
+        if (theta0 == null && outcomes.stream().noneMatch(Optimizers.Outcome::converged)) {
+            double[] retry = new double[p];
+            java.util.Arrays.fill(retry, RETRY_COEFFICIENT);
+            outcomes.add(Optimizers.bfgs(objective, objective.theta(base, retry, retry), gradientTolerance,
+                    maxIterations));
+        }
+        Optimizers.Outcome best = null;
+        int iterations = 0;
+        for (Optimizers.Outcome out : outcomes) {
+            iterations += out.iterations();
+            if (best == null || (out.converged() && !best.converged())
+                    || (out.converged() == best.converged() && out.value() < best.value())) {
+                best = out;
+            }
+        }
+        double[] theta = best.theta();
+        boolean converged = best.converged();
+        String reason = best.reason();
+        for (int i = 0; i < 4; i++) {
+            if (Math.abs(theta[i]) > Optimizers.THETA_LIMIT) {
+                converged = false;
+                reason = "at boundary: " + family.parameterNames().get(i) + " = " + Math.exp(theta[i])
+                        + " (search: " + reason + ")";
+            }
+        }
+        if (theta0 != null) {
+            reason += "; started from a fit of " + PILOT_ROWS + " sampled rows";
+        }
+        double n = data.customers();
+        double[][] covariance = Double.isFinite(best.value()) ? Optimizers.inverseInformation(objective, theta, n)
+                : null;
+        if (covariance == null && converged) {
+            converged = false;
+            reason += "; but the observed information is not positive definite";
+        }
+        double[] fittedBase = new double[4];
+        for (int i = 0; i < 4; i++) {
+            fittedBase[i] = Math.exp(theta[i]);
+        }
+        double[] trans = objective.transaction(theta);
+        double[] life = objective.lifetime(theta);
+        Map<String, Double> se = new LinkedHashMap<>();
+        if (covariance != null) {
+            for (int i = 0; i < 4; i++) {
+                se.put(family.parameterNames().get(i), fittedBase[i] * Math.sqrt(Math.max(0, covariance[i][i])));
+            }
+            for (int j = 0; j < p; j++) {
+                int at = objective.transactionIndex(j);
+                se.put(CovariateModel.TRANSACTION_PREFIX + design.coefficientNames().get(j),
+                        Math.sqrt(Math.max(0, covariance[at][at])));
+            }
+            for (int j = 0; j < p; j++) {
+                int at = objective.lifetimeIndex(j);
+                se.put(CovariateModel.LIFETIME_PREFIX + design.coefficientNames().get(j),
+                        Math.sqrt(Math.max(0, covariance[at][at])));
+            }
+            se.values().removeIf(v -> !Double.isFinite(v));
+        }
+        CovariateModel model = CovariateModel.of(family, fittedBase, design, trans, life, se);
+        double penalty = objective.penalty(theta);
+        double ll = -(best.value() - penalty) * n;
+        return new CovariateFit(model, ll, plainLogLikelihood, converged, reason, iterations,
+                Optimizers.maxAbs(best.gradient()), n, k, lambdaTrans, lambdaLife, penalty * n, covariance);
+    }
+}
