@@ -132,6 +132,22 @@ class CovariateCliTest {
     }
 
     @Test
+    void fit_crlfLineEndings_readTheSameColumns(@TempDir Path dir) throws IOException {
+        Path summary = summary(dir, 200);
+        String text = Files.readString(summary);
+        assertThat(run("fit", "--model", "pareto-nbd", "--summary", summary.toString(), "--covariates", "channel"))
+                .as(err.toString()).isZero();
+        String lf = out.toString();
+        for (String eol : new String[] {"\r\n"}) {
+            Path other = dir.resolve("eol.csv");
+            Files.writeString(other, text.replace("\n", eol) + eol);
+            assertThat(run("fit", "--model", "pareto-nbd", "--summary", other.toString(), "--covariates", "channel"))
+                    .as(err.toString()).isZero();
+            assertThat(out.toString()).isEqualTo(lf);
+        }
+    }
+
+    @Test
     void fit_withConstraintAndRegularization_recordsThem(@TempDir Path dir) throws IOException {
         Path summary = summary(dir, 300);
         assertThat(run("fit", "--model", "bg-nbd", "--summary", summary.toString(), "--covariates", "gender,channel",
