@@ -62,10 +62,11 @@ final class CovariateCommands {
         long skipped = 0;
         while (start < bytes.length && bytes[start] == '#') {
             int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
+            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
                 end++;
             }
-            start = end + 1;
+            // LF, CRLF or a lone CR ends a line, as for the summary reader
+            start = end + (end + 1 < bytes.length && bytes[end] == '\r' && bytes[end + 1] == '\n' ? 2 : 1);
             skipped++;
         }
         String text = new String(bytes, Math.min(start, bytes.length), Math.max(0, bytes.length - start),

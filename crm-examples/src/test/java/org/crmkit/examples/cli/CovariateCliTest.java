@@ -107,6 +107,47 @@ class CovariateCliTest {
     }
 
     @Test
+    void predict_withSpendModel_givesClvFromTheCustomersOwnModel(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("m.json");
+        Files.writeString(model, CovariateModelJson.write(TRUTH, "weeks"));
+        Path spend = dir.resolve("gg.json");
+        org.crmkit.scoring.btyd.GammaGamma gg = org.crmkit.scoring.btyd.GammaGamma.of(6.25, 3.74, 15.44);
+        Files.writeString(spend, org.crmkit.scoring.btyd.BtydModelJson.write(gg, "weeks"));
+        Path summary = dir.resolve("s.csv");
+        Files.writeString(summary, "customer_id,frequency,recency,T,monetary_value,gender,channel\n"
+                + "a,3,20,30,25.5,m,web\nb,0,0,30,0,f,phone\n");
+        Path p = dir.resolve("p.csv");
+        assertThat(run("predict", "--model", model.toString(), "--spend-model", spend.toString(), "--summary",
+                summary.toString(), "--horizon", "52", "--discount-rate", "0.01", "--out", p.toString()))
+                .as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(p);
+        assertThat(lines.get(0)).isEqualTo("customer_id,expected_purchases,p_alive,expected_spend,clv");
+        String[] a = lines.get(1).split(",");
+        org.crmkit.scoring.btyd.PurchaseModel customer = TRUTH.forCustomer(new double[] {1, 0, 1});
+        double perPurchase = gg.conditionalExpectedSpend(3, 25.5);
+        assertThat(Double.parseDouble(a[2])).isCloseTo(customer.probabilityAlive(3, 20, 30), within(1e-12));
+        assertThat(Double.parseDouble(a[3])).isCloseTo(perPurchase, within(1e-9));
+        assertThat(Double.parseDouble(a[4])).isCloseTo(
+                customer.discountedExpectedPurchases(52, 0.01, 3, 20, 30) * perPurchase, within(1e-9));
+    }
+
+    @Test
+    void fit_crlfLineEndings_readTheSameColumns(@TempDir Path dir) throws IOException {
+        Path summary = summary(dir, 200);
+        String text = Files.readString(summary);
+        assertThat(run("fit", "--model", "pareto-nbd", "--summary", summary.toString(), "--covariates", "channel"))
+                .as(err.toString()).isZero();
+        String lf = out.toString();
+        for (String eol : new String[] {"\r\n"}) {
+            Path other = dir.resolve("eol.csv");
+            Files.writeString(other, text.replace("\n", eol) + eol);
+            assertThat(run("fit", "--model", "pareto-nbd", "--summary", other.toString(), "--covariates", "channel"))
+                    .as(err.toString()).isZero();
+            assertThat(out.toString()).isEqualTo(lf);
+        }
+    }
+
+    @Test
     void fit_withConstraintAndRegularization_recordsThem(@TempDir Path dir) throws IOException {
         Path summary = summary(dir, 300);
         assertThat(run("fit", "--model", "bg-nbd", "--summary", summary.toString(), "--covariates", "gender,channel",

@@ -206,6 +206,10 @@ public final class BtydModelJson {
         if (!root.isObject()) {
             throw new CrmJsonException("$", "a model JSON document must be an object", null);
         }
+        if (root.has("covariates")) {
+            throw new CrmJsonException("$.covariates", "this is a model with covariates; read it with"
+                    + " CovariateModelJson.read", null);
+        }
         checkFields(root, "$", FIELDS);
         JsonNode schema = root.get("schemaVersion");
         if (schema != null && (!schema.isIntegralNumber() || !schema.canConvertToInt()

@@ -26,7 +26,11 @@ import org.crmkit.scoring.btyd.internal.Optimizers;
  * second BFGS starts where it stopped (fresh curvature), and a third from the coefficients
  * 0.1, CLVTools' default start. Convergence means the largest component of the gradient per
  * customer is below the tolerance (default 1e-6), no population parameter ran past
- * {@code |ln p| > 30} and the observed information (central differences of the analytic
+ * {@code |ln p| > 30}, no coefficient ran off (past {@code |gamma| > 30}, or beyond
+ * {@code |gamma| >= ln 50} with a log-likelihood flat further out, as {@link BtydFitter} tests
+ * the plain parameters; such a fit is reported as
+ * {@code at boundary: trans.<column> -> -inf, life.<column> -> +inf}, for example when the customers of one level
+ * never repurchase) and the observed information (central differences of the analytic
  * gradient, {@code Optimizers.inverseInformation}) is positive definite. The covariance of the
  * estimates is that inverse information; the standard errors of the population parameters
  * are carried to their scale by the delta method ({@code se(p) = p se(ln p)}), those of the
@@ -239,6 +243,31 @@ public final class CovariateFitter {
     /** The rows of a pilot fit. */
     public static final int PILOT_ROWS = 20_000;
 
+    /** A coefficient this far out ({@code |gamma| >= ln 50}) is tested for a flat likelihood beyond. */
+    private static final double FAR_OUT = Math.log(50);
+    /** How far beyond the estimate the flatness test looks: a factor of 100 in {@code e^gamma}. */
+    private static final double FLATNESS_STEP = Math.log(100);
+
+    /**
+     * Whether coefficient {@code q} ran off to infinity: past {@code |gamma| > 30}, or far out and
+     * the log-likelihood flat beyond it (moving it {@code ln 100} further changes the
+     * log-likelihood by less than {@code 0.01 + 1e-5 n}), the test {@link BtydFitter} applies to
+     * the plain models' parameters.
+     */
+    private static boolean ranOff(CovariateLikelihood objective, double[] theta, int q, double llHere, double n) {
+        double c = theta[q];
+        if (Math.abs(c) > Optimizers.THETA_LIMIT) {
+            return true;
+        }
+        if (Math.abs(c) < FAR_OUT || !Double.isFinite(llHere)) {
+            return false;
+        }
+        double[] moved = theta.clone();
+        moved[q] += Math.signum(c) * FLATNESS_STEP;
+        double llThere = objective.logLikelihood(moved, null);
+        return Double.isFinite(llThere) && llThere > llHere - (0.01 + 1e-5 * n);
+    }
+
     /**
      * One search: from {@code theta0} with {@code inverseHessian}, or (both null) from the
      * plain model's fit with coefficients 0, with the retries of the class documentation.
@@ -297,10 +326,29 @@ public final class CovariateFitter {
                         + " (search: " + reason + ")";
             }
         }
+        double n = data.customers();
+        double llHere = Double.isFinite(best.value()) ? objective.logLikelihood(theta, null) : Double.NaN;
+        List<String> ranOff = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            for (boolean trans : new boolean[] {true, false}) {
+                int q = trans ? objective.transactionIndex(j) : objective.lifetimeIndex(j);
+                if (!trans && q == objective.transactionIndex(j)) {
+                    continue; // constrained: the same coefficient as the transaction side
+                }
+                if (ranOff(objective, theta, q, llHere, n)) {
+                    // e.g. a level whose customers never repurchase: the likelihood rises towards infinity
+                    ranOff.add((trans ? CovariateModel.TRANSACTION_PREFIX : CovariateModel.LIFETIME_PREFIX)
+                            + design.coefficientNames().get(j) + " -> " + (theta[q] > 0 ? "+inf" : "-inf"));
+                }
+            }
+        }
+        if (!ranOff.isEmpty()) {
+            converged = false;
+            reason = "at boundary: " + String.join(", ", ranOff) + " (search: " + best.reason() + ")";
+        }
         if (theta0 != null) {
             reason += "; started from a fit of " + PILOT_ROWS + " sampled rows";
         }
-        double n = data.customers();
         double[][] covariance = Double.isFinite(best.value()) ? Optimizers.inverseInformation(objective, theta, n)
                 : null;
         if (covariance == null && converged) {

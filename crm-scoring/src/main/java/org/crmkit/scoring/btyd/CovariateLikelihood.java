@@ -302,7 +302,8 @@ final class CovariateLikelihood implements Optimizers.Objective {
 
     /**
      * The BG/NBD log-likelihood of one customer (Fader, Hardie and Lee 2005, "Counting your
-     * customers the easy way", Marketing Science 24(2), eq. 6):
+     * customers the easy way", Marketing Science 24(2), 275-284, the likelihood of a randomly
+     * chosen customer):
      * {@code L = B(a, b + x) / B(a, b) Gamma(r + x) alpha^r / (Gamma(r) (alpha + T)^(r + x))
      * + [x > 0] B(a + 1, b + x - 1) / B(a, b) Gamma(r + x) alpha^r / (Gamma(r) (alpha + t_x)^(r + x))},
      * written as {@code ln Gamma(r + x) - ln Gamma(r) + r ln alpha + C + lse(A1, A2)} with

@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * <ul>
  * <li>Pareto/NBD (Fader and Hardie 2007, "Incorporating time-invariant covariates into the
- * Pareto/NBD and BG/NBD models", www.brucehardie.com/notes/019/, section 2):
+ * Pareto/NBD and BG/NBD models", www.brucehardie.com/notes/019/):
  * {@code alpha_i = alpha0 exp(-gamma_trans' z_i)} and
  * {@code beta_i = beta0 exp(-gamma_life' z_i)}, with {@code r} and {@code s} common to all.
  * Since the gamma-distributed purchase rate has mean {@code r / alpha_i}, a positive

@@ -149,6 +149,31 @@ class CovariateFitterTest {
     }
 
     @Test
+    void fit_levelWithoutRepeatPurchases_isReportedAtBoundary() {
+        CovariateData drawn = CovariateCohorts.draw(PARETO_TRUTH, 1_000, 8);
+        int n = drawn.size();
+        double[] x = new double[n];
+        double[] tx = new double[n];
+        double[] t = new double[n];
+        double[] w = new double[n];
+        double[][] z = new double[n][];
+        for (int i = 0; i < n; i++) {
+            z[i] = new double[] {drawn.covariate(i, 0), drawn.covariate(i, 1)};
+            boolean male = z[i][0] == 1;
+            x[i] = male ? 0 : drawn.frequency(i);
+            tx[i] = male ? 0 : drawn.recency(i);
+            t[i] = drawn.age(i);
+            w[i] = drawn.weight(i);
+        }
+        CovariateFit fit = CovariateFitter.standard().fit(CovariateModel.Family.PARETO_NBD,
+                CovariateData.of(CovariateCohorts.DESIGN, x, tx, t, z, w));
+        assertThat(fit.converged()).as(fit.toString()).isFalse();
+        // no repeat purchase is explained by a purchase rate -> 0 or an instant dropout (or both)
+        assertThat(fit.convergence()).startsWith("at boundary: ").containsPattern("(trans.gender=m -> -inf|life.gender=m -> \\+inf)");
+        assertThat(Double.isFinite(fit.logLikelihood())).isTrue();
+    }
+
+    @Test
     void fit_constraint_givesEqualCoefficients() {
         CovariateModel truth = CovariateModel.of(CovariateModel.Family.PARETO_NBD, new double[] {0.55, 10.5, 0.6, 11.5},
                 CovariateCohorts.DESIGN, new double[] {0.4, -0.3}, new double[] {0.4, 0.2});

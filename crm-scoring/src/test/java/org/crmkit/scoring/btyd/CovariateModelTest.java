@@ -198,6 +198,9 @@ class CovariateModelTest {
         assertPath(good.replace("\"alpha\"", "\"alfa\""), "$.parameters.");
         assertPath(good.replace("\"timeUnit\"", "\"unit\""), "$.unit");
         assertPath(good.replace("\"model\" : \"pareto-nbd\"", "\"model\" : \"bg-bb\""), "$.model");
+        // the plain reader points to the covariate reader
+        assertThatThrownBy(() -> BtydModelJson.read(good)).isInstanceOf(CrmJsonException.class)
+                .hasMessageContaining("CovariateModelJson");
     }
 
     private static void assertPath(String json, String path) {

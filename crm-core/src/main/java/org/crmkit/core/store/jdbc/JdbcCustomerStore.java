@@ -103,6 +103,8 @@ public final class JdbcCustomerStore implements CustomerStore {
             Complaint.class, "complaint", ServiceRequest.class, "service-request",
             SatisfactionSurvey.class, "satisfaction-survey");
     private static final int ATTEMPTS = 5;
+    /** Rows per JDBC batch: large enough to save round trips, small enough to bound the driver's buffers. */
+    private static final int BATCH = 1_000;
     private static final String CUSTOMER_COLUMNS =
             "id, version, status, grade, cooperation, relationship_level, relationship_type, changed_at, erased, document";
 
@@ -333,25 +335,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         }
         try {
             write("importing customers", (c, events) -> {
-                long now = micros(clock.instant());
-                insertCustomers(c, stored, now);
-                insertActivities(c, activities);
-                List<AuditEntry> created = new ArrayList<>(stored.size());
-                for (Customer s : stored) {
-                    created.add(new AuditEntry(s.id(), who, "created", instant(now)));
-                }
-                audit(c, created);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO crm_outbox (change_type, customer_id, version, occurred_at) VALUES (?, ?, ?, ?)")) {
-                    for (Customer s : stored) {
-                        ps.setString(1, ChangeType.CREATED.name());
-                        ps.setString(2, s.id().value());
-                        ps.setLong(3, 1);
-                        ps.setLong(4, now);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
+                insertImport(c, stored, activities, who, micros(clock.instant()));
                 return null;
             });
         } catch (StoreAccessException e) {
@@ -764,31 +748,74 @@ public final class JdbcCustomerStore implements CustomerStore {
         }
     }
 
+    /** Customers, their keys, activities, one "created" audit row and one CREATED outbox row each. */
+    private static void insertImport(Connection c, List<Customer> customers, Collection<? extends Activity> activities,
+            String who, long now) throws SQLException {
+        if (customers.isEmpty() && activities.isEmpty()) {
+            return;
+        }
+        insertCustomers(c, customers, now);
+        insertActivities(c, activities);
+        try (PreparedStatement audit = c.prepareStatement(
+                "INSERT INTO crm_audit (customer_id, actor, field, changed_at) VALUES (?, ?, ?, ?)");
+                PreparedStatement outbox = c.prepareStatement(
+                        "INSERT INTO crm_outbox (change_type, customer_id, version, occurred_at) VALUES (?, ?, ?, ?)")) {
+            int n = 0;
+            for (Customer s : customers) {
+                audit.setString(1, s.id().value());
+                audit.setString(2, who);
+                audit.setString(3, "created");
+                audit.setLong(4, now);
+                audit.addBatch();
+                outbox.setString(1, ChangeType.CREATED.name());
+                outbox.setString(2, s.id().value());
+                outbox.setLong(3, 1);
+                outbox.setLong(4, now);
+                outbox.addBatch();
+                if (++n % BATCH == 0) {
+                    audit.executeBatch();
+                    outbox.executeBatch();
+                }
+            }
+            if (n % BATCH != 0) {
+                audit.executeBatch();
+                outbox.executeBatch();
+            }
+        }
+    }
+
     private static void insertCustomers(Connection c, List<Customer> customers, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO crm_customer (" + CUSTOMER_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement keys = c.prepareStatement(
+                        "INSERT INTO crm_customer_key (kind, key_value, customer_id) VALUES (?, ?, ?)")) {
+            int rows = 0;
+            int keyRows = 0;
             for (Customer customer : customers) {
                 ps.setString(1, customer.id().value());
                 ps.setLong(2, customer.version());
                 bindColumns(ps, customer, now, false, 3);
                 ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO crm_customer_key (kind, key_value, customer_id) VALUES (?, ?, ?)")) {
-            int batched = 0;
-            for (Customer customer : customers) {
-                for (String[] key : keys(customer)) {
-                    ps.setString(1, key[0]);
-                    ps.setString(2, key[1]);
-                    ps.setString(3, customer.id().value());
-                    ps.addBatch();
-                    batched++;
+                if (++rows % BATCH == 0) {
+                    ps.executeBatch();
                 }
             }
-            if (batched > 0) {
+            if (rows % BATCH != 0) {
                 ps.executeBatch();
+            }
+            for (Customer customer : customers) {
+                for (String[] key : keys(customer)) {
+                    keys.setString(1, key[0]);
+                    keys.setString(2, key[1]);
+                    keys.setString(3, customer.id().value());
+                    keys.addBatch();
+                    if (++keyRows % BATCH == 0) {
+                        keys.executeBatch();
+                    }
+                }
+            }
+            if (keyRows % BATCH != 0) {
+                keys.executeBatch();
             }
         }
     }
@@ -923,11 +950,13 @@ public final class JdbcCustomerStore implements CustomerStore {
                 ps.setString(4, CrmJson.write(a));
                 ps.setString(5, a.id().value());
                 ps.addBatch();
-                if (++n % 10_000 == 0) {
+                if (++n % BATCH == 0) {
                     ps.executeBatch();
                 }
             }
-            ps.executeBatch();
+            if (n % BATCH != 0) {
+                ps.executeBatch();
+            }
         }
     }
 

@@ -38,11 +38,11 @@ class JdbcConcurrencyTest {
     }
 
     @Test
-    void twoDataSources_eightThreads_loseNothing_postgresql() throws Exception {
+    void twoDataSources_eightThreads_tenThousandUpdatesEach_loseNothing_postgresql() throws Exception {
         EmbeddedPostgres.requireOrSkip(EmbeddedPostgres.unavailableReason());
         String url = EmbeddedPostgres.shared().newSchemaUrl();
         // two data sources, each with its own connections to the same schema
-        run(UrlDataSource.pooled(url, "postgres", "", THREADS), UrlDataSource.pooled(url, "postgres", "", THREADS), 1_000);
+        run(UrlDataSource.pooled(url, "postgres", "", THREADS), UrlDataSource.pooled(url, "postgres", "", THREADS), 10_000);
     }
 
     private static void run(DataSource a, DataSource b, int updatesPerThread) throws Exception {

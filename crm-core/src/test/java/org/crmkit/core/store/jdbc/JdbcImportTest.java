@@ -1,0 +1,136 @@
+package org.crmkit.core.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.crmkit.core.ModelSamples;
+import org.crmkit.core.activity.Activity;
+import org.crmkit.core.activity.ActivityId;
+import org.crmkit.core.activity.Actor;
+import org.crmkit.core.activity.Channel;
+import org.crmkit.core.activity.FutureTimestampException;
+import org.crmkit.core.activity.Purchase;
+import org.crmkit.core.customer.ContactPoints;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.customer.Email;
+import org.crmkit.core.customer.Phone;
+import org.crmkit.core.customer.PhoneType;
+import org.crmkit.core.money.Money;
+import org.crmkit.core.store.ChangeEvent;
+import org.crmkit.core.store.ChangeType;
+import org.crmkit.core.store.CustomerQuery;
+import org.crmkit.core.store.StoreStats;
+import org.crmkit.core.store.VersionConflictException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link JdbcCustomerStore#importAll} on H2 with more rows than one JDBC batch holds, so that
+ * the batches are flushed part way: everything lands once, with one audit row and one outbox
+ * row per customer, keys queryable; and a failure anywhere leaves nothing behind.
+ */
+class JdbcImportTest {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    /** More than two JDBC batches of customers, of keys (two per customer) and of activities. */
+    private static final int CUSTOMERS = 2_345;
+
+    private static JdbcCustomerStore newStore() {
+        return JdbcCustomerStore.builder(UrlDataSource.pooled("jdbc:h2:mem:import" + DATABASES.incrementAndGet()
+                + ";DB_CLOSE_DELAY=-1", "", "", 2)).clock(ModelSamples.CLOCK).build();
+    }
+
+    private static List<Customer> customers(int count) {
+        List<Customer> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String id = String.format(Locale.ROOT, "C-%05d", i);
+            list.add(ModelSamples.person(id).toBuilder()
+                    .contacts(ContactPoints.empty().withEmail(Email.of("p" + i + "@example.com"))
+                            .withPhone(Phone.of("+4917000" + (10_000 + i), PhoneType.MOBILE)))
+                    .build());
+        }
+        return list;
+    }
+
+    private static List<Activity> purchases(List<Customer> customers, int each) {
+        List<Activity> list = new ArrayList<>();
+        for (Customer c : customers) {
+            for (int k = 0; k < each; k++) {
+                list.add(Purchase.of(ActivityId.of(c.id().value() + "-P" + k), c.id(),
+                        ModelSamples.T0.plus(Duration.ofDays(k)), Channel.WEB, Actor.CUSTOMER, "SKU-" + k, "books", 1,
+                        Money.of("EUR", "10.00")));
+            }
+        }
+        return list;
+    }
+
+    @Test
+    void importAll_moreThanOneBatch_storesEverythingOnce() {
+        JdbcCustomerStore store = newStore();
+        List<Customer> customers = customers(CUSTOMERS);
+        store.importAll(customers, purchases(customers, 3), "loader");
+
+        assertThat(store.stats()).isEqualTo(new StoreStats(CUSTOMERS, 3L * CUSTOMERS, 0, 0));
+        List<ChangeEvent> events = store.outbox(0, 100_000);
+        assertThat(events).hasSize(CUSTOMERS).allMatch(e -> e.type() == ChangeType.CREATED && e.version() == 1);
+        assertThat(events).extracting(ChangeEvent::customerId).doesNotHaveDuplicates();
+        for (int i : new int[] {0, 999, 1_000, 1_999, 2_000, CUSTOMERS - 1}) {
+            CustomerId id = customers.get(i).id();
+            assertThat(store.find(id)).hasValueSatisfying(c -> assertThat(c.version()).isEqualTo(1));
+            assertThat(store.activitiesOf(id)).hasSize(3);
+            assertThat(store.auditTrail(id)).singleElement().satisfies(e -> {
+                assertThat(e.field()).isEqualTo("created");
+                assertThat(e.actor()).isEqualTo("loader");
+            });
+            assertThat(store.find(CustomerQuery.builder().email(Email.of("p" + i + "@example.com")).build()))
+                    .extracting(Customer::id).containsExactly(id);
+        }
+    }
+
+    @Test
+    void importAll_idAlreadyStored_conflictAndNothingStored() {
+        JdbcCustomerStore store = newStore();
+        List<Customer> customers = customers(CUSTOMERS);
+        store.create(customers.get(1_500), "rep");
+
+        assertThatThrownBy(() -> store.importAll(customers, purchases(customers, 2), "loader"))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> {
+                    assertThat(e.expectedVersion()).isZero();
+                    assertThat(e.actualVersion()).isEqualTo(1);
+                });
+        assertThat(store.stats()).isEqualTo(new StoreStats(1, 0, 0, 0));
+        assertThat(store.outbox(0, 100_000)).hasSize(1);
+    }
+
+    @Test
+    void importAll_activityAfterTheClock_rejectedBeforeAnythingIsWritten() {
+        JdbcCustomerStore store = newStore();
+        List<Customer> customers = customers(10);
+        List<Activity> activities = new ArrayList<>(purchases(customers, 1));
+        CustomerId last = customers.get(9).id();
+        activities.add(Purchase.of(ActivityId.of("late"), last, ModelSamples.NOW.plusSeconds(1), Channel.WEB,
+                Actor.CUSTOMER, "SKU-1", "books", 1, Money.of("EUR", "1.00")));
+
+        assertThatThrownBy(() -> store.importAll(customers, activities, "loader"))
+                .isInstanceOf(FutureTimestampException.class);
+        assertThat(store.stats()).isEqualTo(new StoreStats(0, 0, 0, 0));
+    }
+
+    @Test
+    void importAll_activityOfUnknownCustomer_rolledBackWhole() {
+        JdbcCustomerStore store = newStore();
+        List<Customer> customers = customers(CUSTOMERS);
+        List<Activity> activities = new ArrayList<>(purchases(customers, 1));
+        activities.add(Purchase.of(ActivityId.of("orphan"), CustomerId.of("nobody"), ModelSamples.T0, Channel.WEB,
+                Actor.CUSTOMER, "SKU-1", "books", 1, Money.of("EUR", "1.00")));
+
+        assertThatThrownBy(() -> store.importAll(customers, activities, "loader"))
+                .isInstanceOf(StoreAccessException.class).hasMessageContaining("SQL state 23506");
+        assertThat(store.stats()).isEqualTo(new StoreStats(0, 0, 0, 0));
+        assertThat(store.outbox(0, 10)).isEmpty();
+    }
+}
