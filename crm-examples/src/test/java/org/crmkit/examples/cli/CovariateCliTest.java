@@ -132,18 +132,28 @@ class CovariateCliTest {
     }
 
     @Test
-    void fit_crlfLineEndings_readTheSameColumns(@TempDir Path dir) throws IOException {
+    void fit_crlfLoneCrAndMixedLineEnds_readTheSameColumns(@TempDir Path dir) throws IOException {
         Path summary = summary(dir, 200);
         String text = Files.readString(summary);
         assertThat(run("fit", "--model", "pareto-nbd", "--summary", summary.toString(), "--covariates", "channel"))
                 .as(err.toString()).isZero();
         String lf = out.toString();
-        for (String eol : new String[] {"\r\n"}) {
-            Path other = dir.resolve("eol.csv");
-            Files.writeString(other, text.replace("\n", eol) + eol);
+        assertThat(run("fit", "--model", "pareto-nbd", "--summary", summary.toString())).as(err.toString()).isZero();
+        String plainLf = out.toString();
+        String[] lines = text.split("\n");
+        StringBuilder mixed = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            mixed.append(lines[i]).append(new String[] {"\r", "\n", "\r\n"}[i % 3]);
+        }
+        String[] variants = {text.replace("\n", "\r\n"), text.replace("\n", "\r"), mixed.toString()};
+        for (int v = 0; v < variants.length; v++) {
+            Path other = dir.resolve("eol" + v + ".csv");
+            Files.writeString(other, variants[v]);
             assertThat(run("fit", "--model", "pareto-nbd", "--summary", other.toString(), "--covariates", "channel"))
                     .as(err.toString()).isZero();
-            assertThat(out.toString()).isEqualTo(lf);
+            assertThat(out.toString()).as("covariate fit, line ends %d", v).isEqualTo(lf);
+            assertThat(run("fit", "--model", "pareto-nbd", "--summary", other.toString())).as(err.toString()).isZero();
+            assertThat(out.toString()).as("plain fit, line ends %d", v).isEqualTo(plainLf);
         }
     }
 
