@@ -159,7 +159,7 @@ final class CovariateCommands {
     /** The options of a covariate fit. */
     record FitOptions(String model, Path summary, Path out, List<String> covariates, Set<String> categorical,
             Map<String, String> references, Set<String> constrained, double regularization, String timeUnit,
-            Integer maxIterations) {
+            Integer maxIterations, String timeLimit, ProgressOptions progress) {
     }
 
     /** {@code crm fit --covariates}: returns the exit code. */
@@ -215,20 +215,47 @@ final class CovariateCommands {
             }
             fitter = fitter.withMaxIterations(o.maxIterations());
         }
+        if (o.timeLimit() != null) {
+            fitter = fitter.withTimeLimit(ProgressOptions.parseDuration("--time-limit", o.timeLimit()));
+        }
+        if (o.progress() != null) {
+            fitter = fitter.withProgress(o.progress().listener(spec));
+        }
         CovariateFit fit = fitter.fit(family, data);
+        if (o.progress() != null) {
+            o.progress().finish();
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        // the output policy of the plain crm fit (FitCommand): the JSON on stdout, a limit on stderr,
+        // a boundary estimate written to --out with exit code 1, any other failure leaves --out as it was
+        fit.limitReached().ifPresent(limit -> err.println("crm fit: stopped by the " + switch (limit) {
+            case ITERATIONS -> "iteration limit (" + (o.maxIterations() == null ? CovariateFitter.DEFAULT_MAX_ITERATIONS
+                    : o.maxIterations()) + " per search)";
+            case TIME -> "time limit (" + o.timeLimit() + ")";
+            case EVALUATIONS -> "evaluation budget";
+        } + " after " + fit.iterations() + " iterations; largest gradient component " + fit.gradientNorm()));
         String unit = BtydCommands.timeUnit(o.summary(), s, o.timeUnit());
         String json = new ObjectMapper().readTree(CovariateModelJson.write(fit, unit)).toString();
-        PrintWriter err = spec.commandLine().getErr();
         boolean toStdout = o.out() != null && InputFiles.isStandardStream(o.out());
-        if (!toStdout || !fit.converged()) {
+        if (!toStdout) {
             spec.commandLine().getOut().println(json);
             spec.commandLine().getOut().flush();
         }
-        if (!fit.converged()) {
+        boolean atBoundary = !fit.atBoundary().isEmpty();
+        if (!fit.converged() && !atBoundary) {
             err.println("crm fit: warning: the fit did not converge: " + fit.convergence()
                     + (o.out() != null && !toStdout ? "; " + o.out() + " was left unchanged" : ""));
             err.flush();
+            if (toStdout) {
+                spec.commandLine().getOut().println(json);
+                spec.commandLine().getOut().flush();
+            }
             return 1;
+        }
+        if (!fit.converged()) {
+            err.println("crm fit: warning: the fit did not converge: " + fit.convergence()
+                    + (o.out() != null && !toStdout ? "; the limiting estimate was written to " + o.out() : ""));
+            err.flush();
         }
         if (o.out() != null) {
             try (AtomicOutput out = AtomicOutput.open(spec, o.out())) {
@@ -240,7 +267,7 @@ final class CovariateCommands {
                         + o.out());
             }
         }
-        return 0;
+        return fit.converged() ? 0 : 1;
     }
 
     private static CovariateDesign design(Path file, Table t, List<String> names, Set<String> categorical,

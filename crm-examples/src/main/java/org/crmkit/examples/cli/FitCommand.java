@@ -32,13 +32,16 @@ import picocli.CommandLine.Spec;
  *
  * <p>{@code --covariates} fits the Pareto/NBD or BG/NBD with time-invariant covariates
  * ({@link org.crmkit.scoring.btyd.CovariateFitter}) from extra columns of the summary and
- * writes a covariate model document ({@link org.crmkit.scoring.btyd.CovariateModelJson}).
+ * writes a covariate model document ({@link org.crmkit.scoring.btyd.CovariateModelJson}), with
+ * the limits, progress display, exit codes and {@code --out} policy described below.
  *
  * <p>Any model registered through {@link BtydModels} can be named. Spend models
  * ({@code gamma-gamma}) use the {@code monetary_value} column. Bad input exits with code
  * 2 and one line on stderr; a fit that does not converge prints its JSON
  * ({@code "converged":false}) on stdout, says why on stderr, leaves {@code --out} as it was
- * (a failed command never replaces a previous result) and exits with code 1.
+ * (a failed command never replaces a previous result) and exits with code 1; a fit whose
+ * likelihood is highest at a boundary writes that limiting estimate to {@code --out}, says
+ * so on stderr, and exits with code 1.
  *
  * <p>{@code --max-iterations N} limits each search, {@code --time-limit 30s} (or {@code 5m},
  * {@code 2h}, {@code 500ms}) the whole fit; a fit stopped by a limit reports it on stderr
@@ -143,9 +146,6 @@ public final class FitCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OutputOptions.refuse(out, summary);
         if (covariates != null) {
-            if (timeLimit != null) {
-                throw new IllegalArgumentException("--time-limit: not supported with --covariates");
-            }
             return CovariateCommands.fit(spec, new CovariateCommands.FitOptions(model, summary, out,
                     CovariateCommands.names("--covariates", covariates),
                     categorical == null ? java.util.Set.of()
@@ -153,7 +153,7 @@ public final class FitCommand implements Callable<Integer> {
                     CovariateCommands.references(reference),
                     constrain == null ? java.util.Set.of()
                             : java.util.Set.copyOf(CovariateCommands.names("--constrain", constrain)),
-                    regularization, timeUnit, maxIterations));
+                    regularization, timeUnit, maxIterations, timeLimit, progress));
         }
         if (categorical != null || reference != null || constrain != null) {
             throw new IllegalArgumentException("--categorical, --reference and --constrain need --covariates");

@@ -158,6 +158,61 @@ class CovariateCliTest {
     }
 
     @Test
+    void fit_atBoundary_writesTheLimitingEstimateAndExitsOne_asThePlainFit(@TempDir Path dir) throws IOException {
+        // the men never repurchase: their purchase rate runs to 0 (or their dropout to instant)
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(summary(dir, 150)));
+        for (int i = 2; i < rows.size(); i++) {
+            String[] f = rows.get(i).split(",");
+            if (f[7].equals("m")) {
+                f[1] = "0";
+                f[2] = "0";
+                rows.set(i, String.join(",", f));
+            }
+        }
+        Path summary = dir.resolve("boundary.csv");
+        Files.write(summary, rows);
+        Path model = dir.resolve("m.json");
+        Files.writeString(model, "previous");
+        assertThat(run("fit", "--model", "pareto-nbd", "--summary", summary.toString(), "--covariates", "gender",
+                "--out", model.toString())).as(err.toString()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("converged").asBoolean()).isFalse();
+        assertThat(json.get("convergence").asText()).startsWith("at boundary: ");
+        assertThat(err.toString()).startsWith("crm fit: warning: the fit did not converge: at boundary: ")
+                .contains("; the limiting estimate was written to " + model).doesNotContain("Exception");
+        assertThat(new ObjectMapper().readTree(Files.readString(model))).isEqualTo(json);
+        // the written estimate reads back and scores
+        assertThat(run("predict", "--model", model.toString(), "--summary", summary.toString(), "--horizon", "10",
+                "--out", dir.resolve("p.csv").toString())).as(err.toString()).isZero();
+    }
+
+    @Test
+    void fit_timeLimitAndMaxIterations_stopTheFitAsThePlainFit(@TempDir Path dir) throws IOException {
+        Path summary = summary(dir, 200);
+        Path model = dir.resolve("m.json");
+        Files.writeString(model, "previous");
+        assertThat(run("fit", "--model", "bg-nbd", "--summary", summary.toString(), "--covariates", "gender,channel",
+                "--time-limit", "1ms", "--quiet", "--out", model.toString())).as(err.toString()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("converged").asBoolean()).isFalse();
+        assertThat(json.get("limitReached").asText()).isEqualTo("time");
+        assertThat(err.toString()).startsWith("crm fit: stopped by the time limit (1ms) after ")
+                .contains("crm fit: warning: the fit did not converge: ").contains(model + " was left unchanged");
+        assertThat(Files.readString(model)).isEqualTo("previous");
+        assertThat(run("fit", "--model", "pareto-nbd", "--summary", summary.toString(), "--covariates", "gender",
+                "--max-iterations", "2", "--quiet")).as(err.toString()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("limitReached").asText()).isEqualTo("iterations");
+        assertThat(err.toString()).startsWith("crm fit: stopped by the iteration limit (2 per search) after ");
+        // a generous limit changes nothing
+        assertThat(run("fit", "--model", "pareto-nbd", "--summary", summary.toString(), "--covariates", "gender"))
+                .as(err.toString()).isZero();
+        String free = out.toString();
+        assertThat(run("fit", "--model", "pareto-nbd", "--summary", summary.toString(), "--covariates", "gender",
+                "--time-limit", "1h")).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo(free);
+    }
+
+    @Test
     void fit_withConstraintAndRegularization_recordsThem(@TempDir Path dir) throws IOException {
         Path summary = summary(dir, 300);
         assertThat(run("fit", "--model", "bg-nbd", "--summary", summary.toString(), "--covariates", "gender,channel",

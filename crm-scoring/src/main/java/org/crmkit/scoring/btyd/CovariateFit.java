@@ -33,10 +33,13 @@ public final class CovariateFit {
     private final double regularizationLifetime;
     private final double penalty;
     private final double[][] covariance;
+    private final Optional<FitLimit> limitReached;
+    private final Map<String, String> atBoundary;
 
     CovariateFit(CovariateModel model, double logLikelihood, double plainLogLikelihood, boolean converged,
             String convergence, int iterations, double gradientNorm, double customers, int freeParameters,
-            double regularizationTransaction, double regularizationLifetime, double penalty, double[][] covariance) {
+            double regularizationTransaction, double regularizationLifetime, double penalty, double[][] covariance,
+            Optional<FitLimit> limitReached, Map<String, String> atBoundary) {
         this.model = Objects.requireNonNull(model, "model");
         this.logLikelihood = logLikelihood;
         this.plainLogLikelihood = plainLogLikelihood;
@@ -50,6 +53,34 @@ public final class CovariateFit {
         this.regularizationLifetime = regularizationLifetime;
         this.penalty = penalty;
         this.covariance = covariance;
+        this.limitReached = Objects.requireNonNull(limitReached, "limitReached");
+        this.atBoundary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+                Objects.requireNonNull(atBoundary, "atBoundary")));
+    }
+
+    /**
+     * Returns the limit that ended a fit before it converged: {@link FitLimit#TIME} when
+     * {@link CovariateFitter#withTimeLimit} stopped it, {@link FitLimit#ITERATIONS} when the
+     * chosen search used all the iterations {@link CovariateFitter#withMaxIterations} allows;
+     * empty for a converged fit or one that failed otherwise (for example at a boundary).
+     *
+     * @return the limit, or empty
+     */
+    public Optional<FitLimit> limitReached() {
+        return limitReached;
+    }
+
+    /**
+     * Returns the estimates that ran off to a limit, by name, as {@link FitResult#atBoundary()}
+     * does for the plain models: a coefficient ({@code trans.gender=m}, {@code life.score}) to
+     * {@code +inf} or {@code -inf}, a population parameter to {@code inf} or {@code 0}. Such a
+     * fit is not converged, but its estimate is the limiting one (the likelihood rises towards
+     * the boundary) and usable, as {@code crm fit} treats it.
+     *
+     * @return an unmodifiable map in design order, empty when no estimate is at a boundary
+     */
+    public Map<String, String> atBoundary() {
+        return atBoundary;
     }
 
     /**
@@ -72,16 +103,17 @@ public final class CovariateFit {
     }
 
     /**
-     * Returns the log-likelihood of the plain model's fit without covariates when the search
-     * started from it (fits of fewer than {@link CovariateFitter#PILOT_MIN_ROWS} distinct rows,
-     * or a pilot that failed): twice the difference {@code logLikelihood() - plainLogLikelihood()}
-     * is the likelihood-ratio statistic of all coefficients being zero (chi-squared with
-     * {@code parameterCount() - 4} degrees of freedom for an unpenalised fit).
+     * Returns the log-likelihood of the plain model's maximum-likelihood fit without
+     * covariates on the same customers (always fitted, on every size): twice the difference
+     * {@code logLikelihood() - plainLogLikelihood()} is the likelihood-ratio statistic of all
+     * coefficients being zero (chi-squared with {@code parameterCount() - 4} degrees of
+     * freedom for an unpenalised fit).
      *
-     * @return the plain log-likelihood, or empty where the search started from a pilot fit
+     * @return the plain log-likelihood; empty only if it is not finite (a plain fit that
+     *     found no finite value)
      */
     public OptionalDouble plainLogLikelihood() {
-        return Double.isNaN(plainLogLikelihood) ? OptionalDouble.empty() : OptionalDouble.of(plainLogLikelihood);
+        return !Double.isFinite(plainLogLikelihood) ? OptionalDouble.empty() : OptionalDouble.of(plainLogLikelihood);
     }
 
     /**

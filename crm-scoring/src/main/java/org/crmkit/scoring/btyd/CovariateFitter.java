@@ -1,13 +1,20 @@
 package org.crmkit.scoring.btyd;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.crmkit.scoring.Cancellation;
 import org.crmkit.scoring.Parallelism;
+import org.crmkit.scoring.ProgressEvent;
+import org.crmkit.scoring.ProgressListener;
 import org.crmkit.scoring.btyd.internal.Optimizers;
 
 /**
@@ -15,11 +22,13 @@ import org.crmkit.scoring.btyd.internal.Optimizers;
  * covariates ({@link CovariateModel}), optionally with equality constraints between the two
  * processes and an L2 penalty on the coefficients.
  *
- * <p>Method: on {@link #PILOT_MIN_ROWS} distinct rows or more, a pilot fit of
+ * <p>Method: the plain model is first fitted without covariates by {@link BtydFitter} on all
+ * rows (cheap: without covariates the rows compress to the distinct {@code (x, t_x, T)}); its
+ * log-likelihood is {@link CovariateFit#plainLogLikelihood()}, the null model of a
+ * likelihood-ratio test. On {@link #PILOT_MIN_ROWS} distinct rows or more, a pilot fit of
  * {@link #PILOT_ROWS} systematically sampled rows (as below) gives the start and the first
  * inverse Hessian of a BFGS search on all rows (as {@link BtydFitter} does for the plain
- * models); otherwise, or should that search not converge, the plain model is fitted first
- * without covariates by {@link BtydFitter}; its
+ * models); otherwise, or should that search not converge, the plain model's
  * estimate with all coefficients zero is the start of a BFGS search over
  * {@code theta = (ln p0 .. ln p3, coefficients)} with the analytic gradient of the mean
  * negative log-likelihood ({@link CovariateLikelihood}). Should that search not converge, a
@@ -57,6 +66,11 @@ import org.crmkit.scoring.btyd.internal.Optimizers;
  *         .fit(CovariateModel.Family.PARETO_NBD, data);
  * }</pre>
  *
+ * <p>Limits, progress and cancellation as for {@link BtydFitter}: {@link #withMaxIterations}
+ * per search, {@link #withTimeLimit} for the whole fit (a fit stopped by either is not
+ * converged and says which in {@link CovariateFit#limitReached()}), {@link #withProgress}
+ * and {@link #withCancellation}.
+ *
  * <p>Instances are immutable and thread-safe; a fit uses the fitter's {@link Parallelism}.
  */
 public final class CovariateFitter {
@@ -69,7 +83,7 @@ public final class CovariateFitter {
     private static final double RETRY_COEFFICIENT = 0.1;
 
     private static final CovariateFitter STANDARD = new CovariateFitter(DEFAULT_GRADIENT_TOLERANCE,
-            DEFAULT_MAX_ITERATIONS, null, Set.of(), 0, 0);
+            DEFAULT_MAX_ITERATIONS, null, Set.of(), 0, 0, Control.NONE);
 
     private final double gradientTolerance;
     private final int maxIterations;
@@ -77,15 +91,92 @@ public final class CovariateFitter {
     private final Set<String> constrained;
     private final double lambdaTrans;
     private final double lambdaLife;
+    private final Control control;
 
     private CovariateFitter(double gradientTolerance, int maxIterations, Parallelism parallelism,
-            Set<String> constrained, double lambdaTrans, double lambdaLife) {
+            Set<String> constrained, double lambdaTrans, double lambdaLife, Control control) {
         this.gradientTolerance = gradientTolerance;
         this.maxIterations = maxIterations;
         this.parallelism = parallelism;
         this.constrained = constrained;
         this.lambdaTrans = lambdaTrans;
         this.lambdaLife = lambdaLife;
+        this.control = control;
+    }
+
+    /**
+     * Progress, time limit and cancellation of a fit, as {@link BtydFitter} has them: who hears
+     * of each likelihood evaluation, how long the fit may run (nanoseconds of {@code clock},
+     * {@code Long.MAX_VALUE} for no limit), the token that cancels it, and the clock.
+     */
+    private record Control(ProgressListener listener, long timeLimitNanos, Cancellation cancellation,
+            LongSupplier clock) {
+        static final Control NONE = new Control(ProgressListener.none(), Long.MAX_VALUE, Cancellation.never(),
+                System::nanoTime);
+    }
+
+    private CovariateFitter with(Control c) {
+        return new CovariateFitter(gradientTolerance, maxIterations, parallelism, constrained, lambdaTrans,
+                lambdaLife, c);
+    }
+
+    /** This fitter reading time from {@code clock} (nanoseconds); for tests of the time limit. */
+    CovariateFitter withClock(LongSupplier clock) {
+        return with(new Control(control.listener(), control.timeLimitNanos(), control.cancellation(),
+                Objects.requireNonNull(clock, "clock")));
+    }
+
+    /**
+     * Returns a fitter that reports each likelihood evaluation of a fit to {@code listener}
+     * (phase {@code "fit pareto-nbd with covariates: likelihood evaluations"}, and that of
+     * {@link BtydFitter} for the plain fit that gives the start), on the fitting thread.
+     *
+     * @param listener the listener, not null
+     * @return a new fitter, never null
+     */
+    public CovariateFitter withProgress(ProgressListener listener) {
+        return with(new Control(Objects.requireNonNull(listener, "listener"), control.timeLimitNanos(),
+                control.cancellation(), control.clock()));
+    }
+
+    /**
+     * Returns a fitter that stops a fit after {@code limit}, as
+     * {@link BtydFitter#withTimeLimit(Duration)} does: once the time is up no further
+     * likelihood evaluation starts, and the fit returns the best point reached, not
+     * converged, with {@link CovariateFit#limitReached()} {@link FitLimit#TIME} and a
+     * {@link CovariateFit#convergence()} that says so. The limit covers the whole fit (the
+     * plain fit, the pilot, the searches); the standard errors at the point reached are
+     * still computed (about two evaluations per parameter).
+     *
+     * @param limit the longest a fit may search, positive, not null
+     * @return a new fitter, never null
+     * @throws IllegalArgumentException if the limit is zero or negative
+     */
+    public CovariateFitter withTimeLimit(Duration limit) {
+        Objects.requireNonNull(limit, "limit");
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("time limit " + limit + " is not positive");
+        }
+        long nanos;
+        try {
+            nanos = limit.toNanos();
+        } catch (ArithmeticException tooLong) {
+            nanos = Long.MAX_VALUE;
+        }
+        return with(new Control(control.listener(), nanos, control.cancellation(), control.clock()));
+    }
+
+    /**
+     * Returns a fitter whose fits check {@code cancellation} before every likelihood
+     * evaluation; a cancelled fit throws {@link java.util.concurrent.CancellationException}
+     * and returns nothing.
+     *
+     * @param cancellation the token, not null
+     * @return a new fitter, never null
+     */
+    public CovariateFitter withCancellation(Cancellation cancellation) {
+        return with(new Control(control.listener(), control.timeLimitNanos(),
+                Objects.requireNonNull(cancellation, "cancellation"), control.clock()));
     }
 
     /**
@@ -109,7 +200,8 @@ public final class CovariateFitter {
         if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("gradient tolerance " + tolerance + " is not finite and > 0");
         }
-        return new CovariateFitter(tolerance, maxIterations, parallelism, constrained, lambdaTrans, lambdaLife);
+        return new CovariateFitter(tolerance, maxIterations, parallelism, constrained, lambdaTrans, lambdaLife,
+                control);
     }
 
     /**
@@ -123,7 +215,8 @@ public final class CovariateFitter {
         if (iterations < 1) {
             throw new IllegalArgumentException("max iterations " + iterations + " is not >= 1");
         }
-        return new CovariateFitter(gradientTolerance, iterations, parallelism, constrained, lambdaTrans, lambdaLife);
+        return new CovariateFitter(gradientTolerance, iterations, parallelism, constrained, lambdaTrans, lambdaLife,
+                control);
     }
 
     /**
@@ -134,7 +227,7 @@ public final class CovariateFitter {
      */
     public CovariateFitter withParallelism(Parallelism parallelism) {
         return new CovariateFitter(gradientTolerance, maxIterations, Objects.requireNonNull(parallelism, "parallelism"),
-                constrained, lambdaTrans, lambdaLife);
+                constrained, lambdaTrans, lambdaLife, control);
     }
 
     /**
@@ -151,7 +244,7 @@ public final class CovariateFitter {
             copy.add(Objects.requireNonNull(c, "covariate"));
         }
         return new CovariateFitter(gradientTolerance, maxIterations, parallelism, Set.copyOf(copy), lambdaTrans,
-                lambdaLife);
+                lambdaLife, control);
     }
 
     /**
@@ -178,7 +271,8 @@ public final class CovariateFitter {
     public CovariateFitter withRegularization(double lambdaTrans, double lambdaLife) {
         requireLambda("transaction", lambdaTrans);
         requireLambda("lifetime", lambdaLife);
-        return new CovariateFitter(gradientTolerance, maxIterations, parallelism, constrained, lambdaTrans, lambdaLife);
+        return new CovariateFitter(gradientTolerance, maxIterations, parallelism, constrained, lambdaTrans, lambdaLife,
+                control);
     }
 
     private static void requireLambda(String process, double lambda) {
@@ -211,9 +305,14 @@ public final class CovariateFitter {
             }
         }
         Parallelism where = parallelism == null ? Parallelism.defaults() : parallelism;
+        Deadline deadline = new Deadline(control, "fit " + family.modelName() + " with covariates");
+        // always fitted on all rows: it reports the likelihood-ratio test's null model, and it is cheap,
+        // since without the covariates the rows compress to the distinct (x, t_x, T)
+        FitResult<? extends PurchaseModel> plain = plainFit(family, data, where, deadline);
         if (data.size() >= PILOT_MIN_ROWS) {
             CovariateData sample = data.systematicSample(PILOT_ROWS);
-            CovariateFit pilot = search(family, sample, tied, where, null, null);
+            CovariateFit pilot = search(family, sample, tied, where, null, null,
+                    plainFit(family, sample, where, deadline), deadline);
             if (pilot.converged() && pilot.covariance().isPresent()) {
                 CovariateLikelihood f = new CovariateLikelihood(family, data, tied, lambdaTrans, lambdaLife, where);
                 CovariateModel m = pilot.model();
@@ -224,13 +323,115 @@ public final class CovariateFitter {
                         row[j] *= sample.customers();
                     }
                 }
-                CovariateFit full = search(family, data, tied, where, theta0, inverseHessian);
-                if (full.converged()) {
+                CovariateFit full = search(family, data, tied, where, theta0, inverseHessian, plain, deadline);
+                if (full.converged() || deadline.timedOut) {
                     return full;
                 }
             }
         }
-        return search(family, data, tied, where, null, null);
+        return search(family, data, tied, where, null, null, plain, deadline);
+    }
+
+    /** The plain model's fit without covariates, under the fit's time limit, progress and cancellation. */
+    private FitResult<? extends PurchaseModel> plainFit(CovariateModel.Family family, CovariateData data,
+            Parallelism where, Deadline deadline) {
+        BtydFitter f = BtydFitter.standard().withParallelism(where).withProgress(control.listener())
+                .withCancellation(control.cancellation()).withClock(control.clock());
+        if (control.timeLimitNanos() != Long.MAX_VALUE) {
+            f = f.withTimeLimit(Duration.ofNanos(Math.max(1, control.timeLimitNanos() - deadline.elapsed())));
+        }
+        return f.fit(family.specification(), data.withoutCovariates());
+    }
+
+    /**
+     * The clock of one fit: the time limit, the cancellation and the progress count, shared by
+     * the searches of the fit.
+     */
+    private static final class Deadline {
+        final Control control;
+        final String phase;
+        final long started;
+        long evaluations;
+        boolean timedOut;
+
+        Deadline(Control control, String phase) {
+            this.control = control;
+            this.phase = phase;
+            this.started = control.clock().getAsLong();
+        }
+
+        long elapsed() {
+            return control.clock().getAsLong() - started;
+        }
+
+        /** Checks the cancellation and the time before an evaluation; throws {@link TimeUp} when over. */
+        void beforeEvaluation() {
+            control.cancellation().throwIfCancelled(phase);
+            long elapsed = elapsed();
+            if (timedOut || elapsed > control.timeLimitNanos()) {
+                timedOut = true;
+                throw new TimeUp();
+            }
+            evaluations++;
+            if (!control.listener().isSilent()) {
+                control.listener().onProgress(ProgressEvent.ofUnknownTotal(phase + ": likelihood evaluations",
+                        evaluations, Duration.ofNanos(Math.max(0, elapsed))));
+            }
+        }
+    }
+
+    /** Ends a search when the fit's time is up; carries no stack trace. */
+    private static final class TimeUp extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TimeUp() {
+            super("time limit", null, false, false);
+        }
+    }
+
+    /**
+     * The objective under the fit's {@link Deadline}, keeping the best point seen so that a
+     * search cut short by the time limit returns where it got to.
+     */
+    private static final class Clocked implements Optimizers.Objective {
+        private final CovariateLikelihood f;
+        private final Deadline deadline;
+        private double bestValue = Double.POSITIVE_INFINITY;
+        private double[] bestTheta;
+        private double[] bestGradient;
+
+        Clocked(CovariateLikelihood f, Deadline deadline) {
+            this.f = f;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public double value(double[] theta, double[] gradient) {
+            deadline.beforeEvaluation();
+            double v = f.value(theta, gradient);
+            if (v < bestValue) {
+                bestValue = v;
+                bestTheta = theta.clone();
+                bestGradient = gradient.clone();
+            }
+            return v;
+        }
+
+        /** Runs a search; cut short by the time limit, the best point so far (or the start, evaluated once). */
+        Optimizers.Outcome run(double[] start, Supplier<Optimizers.Outcome> search) {
+            try {
+                return search.get();
+            } catch (TimeUp e) {
+                if (bestTheta == null) {
+                    double[] g = new double[start.length];
+                    double v = f.value(start, g);
+                    return new Optimizers.Outcome(start.clone(), v, g, 0, false, "stopped by the time limit");
+                }
+                return new Optimizers.Outcome(bestTheta.clone(), bestValue, bestGradient.clone(), 0, false,
+                        "stopped by the time limit (largest gradient component "
+                                + Optimizers.maxAbs(bestGradient) + ")");
+            }
+        }
     }
 
     /**
@@ -273,39 +474,39 @@ public final class CovariateFitter {
      * plain model's fit with coefficients 0, with the retries of the class documentation.
      */
     private CovariateFit search(CovariateModel.Family family, CovariateData data, boolean[] tied, Parallelism where,
-            double[] theta0, double[][] inverseHessian) {
+            double[] theta0, double[][] inverseHessian, FitResult<? extends PurchaseModel> plain, Deadline deadline) {
         CovariateDesign design = data.design();
         CovariateLikelihood objective = new CovariateLikelihood(family, data, tied, lambdaTrans, lambdaLife, where);
+        Clocked clocked = new Clocked(objective, deadline);
         int k = objective.parameterCount();
         int p = design.width();
-        double plainLogLikelihood = Double.NaN;
+        double plainLogLikelihood = plain.logLikelihood();
         double[] base = new double[4];
         List<Optimizers.Outcome> outcomes = new ArrayList<>();
         if (theta0 == null) {
-            FitResult<? extends PurchaseModel> plain = BtydFitter.standard().withParallelism(where)
-                    .fit(family.specification(), data.withoutCovariates());
-            plainLogLikelihood = plain.logLikelihood();
             for (int i = 0; i < 4; i++) {
                 base[i] = plain.parameters().get(family.parameterNames().get(i));
             }
             double[] zeros = new double[p];
-            outcomes.add(Optimizers.bfgs(objective, objective.theta(base, zeros, zeros), gradientTolerance,
-                    maxIterations));
+            double[] start = objective.theta(base, zeros, zeros);
+            outcomes.add(clocked.run(start, () -> Optimizers.bfgs(clocked, start, gradientTolerance, maxIterations)));
         } else {
             for (int i = 0; i < 4; i++) {
                 base[i] = Math.exp(theta0[i]);
             }
-            outcomes.add(Optimizers.bfgs(objective, theta0, inverseHessian, gradientTolerance, maxIterations));
+            outcomes.add(clocked.run(theta0, () -> Optimizers.bfgs(clocked, theta0, inverseHessian, gradientTolerance,
+                    maxIterations)));
         }
         Optimizers.Outcome first = outcomes.get(0);
-        if (!first.converged() && Double.isFinite(first.value())) {
-            outcomes.add(Optimizers.bfgs(objective, first.theta(), gradientTolerance, maxIterations));
+        if (!first.converged() && Double.isFinite(first.value()) && !deadline.timedOut) {
+            outcomes.add(clocked.run(first.theta(), () -> Optimizers.bfgs(clocked, first.theta(), gradientTolerance,
+                    maxIterations)));
         }
-        if (theta0 == null && outcomes.stream().noneMatch(Optimizers.Outcome::converged)) {
+        if (theta0 == null && outcomes.stream().noneMatch(Optimizers.Outcome::converged) && !deadline.timedOut) {
             double[] retry = new double[p];
             java.util.Arrays.fill(retry, RETRY_COEFFICIENT);
-            outcomes.add(Optimizers.bfgs(objective, objective.theta(base, retry, retry), gradientTolerance,
-                    maxIterations));
+            double[] start = objective.theta(base, retry, retry);
+            outcomes.add(clocked.run(start, () -> Optimizers.bfgs(clocked, start, gradientTolerance, maxIterations)));
         }
         Optimizers.Outcome best = null;
         int iterations = 0;
@@ -319,9 +520,11 @@ public final class CovariateFitter {
         double[] theta = best.theta();
         boolean converged = best.converged();
         String reason = best.reason();
+        Map<String, String> boundary = new LinkedHashMap<>();
         for (int i = 0; i < 4; i++) {
             if (Math.abs(theta[i]) > Optimizers.THETA_LIMIT) {
                 converged = false;
+                boundary.put(family.parameterNames().get(i), theta[i] > 0 ? "inf" : "0");
                 reason = "at boundary: " + family.parameterNames().get(i) + " = " + Math.exp(theta[i])
                         + " (search: " + reason + ")";
             }
@@ -337,8 +540,11 @@ public final class CovariateFitter {
                 }
                 if (ranOff(objective, theta, q, llHere, n)) {
                     // e.g. a level whose customers never repurchase: the likelihood rises towards infinity
-                    ranOff.add((trans ? CovariateModel.TRANSACTION_PREFIX : CovariateModel.LIFETIME_PREFIX)
-                            + design.coefficientNames().get(j) + " -> " + (theta[q] > 0 ? "+inf" : "-inf"));
+                    String name = (trans ? CovariateModel.TRANSACTION_PREFIX : CovariateModel.LIFETIME_PREFIX)
+                            + design.coefficientNames().get(j);
+                    String limit = theta[q] > 0 ? "+inf" : "-inf";
+                    ranOff.add(name + " -> " + limit);
+                    boundary.put(name, limit);
                 }
             }
         }
@@ -348,6 +554,10 @@ public final class CovariateFitter {
         }
         if (theta0 != null) {
             reason += "; started from a fit of " + PILOT_ROWS + " sampled rows";
+        }
+        if (deadline.timedOut) {
+            reason += "; stopped by the time limit of " + Duration.ofNanos(control.timeLimitNanos()) + " after "
+                    + deadline.evaluations + " likelihood evaluations";
         }
         double[][] covariance = Double.isFinite(best.value()) ? Optimizers.inverseInformation(objective, theta, n)
                 : null;
@@ -381,7 +591,11 @@ public final class CovariateFitter {
         CovariateModel model = CovariateModel.of(family, fittedBase, design, trans, life, se);
         double penalty = objective.penalty(theta);
         double ll = -(best.value() - penalty) * n;
+        Optional<FitLimit> limit = converged ? Optional.empty()
+                : deadline.timedOut ? Optional.of(FitLimit.TIME)
+                : best.iterations() >= maxIterations ? Optional.of(FitLimit.ITERATIONS) : Optional.empty();
         return new CovariateFit(model, ll, plainLogLikelihood, converged, reason, iterations,
-                Optimizers.maxAbs(best.gradient()), n, k, lambdaTrans, lambdaLife, penalty * n, covariance);
+                Optimizers.maxAbs(best.gradient()), n, k, lambdaTrans, lambdaLife, penalty * n, covariance, limit,
+                boundary);
     }
 }

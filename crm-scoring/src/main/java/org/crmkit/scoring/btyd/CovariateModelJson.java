@@ -36,7 +36,8 @@ import org.crmkit.core.json.CrmJsonException;
  * "coefficients":{"transaction":{"gender=m":..,"score":..},"lifetime":{..}},
  * "standardErrors":{"r":..,..,"trans.gender=m":..,"life.score":..},
  * "logLikelihood":..,"plainLogLikelihood":..,"converged":true,"iterations":..,"customers":..,
- * "convergence":"..","gradientNorm":..,"aic":..,"bic":..,
+ * "convergence":"..",["limitReached":"time|iterations" (only when a limit stopped the fit),]
+ * "gradientNorm":..,"aic":..,"bic":..,
  * ["regularization":{"transaction":..,"lifetime":..},"penalty":..,]
  * "timeUnit":"weeks","library":"crmkit ..","schemaVersion":1}}. Only {@code model},
  * {@code parameters}, {@code covariates} and {@code coefficients} are required when reading;
@@ -65,7 +66,7 @@ public final class CovariateModelJson {
             "logLikelihood", JsonNodeType.NUMBER, "plainLogLikelihood", JsonNodeType.NUMBER,
             "converged", JsonNodeType.BOOLEAN, "iterations", JsonNodeType.NUMBER,
             "customers", JsonNodeType.NUMBER, "convergence", JsonNodeType.STRING,
-            "gradientNorm", JsonNodeType.NUMBER, "aic", JsonNodeType.NUMBER, "bic", JsonNodeType.NUMBER,
+            "limitReached", JsonNodeType.STRING, "gradientNorm", JsonNodeType.NUMBER, "aic", JsonNodeType.NUMBER, "bic", JsonNodeType.NUMBER,
             "regularization", JsonNodeType.OBJECT, "penalty", JsonNodeType.NUMBER,
             "timeUnit", JsonNodeType.STRING, "library", JsonNodeType.STRING,
             "schemaVersion", JsonNodeType.NUMBER);
@@ -129,6 +130,7 @@ public final class CovariateModelJson {
             root.put("customers", customers);
         }
         root.put("convergence", fit.convergence());
+        fit.limitReached().ifPresent(limit -> root.put("limitReached", limit.name().toLowerCase(java.util.Locale.ROOT)));
         putFinite(root, "gradientNorm", fit.gradientNorm());
         putFinite(root, "aic", fit.aic());
         putFinite(root, "bic", fit.bic());

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.crmkit.scoring.Cancellation;
 import org.crmkit.scoring.Parallelism;
+import org.crmkit.scoring.ProgressEvent;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,8 +125,14 @@ class CovariateFitterTest {
         assertWithinThreeSe(fit, PARETO_TRUTH);
         // 50,000 rows: started from a pilot of 20,000 sampled rows, converged on all rows
         assertThat(fit.convergence()).contains("sampled rows");
-        assertThat(fit.plainLogLikelihood()).isEmpty();
         assertThat(fit.parameterCount()).isEqualTo(8);
+        // the plain fit is reported on the pilot path too: BtydFitter's own fit of the same rows
+        double plain = BtydFitter.standard().fit(ParetoNbd.model(), data.withoutCovariates()).logLikelihood();
+        assertThat(fit.plainLogLikelihood()).hasValueCloseTo(plain, within(1e-6 * Math.abs(plain)));
+        // nested models: the covariates can only raise the maximum; here by far (true effects)
+        assertThat(2 * (fit.logLikelihood() - plain)).isGreaterThan(100);
+        assertThat(fit.limitReached()).isEmpty();
+        assertThat(fit.atBoundary()).isEmpty();
     }
 
     /** Recovery on 50,000 simulated BG/NBD customers, as for the Pareto/NBD. */
@@ -171,6 +184,82 @@ class CovariateFitterTest {
         // no repeat purchase is explained by a purchase rate -> 0 or an instant dropout (or both)
         assertThat(fit.convergence()).startsWith("at boundary: ").containsPattern("(trans.gender=m -> -inf|life.gender=m -> \\+inf)");
         assertThat(Double.isFinite(fit.logLikelihood())).isTrue();
+        assertThat(fit.atBoundary()).isNotEmpty().containsAnyOf(Map.entry("trans.gender=m", "-inf"),
+                Map.entry("life.gender=m", "+inf"));
+        assertThat(fit.limitReached()).isEmpty();
+    }
+
+    /** 1,000 Pareto/NBD customers of the truth. */
+    private static CovariateData small() {
+        return CovariateCohorts.draw(PARETO_TRUTH, 1_000, 31);
+    }
+
+    @Test
+    void withTimeLimit_stopsTheSearchAtTheBestPointReached() {
+        AtomicLong now = new AtomicLong();
+        List<ProgressEvent> events = new ArrayList<>();
+        // the clock jumps past the limit after the 5th evaluation of the covariate search
+        CovariateFit fit = CovariateFitter.standard().withClock(now::get).withTimeLimit(Duration.ofHours(1))
+                .withProgress(e -> {
+                    events.add(e);
+                    if (e.phase().contains("with covariates") && e.done() == 5) {
+                        now.set(Duration.ofHours(2).toNanos());
+                    }
+                }).fit(CovariateModel.Family.PARETO_NBD, small());
+        assertThat(fit.converged()).isFalse();
+        assertThat(fit.limitReached()).contains(FitLimit.TIME);
+        assertThat(fit.convergence()).contains("stopped by the time limit of PT1H after 5 likelihood evaluations");
+        assertThat(fit.logLikelihood()).isFinite();
+        // the plain fit ran to its end first, and counts its own evaluations
+        assertThat(fit.plainLogLikelihood()).isPresent();
+        assertThat(events).anyMatch(e -> e.phase().equals("fit pareto-nbd: likelihood evaluations"));
+        assertThat(events.stream().filter(e -> e.phase().contains("with covariates")).map(ProgressEvent::done))
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
+        // the point reached is no worse than the start (plain estimate, coefficients 0)
+        assertThat(fit.logLikelihood()).isGreaterThanOrEqualTo(fit.plainLogLikelihood().getAsDouble() - 1e-9);
+    }
+
+    @Test
+    void withTimeLimit_tiny_endsDuringThePlainFitAndStillReturnsAFiniteEstimate() {
+        AtomicLong now = new AtomicLong();
+        CovariateFit fit = CovariateFitter.standard().withClock(() -> now.getAndAdd(1_000_000L))
+                .withTimeLimit(Duration.ofMillis(3)).fit(CovariateModel.Family.BG_NBD, small());
+        assertThat(fit.converged()).isFalse();
+        assertThat(fit.limitReached()).contains(FitLimit.TIME);
+        assertThat(fit.convergence()).contains("stopped by the time limit of PT0.003S");
+        assertThat(fit.logLikelihood()).isFinite();
+        fit.model().parameters().values().forEach(v -> assertThat(v).isFinite().isPositive());
+    }
+
+    @Test
+    void withTimeLimit_generous_changesNothing() {
+        CovariateFit free = CovariateFitter.standard().fit(CovariateModel.Family.PARETO_NBD, small());
+        CovariateFit limited = CovariateFitter.standard().withTimeLimit(Duration.ofHours(1))
+                .fit(CovariateModel.Family.PARETO_NBD, small());
+        assertThat(free.converged()).isTrue();
+        assertThat(limited.converged()).isTrue();
+        assertThat(limited.limitReached()).isEmpty();
+        assertThat(limited.logLikelihood()).isEqualTo(free.logLikelihood());
+        assertThat(limited.model().transactionCoefficients()).isEqualTo(free.model().transactionCoefficients());
+    }
+
+    @Test
+    void withMaxIterations_tiny_reportsTheIterationLimit() {
+        CovariateFit fit = CovariateFitter.standard().withMaxIterations(2).fit(CovariateModel.Family.PARETO_NBD,
+                small());
+        assertThat(fit.converged()).isFalse();
+        assertThat(fit.limitReached()).contains(FitLimit.ITERATIONS);
+        assertThat(fit.logLikelihood()).isFinite();
+    }
+
+    @Test
+    void withCancellation_cancelled_throws() {
+        Cancellation c = Cancellation.create();
+        c.cancel();
+        assertThatThrownBy(() -> CovariateFitter.standard().withCancellation(c)
+                .fit(CovariateModel.Family.PARETO_NBD, small())).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> CovariateFitter.standard().withTimeLimit(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not positive");
     }
 
     @Test
