@@ -213,6 +213,22 @@ class CovariateCliTest {
     }
 
     @Test
+    void covariateFile_whereOneModelForAllCustomersIsNeeded_exitsTwoSayingSo(@TempDir Path dir) throws IOException {
+        Path summary = summary(dir, 100);
+        Path cov = dir.resolve("cov.json");
+        Path plain = dir.resolve("plain.json");
+        assertThat(run("fit", "--model", "pareto-nbd", "--summary", summary.toString(), "--covariates", "gender",
+                "--out", cov.toString())).as(err.toString()).isZero();
+        assertThat(run("fit", "--model", "pareto-nbd", "--summary", summary.toString(), "--out", plain.toString()))
+                .as(err.toString()).isZero();
+        assertThat(run("predict", "--model", plain.toString(), "--spend-model", cov.toString(), "--summary",
+                summary.toString(), "--horizon", "10", "--out", dir.resolve("p.csv").toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).contains(cov.toString()).contains("covariates")
+                .contains("crm predict and crm evaluate take it").doesNotContain("Exception").doesNotContain("\n");
+        assertThat(dir.resolve("p.csv")).doesNotExist();
+    }
+
+    @Test
     void fit_withConstraintAndRegularization_recordsThem(@TempDir Path dir) throws IOException {
         Path summary = summary(dir, 300);
         assertThat(run("fit", "--model", "bg-nbd", "--summary", summary.toString(), "--covariates", "gender,channel",

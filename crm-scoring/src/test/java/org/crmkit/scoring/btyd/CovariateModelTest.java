@@ -198,9 +198,34 @@ class CovariateModelTest {
         assertPath(good.replace("\"alpha\"", "\"alfa\""), "$.parameters.");
         assertPath(good.replace("\"timeUnit\"", "\"unit\""), "$.unit");
         assertPath(good.replace("\"model\" : \"pareto-nbd\"", "\"model\" : \"bg-bb\""), "$.model");
-        // the plain reader points to the covariate reader
-        assertThatThrownBy(() -> BtydModelJson.read(good)).isInstanceOf(CrmJsonException.class)
-                .hasMessageContaining("CovariateModelJson");
+        // the general reader reads covariate documents as strictly, with the same paths
+        assertThatThrownBy(() -> BtydModelJson.read(good.replace("\"channel=web\"", "\"channel=mail\"")))
+                .isInstanceOf(CrmJsonException.class)
+                .satisfies(e -> assertThat(((CrmJsonException) e).path()).startsWith("$.coefficients.transaction."));
+    }
+
+    @Test
+    void btydModelJsonRead_ofACovariateFile_returnsTheCovariateModel() {
+        StoredModel stored = BtydModelJson.read(CovariateModelJson.write(PARETO, "weeks"));
+        assertThat(stored.hasCovariates()).isTrue();
+        assertThat(stored.covariateModel()).contains(PARETO);
+        assertThat(stored.model()).isEqualTo("pareto-nbd");
+        assertThat(stored.parameters()).isEqualTo(PARETO.parameters());
+        assertThat(stored.timeUnit()).contains("weeks");
+        // a customer's model from the stored file predicts as the original's
+        double[] z = {1, 0, 40};
+        assertThat(stored.covariateModel().get().forCustomer(z).probabilityAlive(2, 10, 30))
+                .isEqualTo(PARETO.forCustomer(z).probabilityAlive(2, 10, 30));
+        // no single model for all customers: refused, not silently the reference customer's
+        assertThatThrownBy(stored::toModel).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("with covariates").hasMessageContaining("forCustomer");
+        assertThatThrownBy(() -> stored.as(ParetoNbd.model())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("with covariates");
+        // a plain file has none
+        StoredModel plain = BtydModelJson.read(BtydModelJson.write(ParetoNbd.of(1, 2, 3, 4), "weeks"));
+        assertThat(plain.hasCovariates()).isFalse();
+        assertThat(plain.covariateModel()).isEmpty();
+        assertThat(plain.toModel()).isEqualTo(ParetoNbd.of(1, 2, 3, 4));
     }
 
     private static void assertPath(String json, String path) {
