@@ -235,12 +235,24 @@ final class BtydCommands {
 
     /** As {@link #readModel}, with the file's covariance (for {@code --intervals}). */
     static ModelFile readModelFile(CommandSpec spec, Path file) throws IOException {
-        String json = JsonLines.readDocument(spec, file, "crm fit");
+        return readModelFile(file, JsonLines.readDocument(spec, file, "crm fit"));
+    }
+
+    /** As {@link #readModelFile(CommandSpec, Path)} for a document already read from {@code file}. */
+    static ModelFile readModelFile(Path file, String json) {
         StoredModel stored;
         try {
             stored = BtydModelJson.read(json);
         } catch (IllegalArgumentException e) {
             throw modelError(file, json, e, null);
+        }
+        if (stored.hasCovariates()) {
+            // crm predict and crm evaluate take these (CovariateCommands); one model for all customers does not exist
+            throw BadInputException.definition(file, Math.max(1, JsonLines.lineOf(json, "$.covariates")), "covariates",
+                    "a " + stored.model() + " model with covariates " + stored.covariateModel().get().design()
+                            .covariateNames() + " scores each customer by the customer's covariate columns;"
+                            + " crm predict and crm evaluate take it (with those columns in --summary), this"
+                            + " command needs one model for all customers");
         }
         if (BtydModels.byName(stored.model()).isEmpty()) {
             throw BadInputException.definition(file, JsonLines.lineOf(json, "$.model"), "model",

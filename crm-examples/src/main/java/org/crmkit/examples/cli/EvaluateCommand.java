@@ -62,7 +62,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         InputFiles.requireOneStandardInput(model, summary);
         intervals.validate();
-        BtydCommands.ModelFile modelFile = BtydCommands.readModelFile(spec, model);
+        String modelJson = JsonLines.readDocument(spec, model, "crm fit");
+        if (CovariateCommands.isCovariateModel(modelJson)) {
+            if (intervals.requested()) {
+                throw new IllegalArgumentException("--intervals: not supported for a model with covariates");
+            }
+            return print(CovariateCommands.evaluate(spec, CovariateCommands.readModel(model, modelJson), summary),
+                    null, null, null);
+        }
+        BtydCommands.ModelFile modelFile = BtydCommands.readModelFile(model, modelJson);
         FittedModel m = modelFile.model();
         if (!(m instanceof PurchaseModel purchases)) {
             throw BadInputException.definition(model, 1, "model", "model \"" + m.modelName()
@@ -74,13 +82,19 @@ public final class EvaluateCommand implements Callable<Integer> {
                     "missing column: evaluate needs the holdout columns (crm summarize --observation-end)");
         }
         HoldoutEvaluation e = HoldoutEvaluation.evaluate(purchases, BtydCommands.holdoutInput(summary, s));
+        return print(e, purchases, modelFile, s);
+    }
+
+    /** Prints the evaluation JSON; the interval needs the model, its file and the summaries (else null). */
+    private int print(HoldoutEvaluation e, PurchaseModel purchases, BtydCommands.ModelFile modelFile,
+            CustomerSummaries s) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("model", e.model());
         root.put("customers", e.customers());
         root.put("actualPurchases", e.actualTotal());
         root.put("predictedPurchases", e.predictedTotal());
-        if (intervals.requested()) {
+        if (intervals.requested() && purchases != null) {
             Interval total = totalInterval(purchases, modelFile, s);
             ObjectNode i = root.putObject("predictedPurchasesInterval");
             i.put("level", total.level());

@@ -27,13 +27,21 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * crm fit --model bg-nbd --summary summary.csv --out bgnbd.json
  * crm fit --model bg-nbd --summary summary.csv --regularization 0.001
+ * crm fit --model pareto-nbd --summary summary.csv --covariates gender,channel --regularization 0.01
  * }</pre>
+ *
+ * <p>{@code --covariates} fits the Pareto/NBD or BG/NBD with time-invariant covariates
+ * ({@link org.crmkit.scoring.btyd.CovariateFitter}) from extra columns of the summary and
+ * writes a covariate model document ({@link org.crmkit.scoring.btyd.CovariateModelJson}), with
+ * the limits, progress display, exit codes and {@code --out} policy described below.
  *
  * <p>Any model registered through {@link BtydModels} can be named. Spend models
  * ({@code gamma-gamma}) use the {@code monetary_value} column. Bad input exits with code
  * 2 and one line on stderr; a fit that does not converge prints its JSON
  * ({@code "converged":false}) on stdout, says why on stderr, leaves {@code --out} as it was
- * (a failed command never replaces a previous result) and exits with code 1.
+ * (a failed command never replaces a previous result) and exits with code 1; a fit whose
+ * likelihood is highest at a boundary writes that limiting estimate to {@code --out}, says
+ * so on stderr, and exits with code 1.
  *
  * <p>{@code --max-iterations N} limits each search, {@code --time-limit 30s} (or {@code 5m},
  * {@code 2h}, {@code 500ms}) the whole fit; a fit stopped by a limit reports it on stderr
@@ -98,6 +106,24 @@ public final class FitCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     private ProgressOptions progress;
 
+    @Option(names = "--covariates", paramLabel = "COL[,COL...]",
+            description = "pareto-nbd and bg-nbd: time-invariant covariates, extra columns of the summary;"
+                    + " numeric when every value is a number, else categorical (one-hot against a reference"
+                    + " level); --regularization then penalises the coefficients (lambda sum gamma^2)")
+    private String covariates;
+
+    @Option(names = "--categorical", paramLabel = "COL[,COL...]",
+            description = "with --covariates: treat these columns as categorical even if numeric")
+    private String categorical;
+
+    @Option(names = "--reference", paramLabel = "COL=LEVEL[,...]",
+            description = "with --covariates: reference level of a categorical covariate (default: first sorted)")
+    private String reference;
+
+    @Option(names = "--constrain", paramLabel = "COL[,COL...]",
+            description = "with --covariates: one coefficient shared by the purchase and the dropout process")
+    private String constrain;
+
     /** The fitter the options ask for: limits and the progress display. */
     private BtydFitter fitter() {
         BtydFitter f = BtydFitter.standard();
@@ -119,6 +145,19 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OutputOptions.refuse(out, summary);
+        if (covariates != null) {
+            return CovariateCommands.fit(spec, new CovariateCommands.FitOptions(model, summary, out,
+                    CovariateCommands.names("--covariates", covariates),
+                    categorical == null ? java.util.Set.of()
+                            : java.util.Set.copyOf(CovariateCommands.names("--categorical", categorical)),
+                    CovariateCommands.references(reference),
+                    constrain == null ? java.util.Set.of()
+                            : java.util.Set.copyOf(CovariateCommands.names("--constrain", constrain)),
+                    regularization, timeUnit, maxIterations, timeLimit, progress));
+        }
+        if (categorical != null || reference != null || constrain != null) {
+            throw new IllegalArgumentException("--categorical, --reference and --constrain need --covariates");
+        }
         BtydFitter fitter = fitter();
         PrintWriter err = spec.commandLine().getErr();
         BtydModel<?> m = BtydModels.byName(model).orElseThrow(() -> new IllegalArgumentException(

@@ -101,7 +101,11 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--discount-rate: not a number >= 0: " + discountRate);
         }
         intervals.validate();
-        BtydCommands.ModelFile modelFile = BtydCommands.readModelFile(spec, model);
+        String modelJson = JsonLines.readDocument(spec, model, "crm fit");
+        if (CovariateCommands.isCovariateModel(modelJson)) {
+            return predictWithCovariates(CovariateCommands.readModel(model, modelJson));
+        }
+        BtydCommands.ModelFile modelFile = BtydCommands.readModelFile(model, modelJson);
         FittedModel m = modelFile.model();
         if (!(m instanceof PurchaseModel purchases)) {
             throw BadInputException.definition(model, 1, "model", "model \"" + m.modelName()
@@ -178,6 +182,27 @@ public final class PredictCommand implements Callable<Integer> {
         progress.finish();
         spec.commandLine().getErr().printf("wrote predictions for %d customers to %s%n", n, output.describe());
         return 0;
+    }
+
+    /** A covariate model ({@code crm fit --covariates}): each customer predicted from its own covariates. */
+    private int predictWithCovariates(org.crmkit.scoring.btyd.CovariateModel m) throws IOException {
+        if (intervals.requested()) {
+            throw new IllegalArgumentException("--intervals: not supported for a model with covariates");
+        }
+        SpendModel spend = null;
+        if (spendModel != null) {
+            FittedModel s = BtydCommands.readModelFile(spec, spendModel).model();
+            if (!(s instanceof SpendModel sm)) {
+                throw BadInputException.definition(spendModel, 1, "model", "model \"" + s.modelName()
+                        + "\" is not a spend model");
+            }
+            spend = sm;
+            if (horizon != Math.rint(horizon)) {
+                throw new IllegalArgumentException("--horizon: clv needs a whole number of time units, got "
+                        + horizon);
+            }
+        }
+        return CovariateCommands.predict(spec, model, m, spend, summary, horizon, discountRate, output);
     }
 
     /** The header line: each predicted column followed, with intervals, by its _low and _high. */

@@ -19,6 +19,14 @@ import org.crmkit.scoring.Parallelism;
  * {@code org.crmkit.scoring.btyd.BtydModel} ({@code provides} in {@code module-info.java}
  * and/or a {@code META-INF/services} file); {@link BtydModels#byName(String)} will find it.
  *
+ * <p>Covariates: a plug-in model has one parameter vector for all customers. Time-invariant
+ * covariates are offered for the Pareto/NBD and the BG/NBD ({@link CovariateModel.Family},
+ * fitted by {@link CovariateFitter}, whose likelihood uses those two models' own row
+ * gradients through the chain rule); the SPI has no hook for them, so a plug-in model takes
+ * covariates only as separate fits per segment (one {@link BtydFitter} fit per level, each
+ * stored and scored as a plain model). Model files of either kind are read by
+ * {@link BtydModelJson#read(String)} ({@link StoredModel#hasCovariates()}).
+ *
  * <pre>{@code
  * BtydModel<BgNbd> model = BgNbd.model();
  * double[] gradient = new double[4];

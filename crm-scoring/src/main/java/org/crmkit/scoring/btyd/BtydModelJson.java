@@ -36,6 +36,8 @@ import org.crmkit.core.json.CrmJsonException;
  * shortest exact form, so a model read back predicts exactly as the one written. Reading
  * is strict ({@link #read(String)}): unknown fields, duplicate keys, trailing content and a
  * {@code schemaVersion} other than {@value #SCHEMA_VERSION} are errors naming the JSON path.
+ * {@link #read(String)} also reads covariate model files ({@link CovariateModelJson}), so
+ * that one entry point reads any model file ({@link StoredModel#hasCovariates()}).
  *
  * <pre>{@code
  * String json = BtydModelJson.write(fit, "weeks");
@@ -195,6 +197,11 @@ public final class BtydModelJson {
      * version 1, so that published estimates can be typed in with only {@code model} and
      * {@code parameters}. A leading byte order mark is skipped.
      *
+     * <p>This is the one reader of every model file: a covariate model document (one with
+     * {@code covariates}, {@link CovariateModelJson}) is read by
+     * {@link CovariateModelJson#read(String)}, as strictly, and returned with
+     * {@link StoredModel#covariateModel()} present (see {@link StoredModel} for scoring it).
+     *
      * @param json the document, not null
      * @return the stored model, never null
      * @throws CrmJsonException if the document is invalid; {@link CrmJsonException#path()}
@@ -205,6 +212,12 @@ public final class BtydModelJson {
         JsonNode root = CrmJson.readTree(json);
         if (!root.isObject()) {
             throw new CrmJsonException("$", "a model JSON document must be an object", null);
+        }
+        if (root.has("covariates")) {
+            // a covariate model file: read as strictly by its own reader, returned with the model
+            CovariateModelJson.Stored c = CovariateModelJson.read(json);
+            return new StoredModel(c.model().family().modelName(), c.model().parameters(), c.timeUnit(),
+                    c.logLikelihood(), c.converged(), Optional.of(c.model()));
         }
         checkFields(root, "$", FIELDS);
         JsonNode schema = root.get("schemaVersion");

@@ -12,6 +12,9 @@
  * {@link org.crmkit.scoring.btyd.SpendModel}, JSON persistence in
  * {@link org.crmkit.scoring.btyd.BtydModelJson}, and the plug-in point
  * {@link org.crmkit.scoring.btyd.BtydModel} with its registry
- * {@link org.crmkit.scoring.btyd.BtydModels}.
+ * {@link org.crmkit.scoring.btyd.BtydModels}. Time-invariant covariates for the Pareto/NBD and
+ * BG/NBD: {@link org.crmkit.scoring.btyd.CovariateDesign} (numeric and one-hot categorical
+ * covariates), {@link org.crmkit.scoring.btyd.CovariateData}, {@link org.crmkit.scoring.btyd.CovariateFitter}
+ * ({@link org.crmkit.scoring.btyd.CovariateFit}) and {@link org.crmkit.scoring.btyd.CovariateModel}.
  */
 package org.crmkit.scoring.btyd;

@@ -78,6 +78,30 @@ public final class HoldoutEvaluation {
     public static HoldoutEvaluation evaluate(PurchaseModel model, HoldoutData data,
             Parallelism parallelism) {
         Objects.requireNonNull(model, "model");
+        return evaluate(model.modelName(), i -> model, data, parallelism);
+    }
+
+    /**
+     * Evaluates a model whose parameters differ by customer, such as a covariate model
+     * ({@link org.crmkit.scoring.btyd.CovariateModel#forCustomer}): customer {@code i} of
+     * {@code data} is predicted by {@code modelOfCustomer.apply(i)}.
+     *
+     * <pre>{@code
+     * HoldoutEvaluation e = HoldoutEvaluation.evaluate("pareto-nbd", i -> model.forCustomer(z[i]), data,
+     *         Parallelism.defaults());
+     * }</pre>
+     *
+     * @param modelName the name reported by {@link #model()}, not null
+     * @param modelOfCustomer the model of each customer (row of {@code data}), thread-safe, not null
+     * @param data the calibration summaries and holdout purchases, not null
+     * @param parallelism where the predictions run, not null
+     * @return the evaluation, never null
+     */
+    public static HoldoutEvaluation evaluate(String modelName,
+            java.util.function.IntFunction<? extends PurchaseModel> modelOfCustomer, HoldoutData data,
+            Parallelism parallelism) {
+        Objects.requireNonNull(modelName, "modelName");
+        Objects.requireNonNull(modelOfCustomer, "modelOfCustomer");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(parallelism, "parallelism");
         int n = data.size();
@@ -87,6 +111,7 @@ public final class HoldoutEvaluation {
         double[][] calibrationP = new double[n][];
         parallelism.forEachChunk(n, 256, (chunk, from, to) -> {
             for (int i = from; i < to; i++) {
+                PurchaseModel model = modelOfCustomer.apply(i);
                 double x = data.frequency(i);
                 double tx = data.recency(i);
                 double age = data.age(i);
@@ -130,7 +155,7 @@ public final class HoldoutEvaluation {
             holdoutExpected[TABLE_ROWS] += Math.max(0, 1 - hs);
             calibrationExpected[TABLE_ROWS] += Math.max(0, 1 - cs);
         }
-        return new HoldoutEvaluation(model.modelName(), predicted, actualTotal, predictedTotal,
+        return new HoldoutEvaluation(modelName, predicted, actualTotal, predictedTotal,
                 absolute / n, Math.sqrt(squared / n), table(holdoutActual, holdoutExpected),
                 table(calibrationActual, calibrationExpected));
     }

@@ -13,6 +13,15 @@ import java.util.Arrays;
  * forms, no surrogates, nothing above U+10FFFF), checked only for lines that hold a
  * byte above 0x7F, so ASCII input pays one OR per byte in the line-end search. A UTF-8
  * byte order mark at the start is skipped.
+ *
+ * <p>A line ends with LF, CRLF or a lone CR (old Mac files, some spreadsheet exports), mixed
+ * freely within one file; the line end is not part of the line. A lone CR inside a quoted
+ * field (an even count of double quotes before it on the line decides) is part of the
+ * field, as RFC 4180 allows and {@link org.crmkit.core.csv.CsvField} writes; an LF always
+ * ends the line (fields do not span lines). The search for the line end stays one pass over
+ * the bytes, with a quote count only at a lone CR; a CR that is the last byte buffered
+ * makes the scanner read on before it decides, so a CRLF split across two reads is one
+ * line end.
  */
 final class CsvScanner {
     private static final double[] POW10 = new double[23];
@@ -112,6 +121,15 @@ final class CsvScanner {
                         nl = i;
                         break;
                     }
+                    if (c == '\r') {
+                        if (i + 1 == limit && !eof) {
+                            break; // the last byte read: read on to see whether an LF follows
+                        }
+                        if ((i + 1 < limit && b[i + 1] == '\n') || outsideQuotes(pos, i)) {
+                            nl = i;
+                            break;
+                        }
+                    }
                 }
                 if (nl >= 0 || eof) {
                     break;
@@ -125,7 +143,7 @@ final class CsvScanner {
             }
             int ls = pos;
             int le = nl >= 0 ? nl : limit;
-            pos = nl >= 0 ? nl + 1 : limit;
+            pos = nl < 0 ? limit : nl + 1 < limit && buf[nl] == '\r' && buf[nl + 1] == '\n' ? nl + 2 : nl + 1;
             lineNumber++;
             if (first) {
                 first = false;
@@ -133,9 +151,6 @@ final class CsvScanner {
                         && (buf[ls + 2] & 0xff) == 0xBF) {
                     ls += 3;
                 }
-            }
-            if (le > ls && buf[le - 1] == '\r') {
-                le--;
             }
             if (high < 0) {
                 checkUtf8(ls, le);
@@ -153,6 +168,25 @@ final class CsvScanner {
             split(ls, le);
             return true;
         }
+    }
+
+    /**
+     * Tells whether a lone CR at {@code at} is outside a quoted field of the line that
+     * starts at {@code from}: an even number of double quotes before it (a doubled quote
+     * inside a quoted field counts two, so it keeps the parity). A CR inside quotes is part
+     * of the field (ids written by {@link org.crmkit.core.csv.CsvField} may hold one).
+     */
+    private boolean outsideQuotes(int from, int at) {
+        if (delimiter == CsvDelimiter.WHITESPACE) {
+            return true;
+        }
+        boolean inside = false;
+        for (int k = from; k < at; k++) {
+            if (buf[k] == '"') {
+                inside = !inside;
+            }
+        }
+        return !inside;
     }
 
     /** Throws naming the line and column of the first byte that is not well-formed UTF-8. */

@@ -39,7 +39,8 @@ import org.crmkit.core.csv.CsvField;
  * break. The
  * holdout columns and {@code weights} are written when the summaries have them.
  *
- * <p>Reading: UTF-8 (a byte order mark is skipped; invalid bytes are an error); lines
+ * <p>Reading: UTF-8 (a byte order mark is skipped; invalid bytes are an error); lines end
+ * with LF, CRLF or a lone CR, mixed freely (a CR inside a quoted id is part of the id); lines
  * before the header that start with {@code #} are comments, and {@code # time_unit=UNIT}
  * among them sets the unit ({@code days}, {@code weeks} or {@code months}; another value,
  * or the key twice, is an error). The header line is required and columns are found by

@@ -23,7 +23,7 @@ import org.crmkit.scoring.ProgressListener;
  *
  * <p>Format: fields separated by a {@link CsvDelimiter} (default comma, with RFC 4180
  * double quotes; or runs of whitespace); an optional header line (default present);
- * blank lines, a UTF-8 byte order mark and CR-LF line ends are accepted. Columns are
+ * blank lines, a UTF-8 byte order mark and LF, CRLF or lone-CR line ends (mixed too) are accepted. Columns are
  * selected by header name or 1-based position ({@link ColumnSelector}); other columns
  * are ignored. Dates follow a pattern (default {@code yyyy-MM-dd}; {@code yyyyMMdd}
  * and the ISO form are parsed without allocation, the ISO form may carry a time of day,
@@ -383,7 +383,12 @@ public final class TransactionCsv {
         return TransactionLog.Builder.concatenate(Arrays.asList(logs));
     }
 
-    /** The offset just after the first line end at or after {@code from}, or the size. */
+    /**
+     * The offset just after the first LF at or after {@code from}, or the size. Only an LF
+     * is a safe cut: it always ends a line, and it is never the second byte of a CRLF cut
+     * off from its CR; a lone CR may be inside a quoted field, which a part that starts
+     * mid-file cannot tell, so a file with lone-CR line ends only is read as one part.
+     */
     private static long lineEndAfter(FileChannel channel, long from, long size) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(8192);
         long at = from;

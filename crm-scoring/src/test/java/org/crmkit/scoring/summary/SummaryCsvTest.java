@@ -19,6 +19,71 @@ class SummaryCsvTest {
                 "s.csv");
     }
 
+    /** Hands out one byte per read, so that every CR is the last byte the scanner has. */
+    private static final class OneByteAtATime extends java.io.InputStream {
+        private final byte[] bytes;
+        private int next;
+
+        OneByteAtATime(String text) {
+            bytes = text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int read() {
+            return next < bytes.length ? bytes[next++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            int c = read();
+            if (c < 0) {
+                return -1;
+            }
+            b[off] = (byte) c;
+            return 1;
+        }
+    }
+
+    @Test
+    void read_acceptsLf_CrLf_loneCr_andMixed_inCommentsHeaderAndRows() throws IOException {
+        String[] lines = {"# time_unit=weeks", "customer_id,frequency,recency,T", "a,1,2,3", "b,0,0,3.5",
+            " ", "\"c\rd\",4,2.5,6"};
+        String[][] ends = {{"\n"}, {"\r\n"}, {"\r"}, {"\r", "\n", "\r\n"}, {"\r\n", "\r", "\n"}};
+        for (String[] end : ends) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < lines.length; i++) {
+                b.append(lines[i]).append(end[i % end.length]);
+            }
+            for (boolean trickle : new boolean[] {false, true}) {
+                CustomerSummaries s = trickle
+                        ? SummaryCsv.read(new OneByteAtATime(b.toString()), "s.csv") : read(b.toString());
+                String what = String.join("+", end).replace("\r", "CR").replace("\n", "LF")
+                        + (trickle ? " one byte per read" : "");
+                assertThat(s.timeUnit()).as(what).contains(TimeUnit.WEEKS);
+                assertThat(s.size()).as(what).isEqualTo(3);
+                assertThat(s.customerId(2)).as(what).isEqualTo("c\rd"); // a quoted CR is text
+                assertThat(s.frequency(2)).as(what).isEqualTo(4);
+                assertThat(s.recency(2)).as(what).isEqualTo(2.5);
+                assertThat(s.t(2)).as(what).isEqualTo(6.0);
+                // line numbers count every line end once: a CRLF is one line end, not two
+                assertThat(s.sourceLine(0)).as(what).isEqualTo(3);
+                assertThat(s.sourceLine(2)).as(what).isEqualTo(6);
+            }
+        }
+        // the example of the defect report: lone CRs only, ending with one
+        CustomerSummaries s = read("# time_unit=weeks\rcustomer_id,frequency,recency,T\ra,1,2,3\r");
+        assertThat(s.timeUnit()).contains(TimeUnit.WEEKS);
+        assertThat(s.size()).isEqualTo(1);
+        assertThat(s.t(0)).isEqualTo(3.0);
+        // an error names the line counted with lone CRs as line ends
+        assertThatThrownBy(() -> read("customer_id,frequency,recency,T\ra,1,2,3\rb,x,2,3\r"))
+                .isInstanceOf(CsvInputException.class)
+                .satisfies(e -> assertThat(((CsvInputException) e).line()).isEqualTo(3));
+    }
+
     @Test
     void write_usesDesignColumnNamesAndRootLocaleNumbers() throws IOException {
         CustomerSummaries s = CustomerSummaries.builder()

@@ -98,6 +98,34 @@ class TransactionCsvPartsTest {
     }
 
     @Test
+    void parts_giveTheSequentialLog_withLoneCrAndMixedLineEnds() throws IOException {
+        String crlf = commaText(2_000, 5);
+        TransactionLog expected = byName().read(write(crlf), 1);
+        String[] lines = crlf.split("\r\n", -1);
+        StringBuilder lone = new StringBuilder();
+        StringBuilder mixed = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            lone.append(lines[i]).append(i + 1 < lines.length ? "\r" : "");
+            mixed.append(lines[i]).append(i + 1 < lines.length ? new String[] {"\r", "\n", "\r\n"}[i % 3] : "");
+        }
+        for (String text : new String[] {lone.toString(), mixed.toString()}) {
+            Path f = write(text);
+            assertSameLog(byName().read(f, 1), expected);
+            for (int parts : new int[] {2, 3, 7, 64, 300}) {
+                assertSameLog(byName().read(f, parts), expected);
+            }
+        }
+        // an error names the same line, read whole or in parts, whatever the line ends
+        lines[1_500] = "2021-02-30,c1,3.00";
+        Path bad = write(String.join("\r", lines));
+        for (int parts : new int[] {1, 2, 5, 16}) {
+            CsvInputException e = org.junit.jupiter.api.Assertions.assertThrows(CsvInputException.class,
+                    () -> byName().read(bad, parts));
+            assertThat(e.line()).isEqualTo(1_501L);
+        }
+    }
+
+    @Test
     void parts_giveTheSequentialLog_withoutHeader() throws IOException {
         StringBuilder b = new StringBuilder("\uFEFF");
         SplittableRandom r = new SplittableRandom(2);
