@@ -311,8 +311,9 @@ public final class JdbcCustomerStore implements CustomerStore {
      * Stores many new customers and their activities in one transaction with batched statements;
      * the fast path for an initial load. Every customer must have version 0 and is stored with
      * version 1; each activity must belong to a customer of the batch or one already stored.
-     * One CREATED event per customer (none per activity) goes to the outbox, and one "created"
-     * audit entry per customer to the audit trail. For a large load where one transaction per
+     * One CREATED event per customer (none per activity) goes to the outbox and, after the
+     * commit, to this instance's listeners; one "created" audit entry per customer goes to the
+     * audit trail. For a large load where one transaction per
      * chunk is enough, {@link #importInChunks} is faster (on H2 the database revisits every row
      * of a transaction at commit, and small transactions keep those rows in its cache).
      *
@@ -341,7 +342,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         }
         try {
             write("importing customers", (c, events) -> {
-                insertImport(c, stored, activities, who, micros(clock.instant()));
+                importAndPublish(c, stored, activities, who, events);
                 return null;
             });
         } catch (StoreAccessException e) {
@@ -368,6 +369,8 @@ public final class JdbcCustomerStore implements CustomerStore {
      * not written, and its id is listed in {@link ImportReport#skipped()}; so running the same
      * import again after a failure stores exactly what is missing. A caller for whom an existing
      * id is an error checks that list.
+     *
+     * <p>Each chunk's CREATED events reach this instance's listeners after that chunk's commit.
      *
      * <p>All input is checked before the first chunk is written: versions are 0, ids are
      * distinct, every activity belongs to a customer of this call, no activity is dated after
@@ -433,7 +436,7 @@ public final class JdbcCustomerStore implements CustomerStore {
                             theirs.addAll(byCustomer.get(s.id()));
                         }
                     }
-                    insertImport(c, fresh, theirs, who, micros(clock.instant()));
+                    importAndPublish(c, fresh, theirs, who, events);
                     return new Chunk(fresh.size(), theirs.size(), left);
                 });
                 committedCustomers += written.customers;
@@ -841,6 +844,48 @@ public final class JdbcCustomerStore implements CustomerStore {
                     throw new UnknownCustomerException(id);
                 }
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * {@link #insertImport}, and with listeners registered the CREATED events of the imported
+     * customers read back from the outbox (their sequence numbers come from the database), so
+     * listeners hear of imports as of every other committed change. Without listeners nothing
+     * is read back.
+     */
+    private void importAndPublish(Connection c, List<Customer> customers, Collection<? extends Activity> activities,
+            String who, List<ChangeEvent> events) throws SQLException {
+        long now = micros(clock.instant());
+        if (listeners.isEmpty() || customers.isEmpty()) {
+            insertImport(c, customers, activities, who, now);
+            return;
+        }
+        long before;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM crm_outbox");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            before = rs.getLong(1);
+        }
+        insertImport(c, customers, activities, who, now);
+        Set<String> ids = new HashSet<>(customers.size() * 2);
+        for (Customer customer : customers) {
+            ids.add(customer.id().value());
+        }
+        // sequence values drawn after the maximum was read are above it; rows of concurrent
+        // transactions in that range are told apart by the ids, which are new to the store
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, customer_id FROM crm_outbox WHERE seq > ?"
+                + " AND change_type = ? AND occurred_at = ? ORDER BY seq")) {
+            ps.setLong(1, before);
+            ps.setString(2, ChangeType.CREATED.name());
+            ps.setLong(3, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(2);
+                    if (ids.contains(id)) {
+                        events.add(new ChangeEvent(rs.getLong(1), ChangeType.CREATED, CustomerId.of(id), 1, instant(now)));
+                    }
+                }
             }
         }
     }

@@ -69,6 +69,22 @@ class JdbcImportTest {
     }
 
     @Test
+    void imports_tellListenersOfEveryCreatedCustomer_withTheOutboxSequences() {
+        JdbcCustomerStore store = newStore();
+        List<ChangeEvent> heard = new ArrayList<>();
+        store.addListener(heard::add);
+        List<Customer> customers = customers(25);
+        store.importAll(customers.subList(0, 10), purchases(customers.subList(0, 10), 2), "loader");
+        assertThat(store.importInChunks(customers.subList(10, 25), purchases(customers.subList(10, 25), 2), "loader", 4)
+                .chunks()).isEqualTo(4);
+
+        assertThat(heard).isEqualTo(store.outbox(0, 1_000));
+        assertThat(heard).hasSize(25).allMatch(e -> e.type() == ChangeType.CREATED && e.version() == 1);
+        assertThat(heard).extracting(ChangeEvent::customerId)
+                .containsExactlyElementsOf(customers.stream().map(Customer::id).toList());
+    }
+
+    @Test
     void importAll_moreThanOneBatch_storesEverythingOnce() {
         JdbcCustomerStore store = newStore();
         List<Customer> customers = customers(CUSTOMERS);
