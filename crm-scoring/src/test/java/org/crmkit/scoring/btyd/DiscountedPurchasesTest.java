@@ -122,4 +122,49 @@ class DiscountedPurchasesTest {
         assertThatThrownBy(() -> m.discountedExpectedPurchases(5, 0.01, new double[1], new double[2], new double[1],
                 new double[1], Parallelism.sequential())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /**
+     * The BG/NBD and MBG/NBD short-horizon series (one weight table per age, one coefficient
+     * table per frequency) against the period-by-period sum at 1e-10 relative: shapes a below
+     * 1, at 1 and above 2 (coefficients that grow before they fall), x from 0 to 40, ages
+     * from recent to long, and customers sharing ages and frequencies in one bulk call.
+     */
+    @Test
+    void discountedExpectedPurchases_betaGeometricSeriesMatchesThePeriodByPeriodSumTo1e10() {
+        List<PurchaseModel> models = List.of(
+                BgNbd.of(0.243, 4.414, 0.793, 2.426),
+                MbgNbd.of(0.525, 6.183, 0.891, 1.614),
+                BgNbd.of(1.2, 30.0, 2.5, 0.4),
+                BgNbd.of(0.8, 2.0, 1.0, 3.0),
+                MbgNbd.of(2.0, 12.0, 4.5, 6.0));
+        double[][] histories = {{0, 0, 38.86}, {1, 1.71, 38.86}, {2, 30.43, 38.86}, {7, 29.43, 32.71},
+            {12, 37.0, 38.0}, {40, 70.0, 72.0}, {3, 5.0, 300.0}, {1, 0.5, 1.0}};
+        long[] horizons = {1, 2, 13, 52, 104, 256};
+        for (PurchaseModel m : models) {
+            for (double d : new double[] {0.0019, 0.01, 0.2}) {
+                for (long k : horizons) {
+                    double[] x = new double[histories.length * 3];
+                    double[] tx = new double[x.length];
+                    double[] t = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        double[] h = histories[i % histories.length];
+                        x[i] = h[0];
+                        tx[i] = h[1];
+                        t[i] = h[2];
+                    }
+                    double[] bulk = new double[x.length];
+                    m.discountedExpectedPurchases(k, d, x, tx, t, bulk, Parallelism.sequential());
+                    for (int i = 0; i < x.length; i++) {
+                        double[] h = histories[i % histories.length];
+                        double expected = bruteForce(m, k, d, h);
+                        double actual = m.discountedExpectedPurchases(k, d, h[0], h[1], h[2]);
+                        assertThat(Math.abs(actual - expected)).as("%s %s K=%d d=%s: %s vs %s", m,
+                                java.util.Arrays.toString(h), k, d, actual, expected)
+                                .isLessThanOrEqualTo(1e-10 * expected + 1e-15);
+                        assertThat(bulk[i]).isEqualTo(actual);
+                    }
+                }
+            }
+        }
+    }
 }

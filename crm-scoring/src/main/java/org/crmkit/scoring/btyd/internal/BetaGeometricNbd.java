@@ -33,6 +33,7 @@ public final class BetaGeometricNbd {
     private static final int PARALLEL_ROWS = 20_000;
     private static final int CACHE_BITS = 12;
     private static final int PREDICT_CHUNK = 1 << 18;
+    private static final int DISCOUNT_CHUNK = 1 << 14;
 
     private final double r;
     private final double alpha;
@@ -331,6 +332,31 @@ public final class BetaGeometricNbd {
     }
 
     /**
+     * {@link #probabilityAlive(double, double, double)}, the same value, with
+     * {@code ln(a / (b + x - 1))} (or {@code ln(a / (b + x))}) kept per whole frequency below
+     * {@link #FREQUENCY_TABLE} in {@code logBase} (NaN where not yet computed).
+     */
+    private double alive(double x, double tx, double age, double[] logBase) {
+        BtydData.validateRow(-1, x, tx, age, 0, 1);
+        if (x == 0 && !modified) {
+            return 1;
+        }
+        double base;
+        int k = (int) x;
+        if (k == x && k < FREQUENCY_TABLE) {
+            base = logBase[k];
+            if (base != base) {
+                base = logA - Math.log(modified ? b + x : b + x - 1);
+                logBase[k] = base;
+            }
+        } else {
+            base = logA - Math.log(modified ? b + x : b + x - 1);
+        }
+        double logOdds = base + (r + x) * Math.log((alpha + age) / (alpha + tx));
+        return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+    }
+
+    /**
      * A small direct-mapped cache of a factor that depends on (x, T) only, for one chunk of the
      * bulk methods: summaries computed from dated transactions take few distinct (x, T) pairs,
      * so most customers find their factor here. Not thread-safe: one per chunk.
@@ -379,10 +405,29 @@ public final class BetaGeometricNbd {
             double tx, double age) {
         ModelSupport.requireDiscounting(periods, discountRate);
         double alive = probabilityAlive(x, tx, age);
-        return alive == 0 || periods == 0 ? 0 : alive * posteriorDiscounted(periods, discountRate, x, age);
+        return alive == 0 || periods == 0 ? 0
+                : alive * posteriorDiscounted(periods, discountRate, x, age, series(periods, discountRate));
     }
 
-    private double posteriorDiscounted(long periods, double discountRate, double x, double age) {
+    /** The per-age series of {@link DiscountedPosterior} where it applies to the horizon, else null. */
+    private DiscountedPosterior series(long periods, double discountRate) {
+        return DiscountedPosterior.applies(periods, discountRate)
+                ? new DiscountedPosterior(r, alpha, a, b, modified, periods, discountRate) : null;
+    }
+
+    /**
+     * The discounted posterior purchases of an alive customer: the series of
+     * {@link DiscountedPosterior} where it applies, otherwise {@link DiscountedSum} over
+     * the posterior expected purchases.
+     */
+    private double posteriorDiscounted(long periods, double discountRate, double x, double age,
+            DiscountedPosterior series) {
+        if (series != null) {
+            double value = series.value(x, age);
+            if (!Double.isNaN(value)) {
+                return value;
+            }
+        }
         double rx = r + x;
         double at = alpha + age;
         double bx = posteriorB(x);
@@ -405,12 +450,16 @@ public final class BetaGeometricNbd {
     public void discountedExpectedPurchases(long periods, double discountRate, double[] x,
             double[] tx, double[] age, double[] out, Parallelism parallelism) {
         ModelSupport.requireDiscounting(periods, discountRate);
-        parallelism.forEachChunk(x.length, 512, (c, from, to) -> {
-            PairCache cache = new PairCache((xi, ti) -> posteriorDiscounted(periods, discountRate, xi, ti));
+        // large chunks: every chunk recomputes the per-age weights and per-(x, T) factors
+        parallelism.forEachChunk(x.length, DISCOUNT_CHUNK, (c, from, to) -> {
+            DiscountedPosterior series = series(periods, discountRate);
+            PairCache cache = new PairCache((xi, ti) -> posteriorDiscounted(periods, discountRate, xi, ti, series));
+            double[] logBase = new double[FREQUENCY_TABLE];
+            Arrays.fill(logBase, Double.NaN);
             for (int i = from; i < to; i++) {
                 double xi = x[i];
                 double ti = age[i];
-                double alive = probabilityAlive(xi, tx[i], ti);
+                double alive = alive(xi, tx[i], ti, logBase);
                 if (alive == 0 || periods == 0) {
                     out[i] = 0;
                     continue;
