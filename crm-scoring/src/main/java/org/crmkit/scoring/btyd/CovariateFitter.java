@@ -2,6 +2,7 @@ package org.crmkit.scoring.btyd;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,12 @@ import org.crmkit.scoring.btyd.internal.Optimizers;
  * covariates ({@link CovariateModel}), optionally with equality constraints between the two
  * processes and an L2 penalty on the coefficients.
  *
- * <p>Method: the plain model is first fitted without covariates by {@link BtydFitter} on all
- * rows (cheap: without covariates the rows compress to the distinct {@code (x, t_x, T)}); its
- * log-likelihood is {@link CovariateFit#plainLogLikelihood()}, the null model of a
- * likelihood-ratio test. On {@link #PILOT_MIN_ROWS} distinct rows or more, a pilot fit of
+ * <p>Method: the plain model is fitted without covariates on all rows; its log-likelihood is
+ * {@link CovariateFit#plainLogLikelihood()}, the null model of a likelihood-ratio test (below
+ * {@link #PILOT_MIN_ROWS} distinct rows by {@link BtydFitter}; from there on, from the plain fit
+ * of the pilot's sample by a BFGS search over the four log-parameters of this class's
+ * objective with every coefficient 0, which is the plain likelihood, and by
+ * {@link BtydFitter} should that not converge). On {@link #PILOT_MIN_ROWS} distinct rows or more, a pilot fit of
  * {@link #PILOT_ROWS} systematically sampled rows (as below) gives the start and the first
  * inverse Hessian of a BFGS search on all rows (as {@link BtydFitter} does for the plain
  * models); otherwise, or should that search not converge, the plain model's
@@ -306,13 +309,17 @@ public final class CovariateFitter {
         }
         Parallelism where = parallelism == null ? Parallelism.defaults() : parallelism;
         Deadline deadline = new Deadline(control, "fit " + family.modelName() + " with covariates");
-        // always fitted on all rows: it reports the likelihood-ratio test's null model, and it is cheap,
-        // since without the covariates the rows compress to the distinct (x, t_x, T)
-        FitResult<? extends PurchaseModel> plain = plainFit(family, data, where, deadline);
         if (data.size() >= PILOT_MIN_ROWS) {
             CovariateData sample = data.systematicSample(PILOT_ROWS);
-            CovariateFit pilot = search(family, sample, tied, where, null, null,
-                    plainFit(family, sample, where, deadline), deadline);
+            FitResult<? extends PurchaseModel> samplePlain = plainFit(family, sample, where, deadline);
+            CovariateFit pilot = search(family, sample, tied, where, null, null, Plain.of(family, samplePlain),
+                    deadline);
+            // the plain model on all rows, from the sample's plain fit: the null model of the LR test
+            // and the start should the covariate search from the pilot not converge
+            Plain plain = plainFromSample(family, data, tied, where, samplePlain, sample.customers(), deadline);
+            if (plain == null) {
+                plain = Plain.of(family, plainFit(family, data, where, deadline));
+            }
             if (pilot.converged() && pilot.covariance().isPresent()) {
                 CovariateLikelihood f = new CovariateLikelihood(family, data, tied, lambdaTrans, lambdaLife, where);
                 CovariateModel m = pilot.model();
@@ -328,8 +335,77 @@ public final class CovariateFitter {
                     return full;
                 }
             }
+            return search(family, data, tied, where, null, null, plain, deadline);
         }
-        return search(family, data, tied, where, null, null, plain, deadline);
+        // always fitted on all rows: it reports the likelihood-ratio test's null model
+        return search(family, data, tied, where, null, null, Plain.of(family, plainFit(family, data, where, deadline)),
+                deadline);
+    }
+
+    /** The plain model's estimate (population parameters) and log-likelihood on the rows of a search. */
+    private record Plain(double[] base, double logLikelihood) {
+        static Plain of(CovariateModel.Family family, FitResult<? extends PurchaseModel> fit) {
+            double[] base = new double[4];
+            for (int i = 0; i < 4; i++) {
+                base[i] = fit.parameters().get(family.parameterNames().get(i));
+            }
+            return new Plain(base, fit.logLikelihood());
+        }
+    }
+
+    /**
+     * The plain model's maximum-likelihood fit on all rows as the covariate objective with every
+     * coefficient held at 0 (the plain likelihood, tested equal to it), by BFGS over the four
+     * log-parameters from the sample's plain fit and its inverse Hessian, as {@link BtydFitter}'s
+     * pilot does; a few steps on all rows instead of a second pilot. Null if that search does not
+     * converge (the caller then fits the plain model by {@link BtydFitter}).
+     */
+    private Plain plainFromSample(CovariateModel.Family family, CovariateData data, boolean[] tied, Parallelism where,
+            FitResult<? extends PurchaseModel> samplePlain, double sampleCustomers, Deadline deadline) {
+        if (!samplePlain.converged() || deadline.timedOut) {
+            return null;
+        }
+        CovariateLikelihood objective = new CovariateLikelihood(family, data, tied, 0, 0, where);
+        Clocked clocked = new Clocked(objective, deadline);
+        int k = objective.parameterCount();
+        double[] zeros = new double[data.design().width()];
+        double[] base = Plain.of(family, samplePlain).base();
+        double[] theta0 = Arrays.copyOf(objective.theta(base, zeros, zeros), 4);
+        Optimizers.Objective restricted = (theta, gradient) -> {
+            double[] full = new double[k];
+            System.arraycopy(theta, 0, full, 0, 4);
+            double[] g = new double[k];
+            double v = clocked.value(full, g);
+            System.arraycopy(g, 0, gradient, 0, 4);
+            return v;
+        };
+        double[][] inverseHessian = samplePlain.covariance().map(c -> {
+            // to the log scale (delta method backwards), and from the total to the mean objective
+            double[][] h = new double[4][4];
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 4; j++) {
+                    h[i][j] = c[i][j] / (base[i] * base[j]) * sampleCustomers;
+                }
+            }
+            return h;
+        }).orElse(null);
+        Optimizers.Outcome o;
+        try {
+            o = Optimizers.bfgs(restricted, theta0, inverseHessian, gradientTolerance, maxIterations);
+        } catch (TimeUp e) {
+            return null;
+        }
+        if (!o.converged() || !Double.isFinite(o.value())) {
+            return null;
+        }
+        double[] fitted = new double[4];
+        for (int i = 0; i < 4; i++) {
+            if (Math.abs(o.theta()[i]) > Optimizers.THETA_LIMIT) {
+                return null;
+            }
+            fitted[i] = Math.exp(o.theta()[i]);
+        }
+        return new Plain(fitted, -o.value() * data.customers());
     }
 
     /** The plain model's fit without covariates, under the fit's time limit, progress and cancellation. */
@@ -474,7 +550,7 @@ public final class CovariateFitter {
      * plain model's fit with coefficients 0, with the retries of the class documentation.
      */
     private CovariateFit search(CovariateModel.Family family, CovariateData data, boolean[] tied, Parallelism where,
-            double[] theta0, double[][] inverseHessian, FitResult<? extends PurchaseModel> plain, Deadline deadline) {
+            double[] theta0, double[][] inverseHessian, Plain plain, Deadline deadline) {
         CovariateDesign design = data.design();
         CovariateLikelihood objective = new CovariateLikelihood(family, data, tied, lambdaTrans, lambdaLife, where);
         Clocked clocked = new Clocked(objective, deadline);
@@ -484,9 +560,7 @@ public final class CovariateFitter {
         double[] base = new double[4];
         List<Optimizers.Outcome> outcomes = new ArrayList<>();
         if (theta0 == null) {
-            for (int i = 0; i < 4; i++) {
-                base[i] = plain.parameters().get(family.parameterNames().get(i));
-            }
+            System.arraycopy(plain.base(), 0, base, 0, 4);
             double[] zeros = new double[p];
             double[] start = objective.theta(base, zeros, zeros);
             outcomes.add(clocked.run(start, () -> Optimizers.bfgs(clocked, start, gradientTolerance, maxIterations)));
@@ -504,7 +578,7 @@ public final class CovariateFitter {
         }
         if (theta0 == null && outcomes.stream().noneMatch(Optimizers.Outcome::converged) && !deadline.timedOut) {
             double[] retry = new double[p];
-            java.util.Arrays.fill(retry, RETRY_COEFFICIENT);
+            Arrays.fill(retry, RETRY_COEFFICIENT);
             double[] start = objective.theta(base, retry, retry);
             outcomes.add(clocked.run(start, () -> Optimizers.bfgs(clocked, start, gradientTolerance, maxIterations)));
         }
