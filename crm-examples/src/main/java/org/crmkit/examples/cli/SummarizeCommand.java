@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.summary.CustomerSummaries;
 import org.crmkit.scoring.summary.InvalidTransactionException;
 import org.crmkit.scoring.summary.NonPositiveDayPolicy;
@@ -96,7 +97,12 @@ public final class SummarizeCommand implements Callable<Integer> {
         }
         log = null; // not needed while the summaries are written: let the collector have it
         try (AtomicOutput out = output.open(spec)) {
-            SummaryCsv.write(out.writer(), summaries, output.spreadsheetSafe());
+            if (InputFiles.isStandardStream(out.target())) {
+                SummaryCsv.write(out.writer(), summaries, output.spreadsheetSafe());
+            } else {
+                // a file takes the bytes as formatted, the rows formatted on both cores
+                SummaryCsv.write(out.stream(), summaries, output.spreadsheetSafe(), Parallelism.defaults());
+            }
             out.commit();
         }
         err.printf("wrote %d customer summaries (%d transactions) to %s%n",

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.crmkit.core.csv.CsvField;
+import org.crmkit.scoring.Parallelism;
 
 /**
  * Reads and writes per-customer summary CSV files with the column names researchers already
@@ -136,6 +137,30 @@ public final class SummaryCsv {
     }
 
     /**
+     * Writes summaries as UTF-8 to a stream, the rows formatted in parts on
+     * {@code parallelism} and written in order from the calling thread; the stream is not
+     * closed. The bytes are those of {@link #write(Writer, CustomerSummaries, boolean)}.
+     *
+     * <pre>{@code
+     * SummaryCsv.write(out, summaries, true, Parallelism.defaults());
+     * }</pre>
+     *
+     * @param out the destination, not null
+     * @param summaries the summaries, not null
+     * @param spreadsheetSafe whether an id beginning with a formula character gets a leading
+     *     apostrophe
+     * @param parallelism where the rows are formatted, not null
+     * @throws IOException if writing fails
+     */
+    public static void write(OutputStream out, CustomerSummaries summaries, boolean spreadsheetSafe,
+            Parallelism parallelism) throws IOException {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(summaries, "summaries");
+        Objects.requireNonNull(parallelism, "parallelism");
+        write(summaries, spreadsheetSafe, parallelism, (b, len) -> out.write(b, 0, len));
+    }
+
+    /**
      * Writes summaries to a writer; the writer is not closed.
      *
      * @param out the destination, not null
@@ -169,6 +194,27 @@ public final class SummaryCsv {
     }
 
     private static void write(CustomerSummaries summaries, boolean spreadsheetSafe, Sink sink) throws IOException {
+        write(summaries, spreadsheetSafe, Parallelism.sequential(), sink);
+    }
+
+    /** Rows formatted by one task of a round. */
+    private static final int ROWS_PER_PART = 1 << 14;
+    /** Parts formatted at once, then handed to the sink in order: bounds the memory held. */
+    private static final int PARTS_PER_ROUND = 8;
+
+    /** One part's formatted rows, the buffer kept from round to round. */
+    private static final class Part {
+        byte[] bytes = new byte[1 << 16];
+        int length;
+    }
+
+    /**
+     * The header, then the rows in rounds of {@link #PARTS_PER_ROUND} parts of
+     * {@link #ROWS_PER_PART} rows, each part formatted on {@code parallelism} and the parts
+     * handed to the sink in row order (the sink is called on the calling thread only).
+     */
+    private static void write(CustomerSummaries summaries, boolean spreadsheetSafe, Parallelism parallelism,
+            Sink sink) throws IOException {
         boolean holdout = summaries.hasHoldout();
         boolean weights = summaries.hasWeights();
         StringBuilder sb = new StringBuilder(256);
@@ -182,14 +228,37 @@ public final class SummaryCsv {
             sb.append(',').append(WEIGHTS);
         }
         sb.append('\n');
-        byte[] buf = new byte[1 << 16];
         byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(head, 0, buf, 0, head.length);
-        int p = head.length;
+        sink.accept(head, head.length);
+        int n = summaries.size();
+        Part[] parts = new Part[PARTS_PER_ROUND];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = new Part();
+        }
+        int round = ROWS_PER_PART * PARTS_PER_ROUND;
+        for (int start = 0; start < n; start += round) {
+            int first = start;
+            int size = Math.min(round, n - start);
+            int count = Parallelism.chunkCount(size, ROWS_PER_PART);
+            parallelism.forEachChunk(size, ROWS_PER_PART, (c, from, to) ->
+                    format(summaries, spreadsheetSafe, first + from, first + to, parts[c]));
+            for (int c = 0; c < count; c++) {
+                sink.accept(parts[c].bytes, parts[c].length);
+            }
+        }
+    }
+
+    /** Formats rows {@code [from, to)} into {@code part}. */
+    private static void format(CustomerSummaries summaries, boolean spreadsheetSafe, int from, int to, Part part) {
+        boolean holdout = summaries.hasHoldout();
+        boolean weights = summaries.hasWeights();
+        StringBuilder sb = new StringBuilder(64);
+        byte[] buf = part.bytes;
+        int p = 0;
         IdDictionary ids = summaries.ids();
         byte[] idBytes = ids.bytes();
         int numbers = 8 * DecimalFormat.MAX_LENGTH + 16;
-        for (int i = 0; i < summaries.size(); i++) {
+        for (int i = from; i < to; i++) {
             int is = ids.start(i);
             int ie = ids.end(i);
             byte[] id = idBytes;
@@ -202,11 +271,7 @@ public final class SummaryCsv {
             }
             int need = ie - is + numbers;
             if (buf.length - p < need) {
-                sink.accept(buf, p);
-                p = 0;
-                if (buf.length < need) {
-                    buf = new byte[need];
-                }
+                buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, p + need));
             }
             System.arraycopy(id, is, buf, p, ie - is);
             p += ie - is;
@@ -232,7 +297,8 @@ public final class SummaryCsv {
             }
             buf[p++] = '\n';
         }
-        sink.accept(buf, p);
+        part.bytes = buf;
+        part.length = p;
     }
 
     /**

@@ -66,11 +66,11 @@ class DiscountedPurchasesTest {
     void discountedExpectedPurchases_anyHorizonAnswersAtOnceAndConverges() {
         for (PurchaseModel m : MODELS) {
             double[] h = HISTORIES[1];
-            long start = System.nanoTime();
+            // no time is asserted (timings belong in JMH): a sum over the periods one by one
+            // would not return at all for 10^12 periods
             double huge = m.discountedExpectedPurchases(1_000_000_000_000L, 0.012, h[0], h[1], h[2]);
             double max = m.discountedExpectedPurchases(Long.MAX_VALUE, 0.012, h[0], h[1], h[2]);
             double undiscounted = m.discountedExpectedPurchases(1_000_000_000_000L, 0, h[0], h[1], h[2]);
-            assertThat(System.nanoTime() - start).as("%s", m).isLessThan(2_000_000_000L);
             // (1 + d)^-k is below 1e-13 after 2,600 periods: the sum there is the whole sum
             double whole = bruteForce(m, 2_600, 0.012, h);
             assertThat(Math.abs(huge - whole)).as("%s", m).isLessThanOrEqualTo(1e-9 * whole);
