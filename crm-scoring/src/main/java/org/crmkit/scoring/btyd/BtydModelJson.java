@@ -332,6 +332,15 @@ public final class BtydModelJson {
      *     document; it names the file and the JSON path
      */
     public static StoredModel read(Path file) throws IOException {
+        return readFile(file, BtydModelJson::read);
+    }
+
+    /**
+     * Reads a model file strictly as UTF-8 and parses it, turning a document error into a
+     * {@link ModelFileException} naming the file and the JSON path; shared by the plain and the
+     * covariate model readers.
+     */
+    static <T> T readFile(Path file, java.util.function.Function<String, T> parse) throws IOException {
         Objects.requireNonNull(file, "file");
         byte[] bytes = Files.readAllBytes(file);
         String json;
@@ -344,7 +353,7 @@ public final class BtydModelJson {
             throw new ModelFileException(file.toString(), "$", "invalid UTF-8; the file must be UTF-8");
         }
         try {
-            return read(json);
+            return parse.apply(json);
         } catch (CrmJsonException e) {
             ModelFileException m = new ModelFileException(file.toString(), e.path(),
                     e.getMessage().substring(e.path().length() + 2));

@@ -7,11 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -293,25 +288,7 @@ public final class CovariateModelJson {
      *     names the file and the JSON path
      */
     public static Stored read(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        byte[] bytes = Files.readAllBytes(file);
-        String json;
-        try {
-            json = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ModelFileException(file.toString(), "$", "invalid UTF-8; the file must be UTF-8");
-        }
-        try {
-            return read(json);
-        } catch (CrmJsonException e) {
-            ModelFileException m = new ModelFileException(file.toString(), e.path(),
-                    e.getMessage().substring(e.path().length() + 2));
-            m.initCause(e);
-            throw m;
-        }
+        return BtydModelJson.readFile(file, CovariateModelJson::read);
     }
 
     private static CovariateDesign design(JsonNode covariates) {
