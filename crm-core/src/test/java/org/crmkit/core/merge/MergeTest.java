@@ -96,11 +96,8 @@ class MergeTest {
         for (int i = 0; i < 200; i++) {
             customers.add(person("D-" + i, "Other", "Name" + i, "USER" + (i * 97) + "@example.com", null, null));
         }
-        long start = System.nanoTime();
         List<DuplicateCandidate> found = DuplicateDetector.standard().find(customers);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(found).hasSize(200).allMatch(c -> c.reasons().equals(Set.of(MatchReason.EMAIL)));
-        assertThat(took).as("index-based, not pairwise").isLessThan(Duration.ofSeconds(15));
     }
 
     @Test
