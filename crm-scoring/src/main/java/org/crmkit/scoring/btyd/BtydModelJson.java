@@ -177,7 +177,8 @@ public final class BtydModelJson {
             "logLikelihood", JsonNodeType.NUMBER, "iterations", JsonNodeType.NUMBER,
             "converged", JsonNodeType.BOOLEAN, "outcome", JsonNodeType.STRING);
 
-    private static Map<String, JsonNodeType> fields(Object... nameType) {
+    /** An ordered, unmodifiable map of field names to JSON types from name, type pairs; shared with {@link CovariateModelJson}. */
+    static Map<String, JsonNodeType> fields(Object... nameType) {
         Map<String, JsonNodeType> m = new LinkedHashMap<>();
         for (int i = 0; i < nameType.length; i += 2) {
             m.put((String) nameType[i], (JsonNodeType) nameType[i + 1]);
@@ -362,7 +363,8 @@ public final class BtydModelJson {
         }
     }
 
-    private static void checkFields(JsonNode object, String path, Map<String, JsonNodeType> known) {
+    /** Rejects a field not in {@code known} or of another JSON type, naming its path; shared with {@link CovariateModelJson}. */
+    static void checkFields(JsonNode object, String path, Map<String, JsonNodeType> known) {
         Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();

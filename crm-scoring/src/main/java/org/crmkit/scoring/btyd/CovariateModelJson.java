@@ -54,7 +54,7 @@ public final class CovariateModelJson {
 
     private static final ObjectMapper MAPPER = CrmJson.mapper();
 
-    private static final Map<String, JsonNodeType> FIELDS = fields(
+    private static final Map<String, JsonNodeType> FIELDS = BtydModelJson.fields(
             "model", JsonNodeType.STRING, "parameters", JsonNodeType.OBJECT,
             "covariates", JsonNodeType.ARRAY, "coefficients", JsonNodeType.OBJECT,
             "standardErrors", JsonNodeType.OBJECT,
@@ -65,12 +65,12 @@ public final class CovariateModelJson {
             "regularization", JsonNodeType.OBJECT, "penalty", JsonNodeType.NUMBER,
             "timeUnit", JsonNodeType.STRING, "library", JsonNodeType.STRING,
             "schemaVersion", JsonNodeType.NUMBER);
-    private static final Map<String, JsonNodeType> COVARIATE_FIELDS = fields(
+    private static final Map<String, JsonNodeType> COVARIATE_FIELDS = BtydModelJson.fields(
             "name", JsonNodeType.STRING, "type", JsonNodeType.STRING,
             "levels", JsonNodeType.ARRAY, "reference", JsonNodeType.STRING);
-    private static final Map<String, JsonNodeType> COEFFICIENT_FIELDS = fields(
+    private static final Map<String, JsonNodeType> COEFFICIENT_FIELDS = BtydModelJson.fields(
             "transaction", JsonNodeType.OBJECT, "lifetime", JsonNodeType.OBJECT);
-    private static final Map<String, JsonNodeType> REGULARIZATION_FIELDS = fields(
+    private static final Map<String, JsonNodeType> REGULARIZATION_FIELDS = BtydModelJson.fields(
             "transaction", JsonNodeType.NUMBER, "lifetime", JsonNodeType.NUMBER);
 
     private CovariateModelJson() {
@@ -225,7 +225,7 @@ public final class CovariateModelJson {
         if (!root.isObject()) {
             throw new CrmJsonException("$", "a model JSON document must be an object", null);
         }
-        checkFields(root, "$", FIELDS);
+        BtydModelJson.checkFields(root, "$", FIELDS);
         JsonNode schema = root.get("schemaVersion");
         if (schema != null && (!schema.isIntegralNumber() || schema.asInt() != SCHEMA_VERSION)) {
             throw new CrmJsonException("$.schemaVersion", "unsupported schemaVersion " + schema
@@ -254,7 +254,7 @@ public final class CovariateModelJson {
         }
         CovariateDesign design = design(require(root, "covariates", "$"));
         JsonNode coefficients = require(root, "coefficients", "$");
-        checkFields(coefficients, "$.coefficients", COEFFICIENT_FIELDS);
+        BtydModelJson.checkFields(coefficients, "$.coefficients", COEFFICIENT_FIELDS);
         double[] trans = coefficients(design, require(coefficients, "transaction", "$.coefficients"),
                 "$.coefficients.transaction");
         double[] life = coefficients(design, require(coefficients, "lifetime", "$.coefficients"),
@@ -262,7 +262,7 @@ public final class CovariateModelJson {
         Map<String, Double> se = numbers(root.path("standardErrors"), "$.standardErrors");
         JsonNode reg = root.get("regularization");
         if (reg != null) {
-            checkFields(reg, "$.regularization", REGULARIZATION_FIELDS);
+            BtydModelJson.checkFields(reg, "$.regularization", REGULARIZATION_FIELDS);
         }
         CovariateModel model;
         try {
@@ -302,7 +302,7 @@ public final class CovariateModelJson {
             if (!c.isObject()) {
                 throw new CrmJsonException(at, "expected an object", null);
             }
-            checkFields(c, at, COVARIATE_FIELDS);
+            BtydModelJson.checkFields(c, at, COVARIATE_FIELDS);
             String name = require(c, "name", at).asText();
             String type = require(c, "type", at).asText();
             try {
@@ -359,31 +359,6 @@ public final class CovariateModelJson {
             throw new CrmJsonException(path + "." + field, "missing: the field '" + field + "' is required", null);
         }
         return n;
-    }
-
-    private static Map<String, JsonNodeType> fields(Object... nameType) {
-        Map<String, JsonNodeType> m = new LinkedHashMap<>();
-        for (int i = 0; i < nameType.length; i += 2) {
-            m.put((String) nameType[i], (JsonNodeType) nameType[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(m);
-    }
-
-    private static void checkFields(JsonNode object, String path, Map<String, JsonNodeType> known) {
-        Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNodeType type = known.get(e.getKey());
-            String at = path + "." + e.getKey();
-            if (type == null) {
-                throw new CrmJsonException(at, "unknown field '" + e.getKey() + "'; known fields are "
-                        + known.keySet(), null);
-            }
-            if (e.getValue().getNodeType() != type) {
-                throw new CrmJsonException(at, "expected a " + type.name().toLowerCase(Locale.ROOT)
-                        + ", found " + e.getValue().getNodeType().name().toLowerCase(Locale.ROOT), null);
-            }
-        }
     }
 
     private static Map<String, Double> numbers(JsonNode object, String path) {
