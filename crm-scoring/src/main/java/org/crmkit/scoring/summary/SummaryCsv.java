@@ -206,6 +206,8 @@ public final class SummaryCsv {
     private static final class Part {
         byte[] bytes = new byte[1 << 16];
         int length;
+        /** For the day-based columns (recency, T, holdout duration); a part is formatted by one thread at a time. */
+        final DecimalCache days = new DecimalCache();
     }
 
     /**
@@ -258,6 +260,7 @@ public final class SummaryCsv {
         IdDictionary ids = summaries.ids();
         byte[] idBytes = ids.bytes();
         int numbers = 8 * DecimalFormat.MAX_LENGTH + 16;
+        DecimalCache days = part.days;
         for (int i = from; i < to; i++) {
             int is = ids.start(i);
             int ie = ids.end(i);
@@ -278,9 +281,9 @@ public final class SummaryCsv {
             buf[p++] = ',';
             p = DecimalFormat.appendLong(summaries.frequency(i), buf, p);
             buf[p++] = ',';
-            p = DecimalFormat.append(summaries.recency(i), buf, p);
+            p = days.append(summaries.recency(i), buf, p);
             buf[p++] = ',';
-            p = DecimalFormat.append(summaries.t(i), buf, p);
+            p = days.append(summaries.t(i), buf, p);
             buf[p++] = ',';
             p = DecimalFormat.append(summaries.monetaryValue(i), buf, p);
             if (holdout) {
@@ -289,7 +292,7 @@ public final class SummaryCsv {
                 buf[p++] = ',';
                 p = DecimalFormat.append(summaries.monetaryValueHoldout(i), buf, p);
                 buf[p++] = ',';
-                p = DecimalFormat.append(summaries.durationHoldout(i), buf, p);
+                p = days.append(summaries.durationHoldout(i), buf, p);
             }
             if (weights) {
                 buf[p++] = ',';
