@@ -3,7 +3,9 @@ package org.crmkit.benchmarks;
 import java.util.concurrent.TimeUnit;
 import org.crmkit.scoring.Parallelism;
 import org.crmkit.scoring.btyd.BgNbd;
+import org.crmkit.scoring.btyd.GGompertzNbd;
 import org.crmkit.scoring.btyd.GammaGamma;
+import org.crmkit.scoring.btyd.ParetoNbd;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,7 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * summary's unit), BG/NBD (r 0.243, alpha 4.414, a 0.793, b 2.426) times Gamma-Gamma spend (p
  * 6.25, q 3.74, v 15.44), discounted at 0.0019 a week (about 10% a year); target 1 ms.
  * {@code clv2357} is the bulk call; {@code perPeriodBaseline2357} is the former method, one
- * conditional expectation per customer and week, in the same run.
+ * conditional expectation per customer and week, in the same run. {@code paretoNbd2357} and
+ * {@code gGompertzNbd2357} are the same call for Pareto/NBD (r 0.553, alpha 10.578, s 0.606,
+ * beta 11.669) and GGompertz/NBD (r 0.553, alpha 10.578, b 0.05, s 0.606, beta 0.8): one
+ * P(alive) per customer and one discounted sum per distinct age.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ClvBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s}
  */
@@ -35,6 +40,8 @@ public class ClvBenchmark {
     private static final int WEEKS = 52;
     private static final double RATE = 0.0019;
     private final BgNbd purchases = BgNbd.of(0.243, 4.414, 0.793, 2.426);
+    private final ParetoNbd pareto = ParetoNbd.of(0.553, 10.578, 0.606, 11.669);
+    private final GGompertzNbd gompertz = GGompertzNbd.of(0.553, 10.578, 0.05, 0.606, 0.8);
     private final GammaGamma spend = GammaGamma.of(6.25, 3.74, 15.44);
     private CdnowRows rows;
     private double[] discounted;
@@ -50,6 +57,25 @@ public class ClvBenchmark {
     @Benchmark
     public double[] clv2357() {
         purchases.discountedExpectedPurchases(WEEKS, RATE, rows.x, rows.tx, rows.age, discounted,
+                Parallelism.defaults());
+        for (int i = 0; i < clv.length; i++) {
+            clv[i] = discounted[i] == 0 ? 0 : discounted[i] * spend.conditionalExpectedSpend(rows.x[i], rows.monetary[i]);
+        }
+        return clv;
+    }
+
+    @Benchmark
+    public double[] paretoNbd2357() {
+        pareto.discountedExpectedPurchases(WEEKS, RATE, rows.x, rows.tx, rows.age, discounted, Parallelism.defaults());
+        for (int i = 0; i < clv.length; i++) {
+            clv[i] = discounted[i] == 0 ? 0 : discounted[i] * spend.conditionalExpectedSpend(rows.x[i], rows.monetary[i]);
+        }
+        return clv;
+    }
+
+    @Benchmark
+    public double[] gGompertzNbd2357() {
+        gompertz.discountedExpectedPurchases(WEEKS, RATE, rows.x, rows.tx, rows.age, discounted,
                 Parallelism.defaults());
         for (int i = 0; i < clv.length; i++) {
             clv[i] = discounted[i] == 0 ? 0 : discounted[i] * spend.conditionalExpectedSpend(rows.x[i], rows.monetary[i]);

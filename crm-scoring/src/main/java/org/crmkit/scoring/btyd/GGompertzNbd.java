@@ -2,6 +2,8 @@ package org.crmkit.scoring.btyd;
 
 import java.util.List;
 import java.util.Objects;
+import org.crmkit.scoring.Parallelism;
+import org.crmkit.scoring.btyd.internal.AgeCache;
 import org.crmkit.scoring.btyd.internal.BtydSimulations;
 import org.crmkit.scoring.btyd.internal.DiscountedSum;
 import org.crmkit.scoring.btyd.internal.GGompertzNbdFormulas;
@@ -193,7 +195,15 @@ public final class GGompertzNbd extends ParametricModel implements PurchaseModel
         return Math.min(1.0, alive * given + (n == 0 ? 1.0 - alive : 0.0));
     }
 
-    /** {@inheritDoc} Computed with one P(alive) evaluation for all periods. */
+    /**
+     * {@inheritDoc} Given alive at T the future is the posterior process
+     * {@code (r + x, alpha + T, b, s, 1 + (beta - 1) e^(-b T))}, whose expected purchases in
+     * {@code (T, T + u]} are {@code (r + x) / (alpha + T) A(u)} with {@code A(u)} the
+     * posterior expected time alive ({@link GGompertzNbdFormulas#expectedTimeAlive}), which
+     * depends on the age T only; so the discounted sum factors as
+     * {@code P(alive) (r + x) / (alpha + T) sum_k v^k (A(k) - A(k - 1))}
+     * ({@link DiscountedSum}), and the bulk form takes that sum once per distinct age.
+     */
     @Override
     public double discountedExpectedPurchases(long periods, double discountRate, double x, double tx,
             double age) {
@@ -202,9 +212,47 @@ public final class GGompertzNbd extends ParametricModel implements PurchaseModel
         if (periods == 0) {
             return 0;
         }
+        if (discountRate == 0) {
+            return conditionalExpectedPurchases(periods, x, tx, age); // the sum telescopes
+        }
         double alive = GGompertzNbdFormulas.probabilityAlive(r, alpha, b, s, beta, x, tx, age);
-        GGompertzNbd post = posterior(x, age);
-        return DiscountedSum.of(u -> alive * post.expectedPurchases(u), periods, discountRate);
+        return alive * (r + x) / (alpha + age) * discountedAliveTime(periods, discountRate, age);
+    }
+
+    /**
+     * {@inheritDoc} One P(alive) per customer and the discounted expected time alive once per
+     * distinct age in each chunk; equal to the one-customer form.
+     */
+    @Override
+    public void discountedExpectedPurchases(long periods, double discountRate, double[] x,
+            double[] tx, double[] age, double[] out, Parallelism parallelism) {
+        ModelSupport.requireDiscounting(periods, discountRate);
+        int n = HistoryArrays.requireSameLength(x, tx, age, out);
+        Objects.requireNonNull(parallelism, "parallelism").forEachChunk(n, 256, (c, from, to) -> {
+            AgeCache cache = new AgeCache();
+            for (int i = from; i < to; i++) {
+                double t = age[i];
+                ModelSupport.requireHistory(i, x[i], tx[i], t);
+                if (periods == 0 || discountRate == 0) {
+                    out[i] = discountedExpectedPurchases(periods, discountRate, x[i], tx[i], t);
+                    continue;
+                }
+                double sum = cache.get(t);
+                if (Double.isNaN(sum)) {
+                    sum = discountedAliveTime(periods, discountRate, t);
+                    cache.put(t, sum);
+                }
+                double alive = GGompertzNbdFormulas.probabilityAlive(r, alpha, b, s, beta, x[i], tx[i], t);
+                out[i] = alive * (r + x[i]) / (alpha + t) * sum;
+            }
+        });
+    }
+
+    /** {@code sum_{k=1..K} v^k (A(k) - A(k - 1))} for the posterior lifetime at age T. */
+    private double discountedAliveTime(long periods, double discountRate, double age) {
+        double postBeta = GGompertzNbdFormulas.posteriorBeta(beta, b, age);
+        return DiscountedSum.of(u -> GGompertzNbdFormulas.expectedTimeAlive(b, s, postBeta, u), periods,
+                discountRate);
     }
 
     /**

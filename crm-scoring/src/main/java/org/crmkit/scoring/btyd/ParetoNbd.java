@@ -3,6 +3,7 @@ package org.crmkit.scoring.btyd;
 import java.util.List;
 import java.util.Objects;
 import org.crmkit.scoring.Parallelism;
+import org.crmkit.scoring.btyd.internal.AgeCache;
 import org.crmkit.scoring.btyd.internal.BtydSimulations;
 import org.crmkit.scoring.btyd.internal.DiscountedSum;
 import org.crmkit.scoring.btyd.internal.ModelSupport;
@@ -228,8 +229,14 @@ public final class ParetoNbd extends ParametricModel implements PurchaseModel {
     }
 
     /**
-     * {@inheritDoc} Computed with one P(alive) evaluation for all periods: given alive,
-     * {@code E[Y(u)]} is the closed form of the note's section 6.
+     * {@inheritDoc} Given alive at T, the expected purchases in {@code (T, T + u]} are
+     * {@code (r + x) / (alpha + T) A(u)} with {@code A(u) = Integral_0^u ((beta + T) /
+     * (beta + T + w))^s dw} the expected time alive in the window (the note's section 6), so
+     * the discounted sum factors as
+     * {@code P(alive) (r + x) / (alpha + T) sum_k v^k (A(k) - A(k - 1))}: the history enters
+     * through P(alive) and the rate factor only, and the discounted sum of {@code A} depends
+     * on the age T alone ({@link DiscountedSum}: the periods one by one up to 256, the
+     * Euler-Maclaurin formula beyond). The bulk form computes that sum once per distinct age.
      */
     @Override
     public double discountedExpectedPurchases(long periods, double discountRate, double x,
@@ -239,10 +246,55 @@ public final class ParetoNbd extends ParametricModel implements PurchaseModel {
         if (periods == 0) {
             return 0;
         }
+        if (discountRate == 0) {
+            // undiscounted the sum telescopes to E[Y(K)]
+            return ParetoNbdFormulas.conditionalExpectedPurchases(r, alpha, s, beta, x, tx, age, periods);
+        }
         double alive = ParetoNbdFormulas.probabilityAlive(r, alpha, s, beta, x, tx, age);
+        return alive * (r + x) / (alpha + age) * discountedAliveTime(periods, discountRate, age);
+    }
+
+    /**
+     * {@inheritDoc} Per chunk: P(alive) by the bulk route of
+     * {@link #probabilityAlive(double[], double[], double[], double[], Parallelism)}, and the
+     * discounted expected time alive once per distinct age (a small direct-mapped cache; a
+     * cohort summary holds few distinct ages), so the cost is one P(alive) per customer plus
+     * one discounted sum per distinct age, not one per customer and period.
+     */
+    @Override
+    public void discountedExpectedPurchases(long periods, double discountRate, double[] x,
+            double[] tx, double[] age, double[] out, Parallelism parallelism) {
+        ModelSupport.requireDiscounting(periods, discountRate);
+        int n = HistoryArrays.requireSameLength(x, tx, age, out);
+        Objects.requireNonNull(parallelism, "parallelism").forEachChunk(n, CHUNK, (c, from, to) -> {
+            if (periods == 0 || discountRate == 0) {
+                // nothing, or undiscounted: the sum telescopes to E[Y(K)]
+                ParetoNbdFormulas.predict(r, alpha, s, beta, periods, x, tx, age, out, null, from, to);
+                return;
+            }
+            ParetoNbdFormulas.predict(r, alpha, s, beta, 0, x, tx, age, null, out, from, to);
+            AgeCache cache = new AgeCache();
+            for (int i = from; i < to; i++) {
+                double t = age[i];
+                double sum = cache.get(t);
+                if (Double.isNaN(sum)) {
+                    sum = discountedAliveTime(periods, discountRate, t);
+                    cache.put(t, sum);
+                }
+                out[i] = out[i] * (r + x[i]) / (alpha + t) * sum;
+            }
+        });
+    }
+
+    /**
+     * {@code sum_{k=1..K} v^k (A(k) - A(k - 1))} with {@code A(u) = (beta + T) I(s - 1,
+     * ln(1 + u / (beta + T)))} the expected time alive in {@code (T, T + u]} of a customer
+     * alive at T ({@link ParetoNbdFormulas#powerIntegral}).
+     */
+    private double discountedAliveTime(long periods, double discountRate, double age) {
         double bt = beta + age;
-        double scale = alive * (r + x) / (alpha + age) * bt;
-        return DiscountedSum.of(u -> scale * ParetoNbdFormulas.powerIntegral(s - 1.0, Math.log1p(u / bt)),
+        double sm1 = s - 1.0;
+        return DiscountedSum.of(u -> bt * ParetoNbdFormulas.powerIntegral(sm1, Math.log1p(u / bt)),
                 periods, discountRate);
     }
 

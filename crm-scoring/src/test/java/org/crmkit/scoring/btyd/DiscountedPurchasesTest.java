@@ -18,6 +18,9 @@ class DiscountedPurchasesTest {
             BgNbd.of(0.243, 4.414, 0.793, 2.426),
             MbgNbd.of(0.525, 6.183, 0.891, 1.614),
             ParetoNbd.of(0.553, 10.578, 0.606, 11.669),
+            ParetoNbd.of(1.5, 4.0, 1.0, 3.0),
+            ParetoNbd.of(0.8, 6.0, 2.7, 20.0),
+            GGompertzNbd.of(0.55, 10.6, 0.05, 0.6, 0.8),
             BgNbd.of(1.2, 30.0, 2.5, 0.4));
     private static final double[][] HISTORIES = {{0, 0, 38.86}, {2, 30.43, 38.86}, {12, 37.0, 38.0}, {1, 1.0, 70.0}};
 
@@ -107,9 +110,57 @@ class DiscountedPurchasesTest {
             double[] out = new double[n];
             m.discountedExpectedPurchases(52, 0.0019, x, tx, t, out, Parallelism.commonPool());
             for (int i = 0; i < n; i++) {
-                assertThat(out[i]).isEqualTo(m.discountedExpectedPurchases(52, 0.0019, x[i], tx[i], t[i]));
+                // equal up to rounding: Pareto/NBD's bulk P(alive) reuses per-frequency series
+                // coefficients that the one-customer route computes on the way
+                double scalar = m.discountedExpectedPurchases(52, 0.0019, x[i], tx[i], t[i]);
+                assertThat(out[i]).as("%s row %d", m, i).isCloseTo(scalar,
+                        org.assertj.core.api.Assertions.within(1e-14 * scalar));
             }
         }
+    }
+
+    /**
+     * The bulk forms that take the discounted sum once per distinct age (Pareto/NBD,
+     * GGompertz/NBD): many customers over few ages, in chunks and in any order, against the
+     * one-customer form, and against the period-by-period sum at 1e-9 relative.
+     */
+    @Test
+    void discountedExpectedPurchases_perAgeBulkMatchesScalarAndThePeriodByPeriodSum() {
+        List<PurchaseModel> models = List.of(ParetoNbd.of(0.553, 10.578, 0.606, 11.669),
+                ParetoNbd.of(1.5, 4.0, 1.0, 3.0), GGompertzNbd.of(0.55, 10.6, 0.05, 0.6, 0.8));
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(18);
+        int n = 3000;
+        double[] x = new double[n];
+        double[] tx = new double[n];
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = 27 + rnd.nextInt(84) / 7.0; // CDNOW: first purchases on 84 days, ages in weeks
+            x[i] = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(30);
+            tx[i] = x[i] == 0 ? 0 : t[i] * rnd.nextDouble();
+        }
+        for (PurchaseModel m : models) {
+            for (long periods : new long[] {52, 300, Long.MAX_VALUE}) {
+                double[] out = new double[n];
+                m.discountedExpectedPurchases(periods, 0.0019, x, tx, t, out, Parallelism.commonPool());
+                for (int i = 0; i < n; i += m instanceof GGompertzNbd ? 37 : 1) { // its quadrature is slow
+                    double scalar = m.discountedExpectedPurchases(periods, 0.0019, x[i], tx[i], t[i]);
+                    assertThat(out[i]).as("%s K=%d row %d", m, periods, i).isCloseTo(scalar,
+                            org.assertj.core.api.Assertions.within(1e-12 * scalar));
+                }
+            }
+            for (int i = 0; i < 40; i++) {
+                double[] h = {x[i], tx[i], t[i]};
+                double brute = bruteForce(m, 52, 0.0019, h);
+                double[] out = new double[1];
+                m.discountedExpectedPurchases(52, 0.0019, new double[] {h[0]}, new double[] {h[1]},
+                        new double[] {h[2]}, out, Parallelism.sequential());
+                assertThat(Math.abs(out[0] - brute)).as("%s row %d", m, i).isLessThanOrEqualTo(1e-9 * brute);
+            }
+        }
+        double[] bad = {2, 40, 38};
+        assertThatThrownBy(() -> models.get(2).discountedExpectedPurchases(52, 0.01, new double[] {1, bad[0]},
+                new double[] {1, bad[1]}, new double[] {5, bad[2]}, new double[2], Parallelism.sequential()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1");
     }
 
     @Test

@@ -272,6 +272,21 @@ public final class GGompertzNbdFormulas {
      * @return the expectation, {@code >= 0}
      */
     public static double expectedPurchases(double r, double alpha, double b, double s, double beta, double t) {
+        return r / alpha * expectedTimeAlive(b, s, beta, t);
+    }
+
+    /**
+     * Returns the expected time alive in {@code (0, t]}, {@code Integral_0^t P(tau > u) du}
+     * with the survival {@code (beta / (beta + e^(b u) - 1))^s}, by quadrature; the expected
+     * purchases of {@link #expectedPurchases} are {@code r / alpha} times it.
+     *
+     * @param b Gompertz parameter
+     * @param s dropout shape
+     * @param beta dropout scale
+     * @param t the window, finite and {@code >= 0}
+     * @return the expected time alive, in {@code [0, t]}
+     */
+    public static double expectedTimeAlive(double b, double s, double beta, double t) {
         if (t == 0) {
             return 0.0;
         }
@@ -287,7 +302,7 @@ public final class GGompertzNbdFormulas {
             }
         };
         // the survival does not increase: the march may stop once the rest is negligible
-        return r / alpha * Math.exp(BoundedQuadrature.logIntegral(survival, 0.0, t, 0.0, 0, null));
+        return Math.exp(BoundedQuadrature.logIntegral(survival, 0.0, t, 0.0, 0, null));
     }
 
     private static double logNbd(double lnGammaTerm, double r, double alpha, int n, double t) {
