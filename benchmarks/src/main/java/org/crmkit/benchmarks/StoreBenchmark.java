@@ -157,6 +157,18 @@ public class StoreBenchmark {
         }
 
         /**
+         * The bulk mode with two writers: transactions of 100 customers, two written at once on
+         * two connections.
+         *
+         * @return the number of customers stored
+         */
+        @Benchmark
+        public long importCustomersInChunksTwoWriters() {
+            store.importInChunks(population, activities, "benchmark", 100, 2);
+            return store.stats().customers();
+        }
+
+        /**
          * The demo's path: 10,000 customers with nine activities each stored in one
          * transaction, then all read back page by page with their activities.
          *

@@ -196,6 +196,67 @@ class JdbcImportTest {
     }
 
     @Test
+    void importInChunks_twoWriters_storesEverythingOnce_andReportsIt() {
+        JdbcCustomerStore store = newStore();
+        List<Customer> customers = customers(CUSTOMERS);
+        ImportReport report = store.importInChunks(customers, purchases(customers, 3), "loader", 100, 2);
+
+        assertThat(report).isEqualTo(new ImportReport(CUSTOMERS, 3L * CUSTOMERS, 24, List.of()));
+        assertThat(store.stats()).isEqualTo(new StoreStats(CUSTOMERS, 3L * CUSTOMERS, 0, 0));
+        assertThat(store.outbox(0, 100_000)).hasSize(CUSTOMERS).extracting(ChangeEvent::customerId)
+                .doesNotHaveDuplicates();
+        for (int i = 0; i < CUSTOMERS; i += 97) {
+            CustomerId id = customers.get(i).id();
+            assertThat(store.find(id)).get().isEqualTo(customers.get(i).withVersion(1));
+            assertThat(store.auditTrail(id)).extracting(e -> e.field()).containsExactly("created");
+            assertThat(store.activitiesOf(id)).hasSize(3);
+        }
+    }
+
+    @Test
+    void importInChunks_twoWriters_failingChunk_reportsWhatCommitted_andRerunStoresTheRest() {
+        JdbcCustomerStore store = newStore();
+        List<Customer> customers = customers(CUSTOMERS);
+        List<Activity> activities = purchases(customers, 2);
+        Customer other = store.create(ModelSamples.organization("X-1"), "rep");
+        store.record(Purchase.of(ActivityId.of("C-00250-P0"), other.id(), ModelSamples.T0, Channel.STORE,
+                Actor.CUSTOMER, "SKU-9", "tools", 1, Money.of("EUR", "5.00")));
+
+        ImportReport[] partial = new ImportReport[1];
+        assertThatThrownBy(() -> store.importInChunks(customers, activities, "loader", 100, 2))
+                .isInstanceOfSatisfying(PartialImportException.class, e -> {
+                    partial[0] = e.report();
+                    assertThat(e).hasCauseInstanceOf(StoreAccessException.class);
+                });
+        // what the report counts is exactly what is stored (besides the other customer), the
+        // failed chunk (customers 200-299) is not, and no chunk is half-written
+        ImportReport report = partial[0];
+        assertThat(report.customers()).isEqualTo(100 * report.chunks());
+        assertThat(report.activities()).isEqualTo(2L * report.customers());
+        assertThat(store.stats()).isEqualTo(new StoreStats(report.customers() + 1, report.activities() + 1, 0, 0));
+        assertThat(store.find(customers.get(250).id())).isEmpty();
+        assertThat(store.find(customers.get(200).id())).isEmpty();
+
+        store.remove(other.id(), other.version(), "rep");
+        ImportReport rerun = store.importInChunks(customers, activities, "loader", 100, 2);
+        assertThat(rerun.customers()).isEqualTo(CUSTOMERS - report.customers());
+        assertThat(rerun.skipped()).hasSize(report.customers());
+        assertThat(store.stats()).isEqualTo(new StoreStats(CUSTOMERS, 2L * CUSTOMERS, 0, 0));
+        assertThat(store.outbox(0, 100_000)).filteredOn(e -> e.type() == ChangeType.CREATED).hasSize(CUSTOMERS + 1);
+    }
+
+    @Test
+    void importInChunks_writersOutOfRange_rejected() {
+        JdbcCustomerStore store = newStore();
+        List<Customer> customers = customers(3);
+        assertThatThrownBy(() -> store.importInChunks(customers, List.of(), "loader", 1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("writers must be 1 to 64: 0");
+        assertThatThrownBy(() -> store.importInChunks(customers, List.of(), "loader", 1, 65))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("writers must be 1 to 64: 65");
+        assertThat(store.stats().customers()).isZero();
+    }
+
+    @Test
     void importInChunks_badInput_rejectedBeforeAnythingIsWritten() {
         JdbcCustomerStore store = newStore();
         List<Customer> customers = customers(300);
