@@ -406,6 +406,40 @@ abstract class CustomerStoreContract {
                 .isInstanceOf(UnknownCustomerException.class);
     }
 
+    /**
+     * Issue 13: no personal value in any log. Everything a customer's life in the store logs
+     * (a failing listener, a version conflict, the erasure and the reads and writes after it) is
+     * captured at every level and must name none of the personal values; and it must not be
+     * empty, or the check would prove nothing.
+     */
+    @Test
+    void erase_noPersonalValueInAnyLogLine() {
+        assertThat(CapturingLogProvider.installed()).as("crm-core's tests capture logs (slf4j.provider)").isTrue();
+        CapturingLogProvider.clear();
+        store.addListener(e -> {
+            throw new IllegalStateException("listener down");
+        });
+        Customer c = store.create(ModelSamples.person("C-1"), "rep-ann");
+        ModelSamples.activities(c.id()).forEach(store::record);
+        Customer v2 = store.update(c.withAttribute(ModelSamples.VISITS, 40L), "rep-bob");
+        assertThatThrownBy(() -> store.update(c.withAttribute(ModelSamples.VISITS, 41L), "rep-bob"))
+                .isInstanceOf(VersionConflictException.class);
+        store.erase(c.id(), "dpo-1");
+        Customer erased = store.find(c.id()).orElseThrow();
+        store.update(erased.withAttribute(ModelSamples.VISITS, 42L), "rep-bob");
+        store.activitiesOf(c.id());
+        SubjectExport.json(store, c.id(), clock);
+        assertThat(v2.version()).isEqualTo(2);
+
+        List<String> lines = CapturingLogProvider.lines();
+        assertThat(lines).as("the failing listener is logged").anyMatch(l -> l.contains("listener down"));
+        for (String personal : List.of("Lena", "Schmidt", "T22000129", "1986-05-17", "lena.schmidt", "1234567",
+                "Hauptstr", "engineer", "Sparkasse", "asked about delivery", "call back Friday", "parcel damaged",
+                "wrong invoice", "invoice corrected", "cover torn")) {
+            assertThat(lines).as("log lines naming %s", personal).noneMatch(l -> l.contains(personal));
+        }
+    }
+
     @Test
     void audit_namesActorAndChangedFields_only() {
         Customer c = store.create(ModelSamples.person("C-1"), "import");
