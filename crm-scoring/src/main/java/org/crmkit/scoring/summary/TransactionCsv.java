@@ -349,7 +349,10 @@ public final class TransactionCsv {
             if (columns.names != null) {
                 sc.columnNames(columns.names);
             }
-            TransactionLog.Builder log = TransactionLog.builder();
+            // room for one customer per 128 bytes (CDNOW: about 85) up to 4 M, so that the
+            // dictionary of a large part does not grow a dozen times
+            TransactionLog.Builder log = TransactionLog.builder(
+                    (int) Math.min(1 << 22, Math.max(1024, (bounds[k + 1] - bounds[k]) / 128)));
             try {
                 parse(sc, columns, fields, log, progress, 0);
                 // every part but the last ends with a line end, so this counts its lines

@@ -134,6 +134,14 @@ public final class TransactionLog {
     }
 
     /**
+     * A builder whose id dictionary starts with room for about {@code expectedCustomers}
+     * customers (a reader that knows its input's size avoids the dictionary's repeated growth).
+     */
+    static Builder builder(int expectedCustomers) {
+        return new Builder(Math.max(16, expectedCustomers));
+    }
+
+    /**
      * Returns the number of transactions.
      *
      * @return the number of transactions, zero or more
@@ -255,7 +263,7 @@ public final class TransactionLog {
         private static final int CHUNK_BITS = 15; // 256 KB double chunks stay below G1's humongous size
         private static final int CHUNK = 1 << CHUNK_BITS;
 
-        private final IdDictionary ids = new IdDictionary(1024);
+        private final IdDictionary ids;
         private int[][] customer = new int[16][];
         private int[][] day = new int[16][];
         private double[][] amount = new double[16][];
@@ -264,6 +272,11 @@ public final class TransactionLog {
         private boolean built;
 
         private Builder() {
+            this(1024);
+        }
+
+        private Builder(int expectedCustomers) {
+            ids = new IdDictionary(expectedCustomers);
         }
 
         /**
@@ -408,6 +421,11 @@ public final class TransactionLog {
             int[] d = new int[n];
             double[] a = new double[n];
             IdDictionary all = parts.get(0).ids;
+            long ids = 0;
+            for (Builder p : parts) {
+                ids += p.ids.size();
+            }
+            all.reserve((int) Math.min(Integer.MAX_VALUE - 16, ids));
             int at = 0;
             for (int q = 0; q < parts.size(); q++) {
                 Builder p = parts.get(q);
