@@ -165,15 +165,23 @@ class JdbcImportTest {
         assertThat(store.activitiesOf(id)).hasSize(3);
     }
 
+    /**
+     * Stores another customer with an activity under the id the import gives customer 250's
+     * first purchase, so the chunk holding customer 250 fails on the activity's primary key.
+     */
+    private static Customer blockFirstPurchaseOfCustomer250(JdbcCustomerStore store) {
+        Customer other = store.create(ModelSamples.organization("X-1"), "rep");
+        store.record(Purchase.of(ActivityId.of("C-00250-P0"), other.id(), ModelSamples.T0, Channel.STORE,
+                Actor.CUSTOMER, "SKU-9", "tools", 1, Money.of("EUR", "5.00")));
+        return other;
+    }
+
     @Test
     void importInChunks_failingChunk_keepsEarlierChunks_andRerunStoresTheRest() {
         JdbcCustomerStore store = newStore();
         List<Customer> customers = customers(CUSTOMERS);
         List<Activity> activities = purchases(customers, 2);
-        // an activity already stored under the id the import gives customer 250's first purchase
-        Customer other = store.create(ModelSamples.organization("X-1"), "rep");
-        store.record(Purchase.of(ActivityId.of("C-00250-P0"), other.id(), ModelSamples.T0, Channel.STORE,
-                Actor.CUSTOMER, "SKU-9", "tools", 1, Money.of("EUR", "5.00")));
+        Customer other = blockFirstPurchaseOfCustomer250(store);
 
         assertThatThrownBy(() -> store.importInChunks(customers, activities, "loader", 100))
                 .isInstanceOfSatisfying(PartialImportException.class, e -> {
@@ -218,9 +226,7 @@ class JdbcImportTest {
         JdbcCustomerStore store = newStore();
         List<Customer> customers = customers(CUSTOMERS);
         List<Activity> activities = purchases(customers, 2);
-        Customer other = store.create(ModelSamples.organization("X-1"), "rep");
-        store.record(Purchase.of(ActivityId.of("C-00250-P0"), other.id(), ModelSamples.T0, Channel.STORE,
-                Actor.CUSTOMER, "SKU-9", "tools", 1, Money.of("EUR", "5.00")));
+        Customer other = blockFirstPurchaseOfCustomer250(store);
 
         ImportReport[] partial = new ImportReport[1];
         assertThatThrownBy(() -> store.importInChunks(customers, activities, "loader", 100, 2))
