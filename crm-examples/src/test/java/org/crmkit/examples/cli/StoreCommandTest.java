@@ -51,7 +51,7 @@ class StoreCommandTest {
         Result r = crm("store", "stats", "--database", url);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().strip()).matches("\\{\"customers\":\\d+,\"activities\":\\d+,\"merges\":\\d+,\"erasures\":\\d+,"
-                + "\"schemaVersion\":1}");
+                + "\"schemaVersion\":2}");
     }
 
     @Test
@@ -81,11 +81,11 @@ class StoreCommandTest {
         String newerUrl = "jdbc:h2:file:" + newer.toAbsolutePath();
         assertThat(crm("demo", "--customers", "20", "--database", newerUrl).code()).isZero();
         try (Connection c = DriverManager.getConnection(newerUrl); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO crm_schema_migrations VALUES (2, 'future', 'x', 0)");
+            st.execute("INSERT INTO crm_schema_migrations VALUES (3, 'future', 'x', 0)");
         }
         Result future = crm("store", "stats", "--database", newerUrl);
         assertThat(future.code()).isEqualTo(2);
-        assertThat(future.err().strip()).contains("schema has version 2, newer than this library's 1").doesNotContain("\n");
+        assertThat(future.err().strip()).contains("schema has version 3, newer than this library's 2").doesNotContain("\n");
 
         Result debug = crm("store", "stats", "--database", newerUrl, "--debug");
         assertThat(debug.err()).contains("SchemaVersionException");

@@ -26,7 +26,7 @@ import java.util.TreeMap;
 final class Migrations {
     static final String TABLE = "crm_schema_migrations";
     /** The scripts this library ships, by version; the same list for every dialect. */
-    static final List<String> SCRIPTS = List.of("V1__customer_store.sql");
+    static final List<String> SCRIPTS = List.of("V1__customer_store.sql", "V2__no_index_twice.sql");
     static final int LATEST = SCRIPTS.size();
 
     private static final String CREATE_TABLE = "CREATE TABLE " + TABLE + " (\n"

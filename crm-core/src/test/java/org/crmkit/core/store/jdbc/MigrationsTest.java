@@ -4,10 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.crmkit.core.ModelSamples;
+import org.crmkit.core.activity.Activity;
+import org.crmkit.core.activity.Purchase;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.Email;
+import org.crmkit.core.store.CustomerQuery;
 import org.junit.jupiter.api.Test;
 
 class MigrationsTest {
@@ -29,7 +39,7 @@ class MigrationsTest {
     void create_appliesEveryScriptOnce_andRecordsIt() {
         DataSource ds = h2();
         JdbcCustomerStore store = JdbcCustomerStore.builder(ds).clock(ModelSamples.CLOCK).build();
-        assertThat(store.schemaVersion()).isEqualTo(JdbcCustomerStore.latestSchemaVersion()).isEqualTo(1);
+        assertThat(store.schemaVersion()).isEqualTo(JdbcCustomerStore.latestSchemaVersion()).isEqualTo(2);
         // a second start applies nothing and validates
         JdbcCustomerStore again = JdbcCustomerStore.builder(ds).schema(SchemaMode.VALIDATE).build();
         again.create(ModelSamples.person("C-1"));
@@ -41,7 +51,7 @@ class MigrationsTest {
         assertThatThrownBy(() -> JdbcCustomerStore.builder(h2()).schema(SchemaMode.VALIDATE).build())
                 .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
                     assertThat(e.databaseVersion()).isZero();
-                    assertThat(e.libraryVersion()).isEqualTo(1);
+                    assertThat(e.libraryVersion()).isEqualTo(2);
                 }).hasMessageContaining("no crmkit schema").hasMessageContaining("SchemaMode.CREATE");
     }
 
@@ -50,14 +60,14 @@ class MigrationsTest {
         DataSource ds = h2();
         JdbcCustomerStore.builder(ds).build();
         execute(ds, "INSERT INTO crm_schema_migrations (version, description, checksum, applied_at)"
-                + " VALUES (2, 'from the future', 'x', 0)");
+                + " VALUES (3, 'from the future', 'x', 0)");
         for (SchemaMode mode : new SchemaMode[] {SchemaMode.CREATE, SchemaMode.VALIDATE}) {
             assertThatThrownBy(() -> JdbcCustomerStore.builder(ds).schema(mode).build())
-                    .isInstanceOfSatisfying(SchemaVersionException.class, e -> assertThat(e.databaseVersion()).isEqualTo(2))
-                    .hasMessageContaining("version 2, newer than this library's 1");
+                    .isInstanceOfSatisfying(SchemaVersionException.class, e -> assertThat(e.databaseVersion()).isEqualTo(3))
+                    .hasMessageContaining("version 3, newer than this library's 2");
         }
         // NONE trusts the DBA
-        assertThat(JdbcCustomerStore.builder(ds).schema(SchemaMode.NONE).build().schemaVersion()).isEqualTo(2);
+        assertThat(JdbcCustomerStore.builder(ds).schema(SchemaMode.NONE).build().schemaVersion()).isEqualTo(3);
     }
 
     @Test
@@ -77,10 +87,74 @@ class MigrationsTest {
         DataSource ds = h2();
         execute(ds, Migrations.statements(sql).toArray(String[]::new));
         JdbcCustomerStore store = JdbcCustomerStore.builder(ds).schema(SchemaMode.VALIDATE).build();
-        assertThat(store.schemaVersion()).isEqualTo(1);
+        assertThat(store.schemaVersion()).isEqualTo(2);
         assertThat(JdbcCustomerStore.migrationSql("postgresql")).contains("COLLATE \"C\"", "TEXT");
         assertThatThrownBy(() -> JdbcCustomerStore.migrationSql("oracle")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("h2 and postgresql");
+    }
+
+    @Test
+    void version1Database_isUpgradedInPlace_keepingEveryRow() throws Exception {
+        DataSource ds = h2();
+        // a database as version 1 of this library left it, with a customer, its keys and activities
+        Migrations.Script v1 = Migrations.scripts(Dialect.H2).get(0);
+        execute(ds, "CREATE TABLE crm_schema_migrations (version INTEGER NOT NULL PRIMARY KEY,"
+                + " description VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, applied_at BIGINT NOT NULL)");
+        execute(ds, Migrations.statements(v1.sql()).toArray(String[]::new));
+        execute(ds, "INSERT INTO crm_schema_migrations VALUES (1, '" + v1.description() + "', '" + v1.checksum() + "', 0)");
+        JdbcCustomerStore old = JdbcCustomerStore.builder(ds).schema(SchemaMode.NONE).clock(ModelSamples.CLOCK).build();
+        Customer stored = old.create(ModelSamples.person("C-1"), "rep");
+        for (Activity a : ModelSamples.activities(stored.id())) {
+            old.record(a);
+        }
+        assertThat(old.schemaVersion()).isEqualTo(1);
+        assertThat(indexesOnCustomerId(ds, "CRM_ACTIVITY")).isEqualTo(2);
+
+        assertThatThrownBy(() -> JdbcCustomerStore.builder(ds).schema(SchemaMode.VALIDATE).build())
+                .isInstanceOf(SchemaVersionException.class).hasMessageContaining("V2 (no index twice) is not applied");
+        JdbcCustomerStore upgraded = JdbcCustomerStore.builder(ds).clock(ModelSamples.CLOCK).build();
+        assertThat(upgraded.schemaVersion()).isEqualTo(2);
+        assertThat(upgraded.find(stored.id())).contains(stored);
+        assertThat(upgraded.activitiesOf(stored.id())).hasSameElementsAs(ModelSamples.activities(stored.id()));
+        Instant to = ModelSamples.T0.plus(Duration.ofDays(39));
+        assertThat(upgraded.activitiesOf(stored.id(), Purchase.class, ModelSamples.T0, to))
+                .as("by customer and period without the index on (customer_id, occurred_at)")
+                .hasSameElementsAs(ModelSamples.activities(stored.id()).stream()
+                        .filter(a -> a instanceof Purchase && !a.timestamp().isAfter(to))
+                        .map(Purchase.class::cast).toList()).isNotEmpty();
+        assertThat(upgraded.find(CustomerQuery.builder()
+                .email(Email.of("lena.schmidt@example.com")).build())).containsExactly(stored);
+        assertThat(indexesOnCustomerId(ds, "CRM_ACTIVITY")).isEqualTo(1);
+    }
+
+    @Test
+    void h2Schema_holdsNoIndexTwice() throws Exception {
+        DataSource ds = h2();
+        JdbcCustomerStore.builder(ds).build();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT TABLE_NAME, INDEX_NAME, COLUMN_NAME, ORDINAL_POSITION"
+                        + " FROM INFORMATION_SCHEMA.INDEX_COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC'"
+                        + " ORDER BY TABLE_NAME, INDEX_NAME, ORDINAL_POSITION")) {
+            Map<String, String> columnsByIndex = new LinkedHashMap<>();
+            while (rs.next()) {
+                columnsByIndex.merge(rs.getString(1) + "." + rs.getString(2), rs.getString(1) + "(" + rs.getString(3),
+                        (a, b) -> a + "," + b.substring(b.indexOf('(') + 1));
+            }
+            assertThat(columnsByIndex.values()).as("no two indexes of a table on the same columns")
+                    .doesNotHaveDuplicates().contains("CRM_ACTIVITY(CUSTOMER_ID", "CRM_CUSTOMER_KEY(CUSTOMER_ID");
+        }
+        assertThat(indexesOnCustomerId(ds, "CRM_ACTIVITY")).as("one index of activities leads with customer_id").isEqualTo(1);
+        assertThat(indexesOnCustomerId(ds, "CRM_CUSTOMER_KEY")).as("one index of keys leads with customer_id").isEqualTo(1);
+    }
+
+    private static int indexesOnCustomerId(DataSource ds, String table) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEX_COLUMNS"
+                        + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = '" + table + "' AND COLUMN_NAME = 'CUSTOMER_ID'"
+                        + " AND ORDINAL_POSITION = 1")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Test
@@ -95,7 +169,7 @@ class MigrationsTest {
     void postgresql_migratesAndValidates() {
         EmbeddedPostgres.requireOrSkip(EmbeddedPostgres.unavailableReason());
         DataSource ds = EmbeddedPostgres.shared().newDatabase();
-        assertThat(JdbcCustomerStore.builder(ds).build().schemaVersion()).isEqualTo(1);
+        assertThat(JdbcCustomerStore.builder(ds).build().schemaVersion()).isEqualTo(2);
         assertThat(JdbcCustomerStore.builder(ds).schema(SchemaMode.VALIDATE).build().toString())
                 .isEqualTo("JdbcCustomerStore[postgresql]");
     }

@@ -1,0 +1,4 @@
+-- crmkit customer store, schema version 2 (PostgreSQL): nothing to change.
+-- Version 2 removes the indexes that H2 holds twice (H2 creates one of its own for each foreign
+-- key); PostgreSQL creates no index for a foreign key, so its version 1 holds none twice. The
+-- version numbers are the same for every database.
