@@ -29,7 +29,8 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of("V1__customer_store.sql", "V2__no_index_twice.sql");
     static final int LATEST = SCRIPTS.size();
 
-    private static final String CREATE_TABLE = "CREATE TABLE " + TABLE + " (\n"
+    /** Creates {@value #TABLE}. */
+    static final String CREATE_TABLE = "CREATE TABLE " + TABLE + " (\n"
             + "    version     INTEGER      NOT NULL PRIMARY KEY,\n"
             + "    description VARCHAR(200) NOT NULL,\n"
             + "    checksum    VARCHAR(64)  NOT NULL,\n"
